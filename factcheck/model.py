@@ -1,0 +1,247 @@
+"""The data model: plain frozen records that every other module shares.
+
+This module imports nothing of ours, so that the NLP layer, the engine, the
+checkers and the front ends can all depend on it without cycles. Spans are
+character offsets into a document's original text; line and column numbers
+are computed in one place only (:mod:`factcheck.positions`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters; ``error`` and ``warning`` fail a check run."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Category(str, enum.Enum):
+    """The kind of fact a finding is about; each owns a hundred of codes."""
+
+    NAME = "name"  # FC1xx
+    TITLE = "title"  # FC2xx
+    DATE = "date"  # FC3xx
+    COUNT = "count"  # FC4xx
+    QUOTE = "quote"  # FC5xx
+    ENGINE = "engine"  # FC9xx
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text as read from disk (or given in memory).
+
+    ``prose`` has exactly the length of ``text``: everything that is not prose
+    (front matter, fenced code, HTML markup) is blanked to spaces, line breaks
+    kept, so that offsets found in ``prose`` are offsets in ``text``.
+    """
+
+    path: str
+    text: str
+    prose: str
+    kind: str  # "txt", "md" or "html"
+    published: dt.date | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A corpus passage that backs an expected value."""
+
+    source: str  # the corpus document's path
+    line: int  # 1-based line in that document
+    quote: str  # the sentence (or the part of it) that states the fact
+    support: int  # how many corpus documents state the same fact
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """What a plugin declares about one finding code it may emit."""
+
+    code: str  # "FC101": two letters, then three digits
+    name: str  # short kebab-case name, e.g. "misspelt-person-name"
+    category: Category
+    severity: Severity  # the default; configuration may override it
+    summary: str  # one sentence: what the code flags
+    safe_fix: bool = False  # True when ``--fix`` may apply its fixes unattended
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a draft, with everything needed to explain it.
+
+    Checkers fill in the span; the engine fills in ``path`` and the 1-based
+    line and column fields from the span.
+    """
+
+    code: str
+    category: Category
+    severity: Severity
+    message: str
+    span: Span
+    found: str
+    expected: str | None = None
+    fix: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    safe_fix: bool = False
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+# --- what extraction produces -------------------------------------------------
+#
+# One ``Analysis`` per document, built by the NLP layer. It holds no spaCy
+# objects, so it can be cached and compared; checkers read it as plain data.
+
+
+@dataclass(frozen=True)
+class Token:
+    span: Span
+    text: str
+    lower: str
+    lemma: str
+    pos: str  # universal POS tag, "" when the pipeline has no tagger
+    is_sent_start: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    first_token: int  # index into ``Analysis.tokens``
+    end_token: int  # one past the last token
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A proper name as written: a person, an organisation, a place..."""
+
+    span: Span
+    text: str  # the name with titles in front stripped
+    label: str  # "PERSON", "ORG", "GPE", "NORP", "FAC", "MISC"
+    sentence: int
+    ner_label: str = ""  # what the statistical model said, for corpus votes
+
+
+@dataclass(frozen=True)
+class RoleClaim:
+    """"<holder>, <role> of <organisation>" and its variants."""
+
+    holder: str  # the holder's name as written
+    holder_span: Span
+    role: str  # the role word as written ("chairman", "speaker")
+    organisation: str  # as written, without articles ("Russian State Duma")
+    span: Span  # the role phrase: from the role word to the organisation's end
+    org_span: Span
+    sentence: int
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date or weekday as written, with what could be read from it."""
+
+    span: Span
+    text: str
+    weekday: int | None  # 0 = Monday, as in :mod:`datetime`
+    year: int | None
+    month: int | None
+    day: int | None
+    sentence: int
+    relative: bool = False  # "on Monday", "yesterday": read against the document date
+
+
+@dataclass(frozen=True)
+class CountExpression:
+    """An ordinal or count with the thing it numbers ("10th meeting")."""
+
+    span: Span  # the number itself ("10th", "tenth")
+    text: str
+    value: int
+    head: str  # lemma of the counted noun: "meeting", "anniversary", "session"
+    series: str  # what the head belongs to ("china-russia committee for ..."), may be ""
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    span: Span  # the quoted words, without the marks
+    text: str
+    speaker: str | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything extraction found in one document."""
+
+    path: str
+    sha256: str
+    pipeline: str
+    published: dt.date | None
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[RoleClaim, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    counts: tuple[CountExpression, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+
+
+# --- what a check run produces ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The findings for one checked file (or ``-`` for standard input)."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    document: Document | None = None  # None when the file could not be read
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of checking one or more drafts."""
+
+    files: tuple[FileReport, ...]
+    codes: tuple[CodeInfo, ...] = ()  # every code known in this run, for SARIF rules
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for file in self.files for f in file.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def failed(self) -> bool:
+        """True when an error or a warning was found: exit status 1."""
+        return any(f.severity in (Severity.ERROR, Severity.WARNING) for f in self.findings)
