@@ -1,0 +1,64 @@
+"""What a checker receives: the draft, the corpus facts and the options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factcheck.model import Analysis, CodeInfo, Document, Evidence, Finding, Severity, Span
+
+if TYPE_CHECKING:
+    from factcheck.facts import CorpusFacts
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Checker settings taken from the configuration."""
+
+    name_threshold: float = 85.0  # rapidfuzz ratio (0-100) above which a name is "close"
+    accepted_spellings: frozenset[str] = frozenset()  # house style: never flagged
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """One draft to check, and everything a checker may compare it with."""
+
+    document: Document
+    analysis: Analysis
+    date: dt.date | None  # the draft's date: --date, else front matter, else None
+    corpus: CorpusFacts
+    options: CheckOptions = CheckOptions()
+    codes: Mapping[str, CodeInfo] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = field(default_factory=dict)  # configured overrides
+
+    def text(self, span: Span) -> str:
+        return self.document.text[span.start : span.end]
+
+    def finding(
+        self,
+        code: str,
+        span: Span,
+        message: str,
+        *,
+        expected: str | None = None,
+        fix: str | None = None,
+        evidence: tuple[Evidence, ...] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """Build a finding for a declared code; ``found`` is the draft's text at ``span``."""
+        info = self.codes[code]
+        chosen = self.severities.get(code) or severity or info.severity
+        return Finding(
+            code=code,
+            category=info.category,
+            severity=chosen,
+            message=message,
+            span=span,
+            found=self.text(span),
+            expected=expected,
+            fix=fix,
+            evidence=evidence,
+            safe_fix=info.safe_fix and fix is not None,
+        )
