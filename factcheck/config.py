@@ -1,0 +1,295 @@
+"""Configuration: ``factcheck.toml`` or ``[tool.factcheck]`` in ``pyproject.toml``.
+
+Discovery walks up from a folder; validation is shared by files and the
+Python API (:func:`config_from_mapping`), so a mistake gets the same message
+wherever it was made: the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import fnmatch
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from factcheck.context import CheckOptions
+from factcheck.errors import ConfigError
+from factcheck.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = "factcheck.toml"
+PYPROJECT_FILE = "pyproject.toml"
+DEFAULT_CACHE_DIR = ".factcheck_cache"
+
+# "FC", "FC1", "FC10", "FC101": two capitals, then up to the three digits of a code.
+_CODE_PREFIX = re.compile(r"^[A-Z]{2}\d{0,3}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration; paths are absolute."""
+
+    source: Path | None
+    root: Path
+    corpus: tuple[str, ...] = ()
+    model: str | None = None
+    select: tuple[str, ...] = ("FC",)
+    ignore: tuple[str, ...] = ()
+    # A read-only mapping, left out of the hash so that a Config stays hashable.
+    severity: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+    name_threshold: float = 85.0
+    plugins: tuple[str, ...] = ()
+    disable_plugins: tuple[str, ...] = ()
+    cache_dir: Path = Path(DEFAULT_CACHE_DIR)
+    cache_enabled: bool = True
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    accepted_spellings: frozenset[str] = frozenset()
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields changed, for command-line overrides."""
+        return dataclasses.replace(self, **changes)
+
+    def is_selected(self, code: str) -> bool:
+        """Like ruff: the longest matching prefix decides; on a tie, ignore wins."""
+        selected = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected >= 0 and selected > ignored
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The configured severity of the most specific matching prefix, else ``default``."""
+        matching = [prefix for prefix in self.severity if code.startswith(prefix)]
+        return self.severity[max(matching, key=len)] if matching else default
+
+    def ignored_for_path(self, code: str, path: str) -> bool:
+        """True when a ``per-file-ignores`` glob matching ``path`` covers ``code``."""
+        candidates = {Path(path).as_posix(), *self._relative_to_root(path)}
+        for pattern, prefixes in self.per_file_ignores:
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates) and any(
+                code.startswith(p) for p in prefixes
+            ):
+                return True
+        return False
+
+    def corpus_paths(self) -> tuple[str, ...]:
+        """Corpus entries (files, folders, globs) resolved against the config folder."""
+        return tuple(os.path.join(self.root, os.path.expanduser(e)) for e in self.corpus)
+
+    def check_options(self) -> CheckOptions:
+        return CheckOptions(
+            name_threshold=self.name_threshold, accepted_spellings=self.accepted_spellings
+        )
+
+    def _relative_to_root(self, path: str) -> list[str]:
+        # Drafts are named relative to the working folder, globs relative to the
+        # config folder; symlinks (macOS /tmp) make both spellings worth trying.
+        absolute = Path(os.path.abspath(path))
+        found = []
+        for candidate, root in ((absolute, self.root), (absolute.resolve(), self.root.resolve())):
+            try:
+                found.append(candidate.relative_to(root).as_posix())
+            except ValueError:
+                continue
+        return found
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``."""
+    start = start.absolute()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+        pyproject = candidate / PYPROJECT_FILE
+        if pyproject.is_file() and _has_factcheck_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Read ``path``, or the file found from ``start`` (default: the working folder)."""
+    if path is None:
+        start = (start or Path.cwd()).absolute()
+        path = find_config_file(start)
+        if path is None:
+            return config_from_mapping({}, source=None, root=start)
+    path = path.absolute()
+    document = _read_toml(path)
+    if path.name == PYPROJECT_FILE:
+        table = document.get("tool", {}).get("factcheck")
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.factcheck] table")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.factcheck] must be a table")
+        document = table
+    return config_from_mapping(document, source=path, root=path.parent)
+
+
+def config_from_mapping(data: Mapping[str, object], *, source: Path | None, root: Path) -> Config:
+    """Validate settings (kebab-case keys, as in the file) into a :class:`Config`."""
+    root = root.absolute()
+    check = _Checker(source)
+    settings: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            close = difflib.get_close_matches(str(key), list(_KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise check.error(f"unknown key {key!r}{hint}")
+        field_name, read = _KEYS[key]
+        settings[field_name] = read(check, key, value)
+    cache_dir = Path(os.path.expanduser(settings.pop("cache_dir", DEFAULT_CACHE_DIR)))
+    model = settings.pop("model", None)
+    if model is not None and _looks_like_path(model):
+        # A model folder next to the config must work from any subfolder.
+        model = str(root / model)
+    return Config(source=source, root=root, cache_dir=root / cache_dir, model=model, **settings)
+
+
+# --- reading files ------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _has_factcheck_table(pyproject: Path) -> bool:
+    # Skip the parse for the many pyproject.toml files that never mention us, so
+    # that an unrelated broken one above the project does not stop discovery.
+    try:
+        if "factcheck" not in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return False
+    except OSError:
+        return False
+    tool = _read_toml(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "factcheck" in tool
+
+
+def _looks_like_path(model: str) -> bool:
+    return model.startswith(".") or "/" in model or os.sep in model
+
+
+# --- validation ---------------------------------------------------------------
+
+
+class _Checker:
+    """Builds error messages that name the file (and the table) of a setting."""
+
+    def __init__(self, source: Path | None) -> None:
+        if source is None:
+            self.where = "configuration:"
+        elif source.name == PYPROJECT_FILE:
+            self.where = f"{source}: [tool.factcheck]"
+        else:
+            self.where = f"{source}:"
+
+    def error(self, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where} {problem}")
+
+
+def _strings(check: _Checker, key: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise check.error(f"{key!r} must be a list of strings, got {value!r}")
+    for item in value:
+        if not isinstance(item, str):
+            raise check.error(f"{key!r} must be a list of strings, got {item!r} in it")
+    return tuple(value)
+
+
+def _prefixes(check: _Checker, key: str, value: object) -> tuple[str, ...]:
+    prefixes = _strings(check, key, value)
+    for prefix in prefixes:
+        _check_prefix(check, key, prefix)
+    return prefixes
+
+
+def _check_prefix(check: _Checker, key: str, prefix: str) -> None:
+    if not _CODE_PREFIX.match(prefix):
+        raise check.error(
+            f"{key!r}: {prefix!r} is not a code or code prefix like 'FC', 'FC1' or 'FC101'"
+        )
+
+
+def _table(check: _Checker, key: str, value: object) -> Mapping[str, object]:
+    if not isinstance(value, Mapping):
+        raise check.error(f"{key!r} must be a table, got {value!r}")
+    return value
+
+
+def _severities(check: _Checker, key: str, value: object) -> Mapping[str, Severity]:
+    chosen: dict[str, Severity] = {}
+    for prefix, level in _table(check, key, value).items():
+        _check_prefix(check, key, prefix)
+        if level not in [s.value for s in Severity]:
+            raise check.error(
+                f"{key!r}: {prefix!r} must be 'error', 'warning' or 'info', got {level!r}"
+            )
+        chosen[prefix] = Severity(level)
+    return MappingProxyType(chosen)
+
+
+def _per_file_ignores(
+    check: _Checker, key: str, value: object
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (glob, _prefixes(check, f"{key}.{glob}", prefixes))
+        for glob, prefixes in _table(check, key, value).items()
+    )
+
+
+def _threshold(check: _Checker, key: str, value: object) -> float:
+    # bool is an int in Python; "true" is not a threshold.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise check.error(f"{key!r} must be a number from 0 to 100, got {value!r}")
+    return float(value)
+
+
+def _boolean(check: _Checker, key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise check.error(f"{key!r} must be true or false, got {value!r}")
+    return value
+
+
+def _string(check: _Checker, key: str, value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise check.error(f"{key!r} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _string_set(check: _Checker, key: str, value: object) -> frozenset[str]:
+    return frozenset(_strings(check, key, value))
+
+
+_Reader = Callable[[_Checker, str, object], Any]
+
+# TOML key -> (Config field, reader). cache-dir and model are made absolute later.
+_KEYS: dict[str, tuple[str, _Reader]] = {
+    "corpus": ("corpus", _strings),
+    "model": ("model", _string),
+    "select": ("select", _prefixes),
+    "ignore": ("ignore", _prefixes),
+    "severity": ("severity", _severities),
+    "name-threshold": ("name_threshold", _threshold),
+    "plugins": ("plugins", _strings),
+    "disable-plugins": ("disable_plugins", _strings),
+    "cache-dir": ("cache_dir", _string),
+    "cache": ("cache_enabled", _boolean),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "accepted-spellings": ("accepted_spellings", _string_set),
+}

@@ -1,0 +1,285 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Config, config_from_mapping, find_config_file, load_config
+from factcheck.context import CheckOptions
+from factcheck.errors import ConfigError
+from factcheck.model import Severity
+
+FIXTURES = Path(__file__).parent / "fixtures" / "config"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def from_mapping(data: dict[str, object], root: Path = Path("/project")) -> Config:
+    return config_from_mapping(data, source=None, root=root)
+
+
+# --- discovery ----------------------------------------------------------------
+
+
+def test_factcheck_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.factcheck]\ncorpus = ['a']\n")
+    wanted = write(tmp_path / "factcheck.toml", "corpus = ['b']\n")
+    assert find_config_file(tmp_path) == wanted
+
+
+def test_discovery_walks_up_past_a_pyproject_without_our_table(tmp_path: Path) -> None:
+    wanted = write(tmp_path / "pyproject.toml", "[tool.factcheck]\ncorpus = ['a']\n")
+    # Mentions factcheck, but only as a dependency: it does not count.
+    write(tmp_path / "sub" / "pyproject.toml", "[project]\ndependencies = ['factcheck']\n")
+    start = tmp_path / "sub" / "deeper"
+    start.mkdir()
+    assert find_config_file(start) == wanted
+
+
+def test_discovery_from_a_file_starts_in_its_folder(tmp_path: Path) -> None:
+    wanted = write(tmp_path / "factcheck.toml", "")
+    draft = write(tmp_path / "draft.md", "text")
+    assert find_config_file(draft) == wanted
+
+
+def test_discovery_finds_nothing_without_a_config(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
+    assert find_config_file(tmp_path) is None
+
+
+def test_no_config_gives_defaults_rooted_at_start(tmp_path: Path) -> None:
+    config = load_config(start=tmp_path)
+    assert config.source is None
+    assert config.root == tmp_path
+    assert config.select == ("FC",)
+    assert config.ignore == ()
+    assert config.name_threshold == 85.0
+    assert config.cache_enabled is True
+    assert config.cache_dir == tmp_path / ".factcheck_cache"
+    assert config.model is None
+
+
+def test_load_config_discovers_from_start(tmp_path: Path) -> None:
+    write(tmp_path / "factcheck.toml", "corpus = ['published']\n")
+    (tmp_path / "drafts").mkdir()
+    config = load_config(start=tmp_path / "drafts")
+    assert config.source == tmp_path / "factcheck.toml"
+    assert config.root == tmp_path
+    assert config.corpus_paths() == (os.path.join(tmp_path, "published"),)
+
+
+def test_load_config_defaults_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "factcheck.toml", "name-threshold = 70\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().name_threshold == 70.0
+
+
+# --- every key ----------------------------------------------------------------
+
+
+def test_full_file_reads_every_key() -> None:
+    config = load_config(FIXTURES / "full.toml")
+    assert config.source == FIXTURES / "full.toml"
+    assert config.root == FIXTURES
+    assert config.corpus == ("articles", "archive/*.md", "/abs/extra.txt")
+    assert config.corpus_paths() == (
+        os.path.join(FIXTURES, "articles"),
+        os.path.join(FIXTURES, "archive/*.md"),
+        "/abs/extra.txt",
+    )
+    assert config.model == "en_core_web_sm"
+    assert config.select == ("FC", "XY1")
+    assert config.ignore == ("FC4", "FC501")
+    assert config.severity == {"FC1": Severity.ERROR, "FC101": Severity.INFO}
+    assert config.name_threshold == 90.0
+    assert config.plugins == ("local_checks.py", "some.module")
+    assert config.disable_plugins == ("quotes",)
+    assert config.cache_dir == FIXTURES / "build" / "cache"
+    assert config.cache_enabled is False
+    assert config.per_file_ignores == (("drafts/wire/*.md", ("FC3",)), ("*.txt", ("FC1", "XY")))
+    assert config.accepted_spellings == frozenset({"Tsar", "Peking"})
+
+
+def test_pyproject_table_is_read() -> None:
+    config = load_config(FIXTURES / "pyproject.toml")
+    assert config.corpus == ("published",)
+    assert config.name_threshold == 80.5
+
+
+def test_model_path_is_resolved_against_the_config_folder(tmp_path: Path) -> None:
+    assert from_mapping({"model": "./models/news"}, tmp_path).model == str(
+        tmp_path / "models" / "news"
+    )
+    assert from_mapping({"model": "en_core_web_sm"}, tmp_path).model == "en_core_web_sm"
+
+
+def test_absolute_cache_dir_is_kept(tmp_path: Path) -> None:
+    cache = tmp_path / "elsewhere"
+    assert from_mapping({"cache-dir": str(cache)}).cache_dir == cache
+
+
+def test_check_options_carry_threshold_and_spellings() -> None:
+    config = from_mapping({"name-threshold": 92, "accepted-spellings": ["Tsar"]})
+    assert config.check_options() == CheckOptions(92.0, frozenset({"Tsar"}))
+
+
+def test_replace_overrides_and_keeps_the_rest() -> None:
+    config = from_mapping({"corpus": ["a"]})
+    changed = config.replace(cache_enabled=False)
+    assert changed.cache_enabled is False
+    assert changed.corpus == ("a",)
+    assert config.cache_enabled is True
+
+
+def test_config_is_hashable_and_severity_read_only() -> None:
+    config = from_mapping({"severity": {"FC1": "error"}})
+    hash(config)
+    with pytest.raises(TypeError):
+        config.severity["FC2"] = Severity.INFO  # type: ignore[index]
+
+
+# --- errors -------------------------------------------------------------------
+
+
+def test_unknown_key_in_pyproject_suggests_the_closest(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.factcheck]\ncorpuss = ['a']\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == (
+        f"{path}: [tool.factcheck] unknown key 'corpuss'; did you mean 'corpus'?"
+    )
+
+
+def test_unknown_key_in_factcheck_toml() -> None:
+    with pytest.raises(ConfigError, match=r"misspelt_key\.toml: unknown key 'corpuss'"):
+        load_config(FIXTURES / "misspelt_key.toml")
+
+
+def test_unknown_key_without_a_close_match_has_no_hint() -> None:
+    with pytest.raises(ConfigError) as caught:
+        from_mapping({"colour": "blue"})
+    assert str(caught.value) == "configuration: unknown key 'colour'"
+
+
+def test_threshold_must_be_a_number_in_range(tmp_path: Path) -> None:
+    path = write(tmp_path / "factcheck.toml", "name-threshold = 'high'\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == (
+        f"{path}: 'name-threshold' must be a number from 0 to 100, got 'high'"
+    )
+    for bad in (True, 101, -1):
+        with pytest.raises(ConfigError, match="name-threshold"):
+            from_mapping({"name-threshold": bad})
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ({"corpus": "articles"}, "'corpus' must be a list of strings"),
+        ({"corpus": ["a", 3]}, "'corpus' must be a list of strings, got 3"),
+        ({"model": 3}, "'model' must be a non-empty string"),
+        ({"cache": "yes"}, "'cache' must be true or false"),
+        ({"select": ["fc1"]}, "'select': 'fc1' is not a code or code prefix"),
+        ({"ignore": ["FC1234"]}, "'ignore': 'FC1234' is not a code"),
+        ({"severity": {"FC1": "fatal"}}, "'severity': 'FC1' must be 'error', 'warning' or 'info'"),
+        ({"severity": {"names": "error"}}, "'severity': 'names' is not a code"),
+        ({"severity": ["FC1"]}, "'severity' must be a table"),
+        ({"per-file-ignores": {"*.md": ["E501"]}}, "'per-file-ignores.*.md': 'E501' is not"),
+        ({"per-file-ignores": {"*.md": "FC1"}}, "'per-file-ignores.*.md' must be a list"),
+    ],
+)
+def test_wrong_values_name_the_key(data: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        from_mapping(data)
+    assert fragment in str(caught.value)
+
+
+def test_toml_syntax_error_names_the_file() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(FIXTURES / "syntax_error.toml")
+    message = str(caught.value)
+    assert message.startswith(f"{FIXTURES / 'syntax_error.toml'}: invalid TOML: ")
+    assert "line 1" in message or "line 2" in message  # tomllib's own position
+
+
+@pytest.mark.parametrize("name", ["missing.toml", "folder"])
+def test_unreadable_file_names_it(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(ConfigError, match=f"{name}: cannot read the configuration"):
+        load_config(tmp_path / name)
+
+
+def test_non_utf8_file_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "factcheck.toml"
+    path.write_bytes(b"model = '\xff'\n")
+    with pytest.raises(ConfigError, match="cannot read the configuration"):
+        load_config(path)
+
+
+def test_explicit_pyproject_without_our_table_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
+    with pytest.raises(ConfigError, match=r"no \[tool.factcheck\] table"):
+        load_config(path)
+
+
+def test_discovery_reports_a_broken_pyproject_that_mentions_us(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.factcheck\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config_file(tmp_path)
+
+
+# --- selection, severity, per-file ignores -------------------------------------
+
+
+def test_default_selection_is_every_fc_code() -> None:
+    config = from_mapping({})
+    assert config.is_selected("FC101")
+    assert config.is_selected("FC902")
+    assert not config.is_selected("XY101")
+
+
+def test_longest_prefix_decides_selection() -> None:
+    config = from_mapping({"select": ["FC", "FC101"], "ignore": ["FC1"]})
+    assert not config.is_selected("FC102")  # FC1 (ignore) beats FC (select)
+    assert config.is_selected("FC101")  # FC101 (select) beats FC1 (ignore)
+    assert config.is_selected("FC201")
+
+
+def test_ignore_wins_a_tie() -> None:
+    assert not from_mapping({"select": ["FC1"], "ignore": ["FC1"]}).is_selected("FC101")
+
+
+def test_most_specific_severity_wins() -> None:
+    config = from_mapping({"severity": {"FC": "info", "FC1": "error", "FC101": "warning"}})
+    assert config.severity_for("FC101", Severity.INFO) is Severity.WARNING
+    assert config.severity_for("FC102", Severity.INFO) is Severity.ERROR
+    assert config.severity_for("FC301", Severity.ERROR) is Severity.INFO
+    assert config.severity_for("XY101", Severity.WARNING) is Severity.WARNING
+
+
+def test_per_file_ignores_match_relative_to_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = from_mapping({"per-file-ignores": {"drafts/wire/*.md": ["FC3"]}}, tmp_path)
+    draft = tmp_path / "drafts" / "wire" / "a.md"
+    assert config.ignored_for_path("FC301", str(draft))
+    assert not config.ignored_for_path("FC101", str(draft))
+    assert not config.ignored_for_path("FC301", str(tmp_path / "drafts" / "a.md"))
+    # A relative path given from a subfolder is matched against the root too.
+    (tmp_path / "drafts").mkdir()
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert config.ignored_for_path("FC301", "wire/a.md")
+
+
+def test_per_file_ignores_match_the_plain_path() -> None:
+    config = from_mapping({"per-file-ignores": {"*.txt": ["FC1"]}}, Path("/nowhere"))
+    assert config.ignored_for_path("FC102", "notes/x.txt")
+    assert not config.ignored_for_path("FC102", "notes/x.md")
