@@ -44,7 +44,8 @@ class Config:
     root: Path
     corpus: tuple[str, ...] = ()
     model: str | None = None
-    select: tuple[str, ...] = ("FC",)
+    # The empty prefix selects every code, third-party plugins' codes included.
+    select: tuple[str, ...] = ("",)
     ignore: tuple[str, ...] = ()
     # A read-only mapping, left out of the hash so that a Config stays hashable.
     severity: Mapping[str, Severity] = field(default_factory=dict, hash=False)

@@ -56,7 +56,8 @@ def test_no_config_gives_defaults_rooted_at_start(tmp_path: Path) -> None:
     config = load_config(start=tmp_path)
     assert config.source is None
     assert config.root == tmp_path
-    assert config.select == ("FC",)
+    assert config.select == ("",)
+    assert config.is_selected("XY101")
     assert config.ignore == ()
     assert config.name_threshold == 85.0
     assert config.cache_enabled is True

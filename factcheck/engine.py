@@ -1,0 +1,283 @@
+"""The engine: loads the pipeline, the corpus and the plugins once, checks many drafts.
+
+The CLI and the Python API both go through :class:`Engine`. It owns the order
+of work: corpus files are read and hashed, analyses come from the cache where
+the content, the pipeline and the factcheck version match, the rest go
+through spaCy in one batch; drafts are analysed with the same pipeline, the
+checkers run one plugin at a time, and the findings are located, filtered
+(selection, per-file ignores, inline suppressions) and sorted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from factcheck import __version__
+from factcheck.cache import AnalysisCache
+from factcheck.config import Config
+from factcheck.context import CheckContext
+from factcheck.documents import document_from_text, load_document
+from factcheck.engine_codes import PLUGIN_CRASHED, PLUGIN_LOAD_FAILED, UNREADABLE_FILE
+from factcheck.errors import InputError
+from factcheck.facts import CorpusFacts
+from factcheck.model import Analysis, Document, FileReport, Finding, Report, Severity, Span
+from factcheck.nlp.extract import analyse_many
+from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
+from factcheck.plugins import PluginFailure, PluginSet, load_plugins
+from factcheck.positions import LineIndex
+from factcheck.sources import expand_paths, read_stdin
+from factcheck.suppress import parse_suppressions, split_suppressed
+
+CorpusSource = Sequence[str] | Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class CorpusLoad:
+    """What loading the corpus did: for ``factcheck index`` and the cache test."""
+
+    documents: int
+    analysed: int  # went through spaCy in this run
+    cached: int  # came from the cache
+    unreadable: tuple[InputError, ...] = ()
+
+
+class Engine:
+    """Checks drafts against one corpus; build it once, call :meth:`check_document` often."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        corpus: CorpusSource | None = None,
+        pipeline: LoadedPipeline | None = None,
+        plugins: Sequence[object] = (),
+        stderr: TextIO | None = None,
+        no_ignore: bool = False,
+    ) -> None:
+        self.config = config
+        self.no_ignore = no_ignore
+        self._corpus_source: CorpusSource = (
+            corpus if corpus is not None else config.corpus_paths()
+        )
+        self._pipeline = pipeline
+        self._stderr = stderr if stderr is not None else sys.stderr
+        self.plugins: PluginSet = load_plugins(config, extra=plugins)
+        self._facts: CorpusFacts | None = None
+        self.corpus_load: CorpusLoad | None = None
+
+    # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
+
+    @property
+    def pipeline(self) -> LoadedPipeline:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self.config.model)
+            print(self._pipeline.description, file=self._stderr)
+        return self._pipeline
+
+    @property
+    def facts(self) -> CorpusFacts:
+        if self._facts is None:
+            documents, unreadable = self._read_corpus()
+            analyses = self._analyses(documents, unreadable)
+            self._facts = CorpusFacts(
+                list(zip(documents, analyses)), name_threshold=self.config.name_threshold
+            )
+        return self._facts
+
+    def _read_corpus(self) -> tuple[list[Document], list[InputError]]:
+        source = self._corpus_source
+        if isinstance(source, Mapping):
+            return [document_from_text(name, text) for name, text in source.items()], []
+        if not source:
+            raise InputError("corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus")
+        documents: list[Document] = []
+        unreadable: list[InputError] = []
+        for path in expand_paths(list(source), Path.cwd()):
+            try:
+                documents.append(load_document(path, display_path=_display(path)))
+            except InputError as error:
+                unreadable.append(error)
+        if not documents:
+            raise InputError("corpus", "no readable corpus document")
+        return documents, unreadable
+
+    def _analyses(
+        self, documents: Sequence[Document], unreadable: Sequence[InputError]
+    ) -> list[Analysis]:
+        cache = self._open_cache()
+        found: dict[int, Analysis] = {}
+        if cache is not None:
+            for index, document in enumerate(documents):
+                cached = cache.get(document.sha256)
+                if cached is not None:
+                    # Same content under another name: keep the current name and date.
+                    found[index] = dataclasses.replace(
+                        cached, path=document.path, published=document.published
+                    )
+        missing = [i for i in range(len(documents)) if i not in found]
+        if missing:
+            fresh = analyse_many(
+                self.pipeline.nlp, [documents[i] for i in missing], self.pipeline.key
+            )
+            for index, analysis in zip(missing, fresh):
+                found[index] = analysis
+            if cache is not None:
+                with cache.transaction():
+                    for analysis in fresh:
+                        cache.put(analysis)
+        if cache is not None:
+            cache.close()
+        self.corpus_load = CorpusLoad(
+            documents=len(documents),
+            analysed=len(missing),
+            cached=len(documents) - len(missing),
+            unreadable=tuple(unreadable),
+        )
+        return [found[i] for i in range(len(documents))]
+
+    def _open_cache(self) -> AnalysisCache | None:
+        if not self.config.cache_enabled:
+            return None
+        key = f"{self.pipeline.key}|factcheck-{__version__}"
+        cache = AnalysisCache(self.config.cache_dir, key=key)
+        if cache.notice:
+            print(f"factcheck: {cache.notice}", file=self._stderr)
+        return cache
+
+    # --- checking ---------------------------------------------------------------------
+
+    def check_document(self, document: Document, *, date: dt.date | None = None) -> FileReport:
+        """Check one draft; ``date`` overrides the draft's own (front matter) date."""
+        facts = self.facts
+        draft_date = date or document.published
+        if date is not None:
+            document = dataclasses.replace(document, published=date)
+        (analysis,) = analyse_many(self.pipeline.nlp, [document], self.pipeline.key)
+        context = CheckContext(
+            document=document,
+            analysis=analysis,
+            date=draft_date,
+            corpus=facts,
+            options=self.config.check_options(),
+            codes=self.plugins.codes,
+            severities=self._severities(),
+        )
+        findings, failures = self.plugins.run_checks(context)
+        findings = [f for f in findings if self._wanted(f.code, document.path)]
+        findings.extend(_failure_finding(PLUGIN_CRASHED.code, f) for f in failures)
+        located = locate(document, findings)
+        if not self.no_ignore:
+            located, _ = split_suppressed(located, parse_suppressions(document))
+        located.sort(key=lambda f: (f.line, f.column, f.code))
+        return FileReport(path=document.path, findings=tuple(located), document=document)
+
+    def check_paths(self, paths: Sequence[str], *, date: dt.date | None = None) -> Report:
+        """Check drafts named on a command line; ``-`` is standard input."""
+        files: list[FileReport] = []
+        for item in paths:
+            if item == "-":
+                files.append(self._check_or_report("-", read_stdin, date))
+                continue
+            for path in expand_paths([item], Path.cwd()):
+                display = _display(path)
+                files.append(
+                    self._check_or_report(
+                        display, lambda p=path, d=display: load_document(p, display_path=d), date
+                    )
+                )
+        return self.report(files)
+
+    def _check_or_report(
+        self, display: str, read: object, date: dt.date | None
+    ) -> FileReport:
+        assert callable(read)
+        try:
+            document = read()
+        except InputError as error:
+            finding = Finding(
+                code=UNREADABLE_FILE.code,
+                category=UNREADABLE_FILE.category,
+                severity=Severity.ERROR,
+                message=error.problem,
+                span=Span(0, 0),
+                found="",
+                path=display,
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=1,
+            )
+            return FileReport(path=display, findings=(finding,))
+        assert isinstance(document, Document)
+        return self.check_document(document, date=date)
+
+    def report(self, files: Iterable[FileReport]) -> Report:
+        """Wrap file reports, adding one for plugins that failed to load."""
+        all_files = list(files)
+        load_failures = [
+            _failure_finding(PLUGIN_LOAD_FAILED.code, f) for f in self.plugins.failures
+        ]
+        if load_failures:
+            all_files.insert(0, FileReport(path="<plugins>", findings=tuple(load_failures)))
+        return Report(files=tuple(all_files), codes=tuple(self.plugins.codes.values()))
+
+    def _severities(self) -> dict[str, Severity]:
+        return {
+            code: chosen
+            for code, info in self.plugins.codes.items()
+            if (chosen := self.config.severity_for(code, info.severity)) is not info.severity
+        }
+
+    def _wanted(self, code: str, path: str) -> bool:
+        return self.config.is_selected(code) and not self.config.ignored_for_path(code, path)
+
+
+def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Fill in path, line and column from each finding's span."""
+    lines = LineIndex(document.text)
+    located = []
+    for finding in findings:
+        line, column = lines.position(finding.span.start)
+        end_line, end_column = lines.position(finding.span.end)
+        located.append(
+            dataclasses.replace(
+                finding,
+                path=document.path,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+            )
+        )
+    return located
+
+
+def _failure_finding(code: str, failure: PluginFailure) -> Finding:
+    info = PLUGIN_LOAD_FAILED if code == PLUGIN_LOAD_FAILED.code else PLUGIN_CRASHED
+    return Finding(
+        code=code,
+        category=info.category,
+        severity=info.severity,
+        message=f"plugin '{failure.plugin}' ({failure.origin}): {failure.message}",
+        span=Span(0, 0),
+        found="",
+        path=f"<plugin {failure.plugin}>",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+    )
+
+
+def _display(path: Path) -> str:
+    """A path as the user would write it: relative to the working folder when inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()

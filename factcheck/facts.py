@@ -1,0 +1,369 @@
+"""The corpus fact base: what the trusted articles say, with provenance.
+
+Built once per run from the corpus analyses. Each fact keeps the places that
+state it (document, line, sentence), so a finding can show its evidence and
+how many documents agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.model import Analysis, Document, Evidence, Mention, Span
+from factcheck.namebook import NameBook, NameEntity, normalise_name
+from factcheck.nlp import lexicon
+from factcheck.nlp.timex import RawTime, resolve
+from factcheck.positions import LineIndex
+
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|and|[A-Z][\w’'-]*))*?)\s*\(([A-Z]{2,8})\)"
+)
+_ORG_FILLER = {"the", "of", "for", "and", "'s", "’s"}
+_EVENT_KINDS = {
+    "meet": "meeting", "meets": "meeting", "met": "meeting", "meeting": "meeting",
+    "talk": "meeting", "talks": "meeting", "hold": "meeting", "held": "meeting",
+    "host": "meeting", "hosted": "meeting", "hosting": "meeting", "session": "meeting",
+    "summit": "meeting", "conference": "meeting",
+    "visit": "visit", "visited": "visit", "visiting": "visit", "visits": "visit",
+    "call": "statement", "called": "statement",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a fact is stated: enough to build :class:`Evidence`."""
+
+    source: str
+    line: int
+    quote: str
+
+
+@dataclass
+class Fact:
+    """A fact with every place that states it."""
+
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def support(self) -> int:
+        return len({o.source for o in self.occurrences})
+
+    def evidence(self, limit: int = 3) -> tuple[Evidence, ...]:
+        support = self.support
+        seen: set[str] = set()
+        chosen: list[Evidence] = []
+        for occurrence in self.occurrences:
+            if occurrence.source in seen:
+                continue
+            seen.add(occurrence.source)
+            chosen.append(Evidence(occurrence.source, occurrence.line, occurrence.quote, support))
+            if len(chosen) == limit:
+                break
+        return tuple(chosen)
+
+
+@dataclass
+class RoleFact(Fact):
+    person: str = ""  # canonical name
+    role_group: str = ""
+    role: str = ""  # the role word most often used
+    org_key: str = ""
+    organisation: str = ""  # the organisation as the corpus writes it
+
+
+@dataclass
+class EventFact(Fact):
+    people: frozenset[str] = frozenset()
+    kind: str = ""
+    date: dt.date | None = None
+    weekday: int | None = None
+
+
+@dataclass
+class CountFact(Fact):
+    head: str = ""
+    series: frozenset[str] = frozenset()
+    value: int = 0
+    year: int | None = None
+    context: frozenset[str] = frozenset()  # the people and organisations of the sentence
+
+
+@dataclass
+class QuoteFact(Fact):
+    speaker: str | None = None
+    text: str = ""
+
+
+class SentenceText:
+    """Sentence text and line numbers for one document."""
+
+    def __init__(self, document: Document, analysis: Analysis) -> None:
+        self.document = document
+        self.analysis = analysis
+        self.lines = LineIndex(document.text)
+
+    def quote(self, sentence: int) -> str:
+        span = self.analysis.sentences[sentence].span
+        return " ".join(self.document.text[span.start : span.end].split())
+
+    def occurrence(self, sentence: int, at: Span) -> Occurrence:
+        return Occurrence(self.document.path, self.lines.position(at.start)[0], self.quote(sentence))
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(w for w in words if w not in _STOP_WORDS and len(w) > 1)
+
+
+_STOP_WORDS = frozenset(
+    "the a an of for and in on at to with their its his her our by as from establishment".split()
+)
+
+
+class CorpusFacts:
+    """Everything the corpus states, built from its analyses."""
+
+    def __init__(
+        self,
+        pairs: Sequence[tuple[Document, Analysis]],
+        *,
+        name_threshold: float = 85.0,
+    ) -> None:
+        self.documents = {document.path: document for document, _ in pairs}
+        self.analyses = {analysis.path: analysis for _, analysis in pairs}
+        self.texts = {document.path: SentenceText(document, analysis) for document, analysis in pairs}
+        self.names = NameBook.build(
+            ((a.path, m) for _, a in pairs for m in a.mentions), threshold=name_threshold
+        )
+        self.acronyms = self._acronyms(pairs)
+        self.place_words = self._place_words()
+        self.roles: list[RoleFact] = []
+        self.events: list[EventFact] = []
+        self.counts: list[CountFact] = []
+        self.quotes: list[QuoteFact] = []
+        for document, analysis in pairs:
+            self._add_document(document, analysis)
+
+    # --- names and organisations -----------------------------------------------------
+
+    @staticmethod
+    def _acronyms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for document, _ in pairs:
+            for match in _ACRONYM_DEFINITION.finditer(document.prose):
+                expansion = normalise_name(match.group(1))
+                letters = "".join(w[0] for w in expansion.split() if w[0].isupper())
+                # Keep the expansion's tail whose initials spell the acronym.
+                if match.group(2) in letters or letters.endswith(match.group(2)):
+                    words = expansion.split()
+                    while words and "".join(w[0] for w in words if w[0].isupper()) != match.group(2):
+                        words = words[1:]
+                    if words:
+                        found.setdefault(match.group(2), " ".join(words))
+        return found
+
+    def _place_words(self) -> frozenset[str]:
+        """Words that only say which country: "Russian", "China's"."""
+        words: set[str] = set()
+        for entity in self.names.entities:
+            if entity.kind in {"GPE", "NORP"} and len(entity.canonical.split()) == 1:
+                words.add(entity.canonical.lower())
+        return frozenset(words)
+
+    def _is_place_word(self, word: str) -> bool:
+        """A country or its adjective: "russia", "russian", "chinese"."""
+        if word in self.place_words:
+            return True
+        if not word.endswith(("an", "ese", "ish", "i")) or len(word) < 5:
+            return False
+        return any(len(p) >= 4 and p[:4] == word[:4] for p in self.place_words)
+
+    def person(self, name: str) -> NameEntity | None:
+        entity = self.names.entity(name)
+        return entity if entity is not None and entity.kind != "ORG" else None
+
+    def resolve_person(self, name: str) -> NameEntity | None:
+        """The person a name refers to, misspelt or not ("Yacheslav Volodin")."""
+        entity = self.person(name)
+        if entity is None:
+            correction = self.names.correct(name)
+            if correction is not None and correction[1].kind != "ORG":
+                entity = correction[1]
+        return entity
+
+    def name_fact(self, spelling: str) -> Fact:
+        """Every corpus sentence that writes ``spelling`` (or its words, for a part name)."""
+        wanted = spelling.lower()
+        fact = Fact()
+        for path, analysis in self.analyses.items():
+            for mention in analysis.mentions:
+                written = normalise_name(mention.text).lower()
+                if written == wanted or (wanted in written and " " in wanted):
+                    fact.occurrences.append(self.texts[path].occurrence(mention.sentence, mention.span))
+        return fact
+
+    def org_key(self, organisation: str) -> str:
+        """A comparison key for an organisation: acronyms expanded, country words dropped."""
+        text = re.sub(r"\([A-Z]{2,8}\)", " ", organisation)
+        for acronym, expansion in self.acronyms.items():
+            text = re.sub(rf"\b{acronym}\b", expansion, text)
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", text)]
+        words = [w.removesuffix("’s").removesuffix("'s") for w in words]
+        kept = [w for w in words if w not in _ORG_FILLER and not self._is_place_word(w)]
+        # "Federal Assembly of the Russian Federation": the tail only names the country.
+        if "federation" in kept and kept[-1] == "federation" and len(kept) > 2:
+            kept = kept[:-1]
+        return " ".join(kept)
+
+    # --- facts from one document ------------------------------------------------------
+
+    def _add_document(self, document: Document, analysis: Analysis) -> None:
+        text = self.texts[document.path]
+        self._add_roles(analysis, text)
+        self._add_events(analysis, text)
+        self._add_counts(analysis, text)
+        self._add_quotes(analysis, text)
+
+    def _add_roles(self, analysis: Analysis, text: SentenceText) -> None:
+        for claim in analysis.roles:
+            person = self.person(claim.holder)
+            if person is None:
+                continue
+            group = lexicon.ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
+            key = self.org_key(claim.organisation)
+            fact = next(
+                (r for r in self.roles if (r.person, r.role_group, r.org_key) == (person.canonical, group, key)),
+                None,
+            )
+            if fact is None:
+                fact = RoleFact(
+                    person=person.canonical,
+                    role_group=group,
+                    role=claim.role.lower(),
+                    org_key=key,
+                    organisation=normalise_name(claim.organisation),
+                )
+                self.roles.append(fact)
+            fact.occurrences.append(text.occurrence(claim.sentence, claim.span))
+
+    def people_in(self, analysis: Analysis, sentence: int) -> frozenset[str]:
+        return frozenset(
+            entity.canonical
+            for m in analysis.mentions
+            if m.sentence == sentence and (entity := self.person(m.text)) is not None
+            and entity.kind == "PERSON"
+        )
+
+    def people_near(self, analysis: Analysis, sentence: int, time: Span) -> frozenset[str]:
+        """The sentence's people, if one of them is named near the time expression."""
+        mentions = [
+            m for m in analysis.mentions
+            if m.sentence == sentence and (e := self.person(m.text)) is not None and e.kind == "PERSON"
+        ]
+        if not any(_near(m.span, time) for m in mentions):
+            return frozenset()
+        return frozenset(e.canonical for m in mentions if (e := self.person(m.text)) is not None)
+
+    def _add_events(self, analysis: Analysis, text: SentenceText) -> None:
+        for event in sentence_events(self, analysis, analysis.published):
+            fact = EventFact(
+                people=event.people,
+                kind=event.kind,
+                date=event.date,
+                weekday=event.weekday,
+            )
+            fact.occurrences.append(text.occurrence(event.sentence, event.span))
+            self.events.append(fact)
+
+    def _add_counts(self, analysis: Analysis, text: SentenceText) -> None:
+        for count in analysis.counts:
+            fact = CountFact(
+                head=count.head,
+                series=content_words(count.series),
+                value=count.value,
+                year=analysis.published.year if analysis.published else None,
+                context=self.context_in(analysis, count.sentence),
+            )
+            fact.occurrences.append(text.occurrence(count.sentence, count.span))
+            self.counts.append(fact)
+
+    def context_in(self, analysis: Analysis, sentence: int) -> frozenset[str]:
+        found: set[str] = set()
+        for mention in analysis.mentions:
+            if mention.sentence != sentence:
+                continue
+            entity = self.names.entity(mention.text)
+            found.add(entity.canonical if entity else normalise_name(mention.text))
+        return frozenset(found)
+
+    def _add_quotes(self, analysis: Analysis, text: SentenceText) -> None:
+        for quotation in analysis.quotations:
+            speaker = self.person(quotation.speaker) if quotation.speaker else None
+            fact = QuoteFact(speaker=speaker.canonical if speaker else None, text=quotation.text)
+            fact.occurrences.append(text.occurrence(quotation.sentence, quotation.span))
+            self.quotes.append(fact)
+
+
+@dataclass(frozen=True)
+class SentenceEvent:
+    """An event stated in one sentence: who, what kind, when."""
+
+    people: frozenset[str]
+    kind: str
+    date: dt.date | None
+    weekday: int | None
+    sentence: int
+    span: Span  # the time expression
+
+
+def sentence_events(
+    facts: CorpusFacts, analysis: Analysis, reference: dt.date | None
+) -> Iterable[SentenceEvent]:
+    """Sentences with one time expression, known people and an event word."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for index, time in enumerate(analysis.times):
+        by_sentence[time.sentence].append(index)
+    for sentence, indexes in by_sentence.items():
+        if len(indexes) != 1:
+            continue  # "from Tuesday to Thursday": a range is not one event date
+        time = analysis.times[indexes[0]]
+        if time.weekday is None and time.day is None:
+            continue
+        people = facts.people_near(analysis, sentence, time.span)
+        kind = _event_kind(analysis, sentence, time.span)
+        if not people or kind is None:
+            continue
+        raw = RawTime(
+            time.span.start, time.span.end, time.text, time.weekday,
+            time.year, time.month, time.day, time.relative,
+        )  # fmt: skip
+        date = resolve(raw, reference)
+        weekday = date.weekday() if date is not None else time.weekday
+        yield SentenceEvent(people, kind, date, weekday, sentence, time.span)
+
+
+# A time expression belongs to an event word or a name this near (in
+# characters), else it dates something else in the sentence ("the gathering
+# ... scheduled for September 3").
+_NEAR = 60
+
+
+def _near(a: Span, b: Span) -> bool:
+    return b.start - _NEAR <= a.start <= b.end + _NEAR
+
+
+def _event_kind(analysis: Analysis, sentence: int, time: Span) -> str | None:
+    bounds = analysis.sentences[sentence]
+    tokens = analysis.tokens[bounds.first_token : bounds.end_token]
+    kinds = [(_EVENT_KINDS.get(t.lower), t.span) for t in tokens]
+    near = [kind for kind, span in kinds if kind is not None and _near(span, time)]
+    anywhere = [kind for kind, _ in kinds if kind is not None]
+    return (near or anywhere or [None])[0]
+
+
+def mentions_in(analysis: Analysis, sentence: int) -> list[Mention]:
+    return [m for m in analysis.mentions if m.sentence == sentence]

@@ -1,0 +1,238 @@
+"""Who is who in the corpus: names, their spellings, aliases and kinds.
+
+Spellings are grouped into entities by corpus-wide votes, so that a single
+misspelt caption ("Yacheslav Volodin") is a variant of the name that most
+documents use rather than a person of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from factcheck.model import Mention
+
+_POSSESSIVE_SUFFIXES = ("'s", "’s", "'", "’")
+NAME_KINDS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
+
+
+def normalise_name(text: str) -> str:
+    """The comparison form of a name: one space, no possessive, no leading article,
+    no acronym in brackets ("National People's Congress (NPC) Standing Committee")."""
+    words = _ACRONYM_IN_BRACKETS.sub("", text).replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(words)
+    for suffix in _POSSESSIVE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    return name
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in name.replace("-", " - ").split() if t not in {"-"}]
+
+
+def tokens_close(a: str, b: str, threshold: float) -> bool:
+    """Two spellings of one word: a ratio over the threshold, or one edit on a short word."""
+    if a.lower() == b.lower():
+        return True
+    if min(len(a), len(b)) >= 4 and OSA.distance(a.lower(), b.lower()) <= 1:
+        return True
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a.lower(), b.lower()) >= threshold
+
+
+@dataclass
+class NameEntity:
+    """One person or organisation, with every spelling the corpus uses for it."""
+
+    canonical: str
+    kind: str
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # spelling -> documents
+
+    @property
+    def support(self) -> int:
+        return len(set().union(*self.spellings.values())) if self.spellings else 0
+
+    def documents_for(self, spelling: str) -> set[str]:
+        return self.spellings.get(spelling, set())
+
+    @property
+    def variants(self) -> list[str]:
+        return [s for s in self.spellings if s != self.canonical]
+
+
+class NameBook:
+    """Known names, built from every corpus mention; answers "is this a known name?"."""
+
+    def __init__(self, threshold: float = 85.0) -> None:
+        self.threshold = threshold
+        self.entities: list[NameEntity] = []
+        self._by_spelling: dict[str, NameEntity] = {}  # lower-cased canonical spellings
+        self._aliases: dict[str, NameEntity] = {}  # lower-cased single words and sub-names
+        self._known_words: dict[str, str] = {}  # lower -> as written, from canonical names
+        self._neighbours: dict[str, set[str]] = defaultdict(set)
+
+    # --- building --------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls, mentions: Iterable[tuple[str, Mention]], threshold: float = 85.0
+    ) -> NameBook:
+        """``mentions`` pairs each mention with the document it comes from."""
+        book = cls(threshold)
+        documents: dict[str, set[str]] = defaultdict(set)
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        word_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for source, mention in mentions:
+            name = normalise_name(mention.text)
+            if not name:
+                continue
+            documents[name].add(source)
+            for label in (mention.label, mention.ner_label):
+                if label in NAME_KINDS:
+                    votes[name][label] += 1
+            if len(name_tokens(name)) == 1:
+                word_votes[name.lower()].update(
+                    label for label in (mention.label, mention.ner_label) if label in NAME_KINDS
+                )
+        # A full name inherits the votes of its words used alone ("Volodin said").
+        for name, counter in votes.items():
+            words = name_tokens(name)
+            if len(words) > 1 and "ORG" not in counter:
+                for word in words:
+                    counter["PERSON"] += word_votes[word.lower()]["PERSON"]
+        book._group(documents, votes)
+        return book
+
+    def _group(self, documents: dict[str, set[str]], votes: dict[str, Counter[str]]) -> None:
+        # Most-supported spellings first, so that each group's canonical form is
+        # the one most documents use; full names before single words, so that
+        # "Volodin" joins "Vyacheslav Volodin" instead of standing alone.
+        ordered = sorted(documents, key=lambda n: (-len(documents[n]), -sum(votes[n].values()), n))
+        full = [n for n in ordered if len(name_tokens(n)) > 1]
+        single = [n for n in ordered if len(name_tokens(n)) == 1]
+        for name in full:
+            kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
+            entity = self._variant_of(name, kind)
+            if entity is None:
+                entity = NameEntity(canonical=name, kind=kind)
+                self.entities.append(entity)
+            entity.spellings[name] = documents[name]
+        for entity in self.entities:
+            self._index(entity)
+        for name in single:
+            owner = self._aliases.get(name.lower())
+            if owner is not None and owner is not _AMBIGUOUS:
+                owner.spellings[name] = owner.spellings.get(name, set()) | documents[name]
+                continue
+            kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
+            entity = NameEntity(canonical=name, kind=kind, spellings={name: documents[name]})
+            self.entities.append(entity)
+            self._index(entity)
+
+    def _variant_of(self, name: str, kind: str) -> NameEntity | None:
+        words = name_tokens(name)
+        if len(words) < 2:
+            return None
+        for entity in self.entities:
+            other = name_tokens(entity.canonical)
+            if len(other) != len(words) or entity.canonical.lower() == name.lower():
+                continue
+            same = sum(a.lower() == b.lower() for a, b in zip(words, other))
+            close = all(tokens_close(a, b, self.threshold) for a, b in zip(words, other))
+            if same >= 1 and close:
+                return entity
+        return None
+
+    def _index(self, entity: NameEntity) -> None:
+        canonical = entity.canonical
+        self._by_spelling.setdefault(canonical.lower(), entity)
+        words = name_tokens(canonical)
+        for index, word in enumerate(words):
+            self._known_words.setdefault(word.lower(), word)
+            if index:
+                self._neighbours[word.lower()].add(words[index - 1].lower())
+            if index + 1 < len(words):
+                self._neighbours[word.lower()].add(words[index + 1].lower())
+        if len(words) > 1:
+            # Any run of the canonical name's words names the same entity
+            # ("Volodin", "State Duma"), unless another entity claims it too.
+            for size in range(1, len(words)):
+                for start in range(len(words) - size + 1):
+                    alias = " ".join(words[start : start + size]).lower()
+                    if alias in self._aliases and self._aliases[alias] is not entity:
+                        self._aliases[alias] = _AMBIGUOUS
+                    else:
+                        self._aliases.setdefault(alias, entity)
+
+    # --- looking up --------------------------------------------------------------
+
+    def entity(self, name: str) -> NameEntity | None:
+        """The entity a name refers to: a canonical spelling, or an unambiguous part of one."""
+        key = normalise_name(name).lower()
+        found = self._by_spelling.get(key) or self._aliases.get(key)
+        return None if found is None or found is _AMBIGUOUS else found
+
+    def is_known(self, name: str) -> bool:
+        key = normalise_name(name).lower()
+        return key in self._by_spelling or key in self._aliases
+
+    def knows_word(self, word: str) -> bool:
+        return word.lower() in self._known_words
+
+    def correct(self, name: str) -> tuple[str, NameEntity] | None:
+        """A known spelling close to ``name`` (a word or two off), or None.
+
+        A word is replaced only by a known word that is close in spelling and
+        that stands, in a known name, next to a word of ``name`` that is spelt
+        right: the score alone would confuse different people.
+        """
+        words = name_tokens(normalise_name(name))
+        if not words:
+            return None
+        corrected = list(words)
+        changed = False
+        for index, word in enumerate(words):
+            if self.knows_word(word):
+                continue
+            others = {w.lower() for i, w in enumerate(words) if i != index and self.knows_word(w)}
+            candidate = self._closest_word(word, others, single=len(words) == 1)
+            if candidate is None:
+                return None
+            corrected[index] = candidate
+            changed = True
+        if not changed:
+            return None
+        fixed = " ".join(corrected)
+        entity = self.entity(fixed)
+        return (fixed, entity) if entity is not None else None
+
+    def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
+        best: tuple[float, str] | None = None
+        for lower, written in self._known_words.items():
+            if not tokens_close(word, written, self.threshold):
+                continue
+            if context and not context & self._neighbours[lower]:
+                continue
+            if not context and not single:
+                continue
+            score = fuzz.ratio(word.lower(), lower)
+            if best is None or score > best[0]:
+                best = (score, written)
+        return best[1] if best else None
+
+    def people(self) -> list[NameEntity]:
+        return [e for e in self.entities if e.kind == "PERSON"]
+
+
+_AMBIGUOUS = NameEntity(canonical="", kind="AMBIGUOUS")

@@ -1,0 +1,87 @@
+"""FC4xx: ordinals and counts of a meeting series or an anniversary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factcheck import hookimpl
+from factcheck.context import CheckContext
+from factcheck.facts import CountFact, content_words
+from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
+from factcheck.nlp.numbers import format_ordinal_like
+
+WRONG_ORDINAL = CodeInfo(
+    code="FC401",
+    name="ordinal-contradicts-corpus",
+    category=Category.COUNT,
+    severity=Severity.ERROR,
+    summary="The number of a meeting in a series, or of an anniversary, differs from the corpus.",
+)
+
+# Share of the series words two phrases need in common to name the same series.
+_SERIES_OVERLAP = 0.5
+# Anniversaries advance with the calendar; a meeting series need not.
+_YEARLY = {"anniversary"}
+
+
+@hookimpl
+def factcheck_codes() -> Sequence[CodeInfo]:
+    return (WRONG_ORDINAL,)
+
+
+@hookimpl
+def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    for count in context.analysis.counts:
+        finding = _check_count(context, count)
+        if finding is not None:
+            yield finding
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _same_series(context: CheckContext, count: CountExpression, fact: CountFact) -> bool:
+    if fact.head != count.head:
+        return False
+    series = content_words(count.series)
+    if series and fact.series:
+        return _overlap(series, fact.series) >= _SERIES_OVERLAP
+    # No "of ..." phrase on one side: the sentence's names must match instead.
+    here = context.corpus.context_in(context.analysis, count.sentence)
+    return len(here & fact.context) >= 2
+
+
+def _expected_value(context: CheckContext, fact: CountFact) -> int | None:
+    draft_year = context.date.year if context.date else None
+    if fact.year is None or draft_year is None or draft_year == fact.year:
+        return fact.value
+    if fact.head in _YEARLY:
+        return fact.value + (draft_year - fact.year)
+    return None  # a later meeting may well carry a higher number
+
+
+def _check_count(context: CheckContext, count: CountExpression) -> Finding | None:
+    expected: dict[int, list[CountFact]] = {}
+    for fact in context.corpus.counts:
+        if _same_series(context, count, fact):
+            value = _expected_value(context, fact)
+            if value is not None:
+                expected.setdefault(value, []).append(fact)
+    if not expected or count.value in expected:
+        return None
+    value, facts = max(expected.items(), key=lambda item: sum(f.support for f in item[1]))
+    fix = format_ordinal_like(value, count.text)
+    support = len({o.source for f in facts for o in f.occurrences})
+    evidence = tuple(e for f in facts for e in f.evidence(limit=1))[:3]
+    return context.finding(
+        WRONG_ORDINAL.code,
+        count.span,
+        f"the corpus gives the {count.head} as the {fix}, not the {count.text} "
+        f"({support} document{'s' if support != 1 else ''})",
+        expected=fix,
+        fix=fix,
+        evidence=tuple(e.__class__(e.source, e.line, e.quote, support) for e in evidence),
+    )

@@ -1,0 +1,140 @@
+"""FC3xx: dates and weekdays that are wrong in themselves or against the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from factcheck import hookimpl
+from factcheck.context import CheckContext
+from factcheck.facts import EventFact, SentenceEvent, sentence_events
+from factcheck.model import Category, CodeInfo, Finding, Severity, Span, TimeExpression
+from factcheck.nlp.timex import weekday_name
+
+WEEKDAY_MISMATCH = CodeInfo(
+    code="FC301",
+    name="weekday-does-not-match-date",
+    category=Category.DATE,
+    severity=Severity.ERROR,
+    summary="A weekday is written with a date it does not fall on.",
+    safe_fix=True,
+)
+EVENT_DATE_CONTRADICTS = CodeInfo(
+    code="FC302",
+    name="event-date-contradicts-corpus",
+    category=Category.DATE,
+    severity=Severity.ERROR,
+    summary="An event's date or weekday differs from the one the corpus gives.",
+)
+
+# Corpus events further than this from the draft's date are another occasion.
+_OCCASION_WINDOW = dt.timedelta(days=14)
+
+
+@hookimpl
+def factcheck_codes() -> Sequence[CodeInfo]:
+    return (WEEKDAY_MISMATCH, EVENT_DATE_CONTRADICTS)
+
+
+@hookimpl
+def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    flagged: set[Span] = set()
+    for time in context.analysis.times:
+        finding = _weekday_mismatch(context, time)
+        if finding is not None:
+            flagged.add(time.span)
+            yield finding
+    for event in sentence_events(context.corpus, context.analysis, context.date):
+        if event.span not in flagged:
+            finding = _contradiction(context, event)
+            if finding is not None:
+                yield finding
+
+
+def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | None:
+    if time.weekday is None or time.day is None or time.month is None:
+        return None
+    year = time.year or (context.date.year if context.date else None)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, time.month, time.day)
+    except ValueError:
+        return None
+    if date.weekday() == time.weekday:
+        return None
+    written = weekday_name(time.weekday)
+    actual = weekday_name(date.weekday())
+    start = context.document.text.find(written, time.span.start, time.span.end)
+    if start < 0:
+        return None
+    return context.finding(
+        WEEKDAY_MISMATCH.code,
+        Span(start, start + len(written)),
+        f"{date:%B} {date.day}, {date.year} was a {actual}, not a {written}",
+        expected=actual,
+        fix=actual,
+    )
+
+
+def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | None:
+    candidates = [
+        fact
+        for fact in context.corpus.events
+        if fact.kind == event.kind and _same_people(event.people, fact.people)
+    ]
+    if event.date is not None:
+        candidates = [
+            f for f in candidates if f.date is None or abs(f.date - event.date) <= _OCCASION_WINDOW
+        ]
+    if not candidates:
+        return None
+    dated = [f for f in candidates if f.date is not None]
+    if event.date is not None and dated:
+        if any(f.date == event.date for f in dated):
+            return None
+        expected_date, facts = _most_supported(dated, lambda f: f.date)
+        assert isinstance(expected_date, dt.date)
+        expected = f"{weekday_name(expected_date.weekday())}, {expected_date:%B} {expected_date.day}, {expected_date.year}"
+        return _finding(context, event, expected, facts)
+    weekdays = {f.weekday for f in candidates if f.weekday is not None}
+    if event.weekday is None or not weekdays or event.weekday in weekdays or len(weekdays) > 1:
+        return None  # several corpus weekdays: which occasion is meant is unclear
+    (weekday,) = weekdays
+    assert weekday is not None
+    return _finding(context, event, weekday_name(weekday), candidates)
+
+
+def _same_people(draft: frozenset[str], corpus: frozenset[str]) -> bool:
+    shared = draft & corpus
+    return len(shared) >= min(2, len(draft), len(corpus)) and bool(shared)
+
+
+def _most_supported(
+    facts: list[EventFact], key: object
+) -> tuple[object, list[EventFact]]:
+    assert callable(key)
+    votes: Counter[object] = Counter()
+    for fact in facts:
+        votes[key(fact)] += fact.support
+    value = votes.most_common(1)[0][0]
+    return value, [f for f in facts if key(f) == value]
+
+
+def _finding(
+    context: CheckContext, event: SentenceEvent, expected: str, facts: list[EventFact]
+) -> Finding:
+    who = " and ".join(sorted(event.people))
+    evidence = tuple(e for fact in facts for e in fact.evidence(limit=1))[:3]
+    support = len({o.source for fact in facts for o in fact.occurrences})
+    evidence = tuple(
+        type(e)(e.source, e.line, e.quote, support) for e in evidence
+    )
+    return context.finding(
+        EVENT_DATE_CONTRADICTS.code,
+        event.span,
+        f"the corpus dates this {event.kind} of {who} to {expected}",
+        expected=expected,
+        evidence=evidence,
+    )

@@ -1,0 +1,85 @@
+"""FC1xx: names of people and organisations spelt differently from the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factcheck import hookimpl
+from factcheck.context import CheckContext
+from factcheck.model import Category, CodeInfo, Finding, Severity, Span
+from factcheck.namebook import NameEntity, normalise_name
+
+MISSPELT_PERSON = CodeInfo(
+    code="FC101",
+    name="misspelt-person-name",
+    category=Category.NAME,
+    severity=Severity.ERROR,
+    summary="A person's name is close to a name in the corpus but spelt differently.",
+    safe_fix=True,
+)
+MISSPELT_ORGANISATION = CodeInfo(
+    code="FC102",
+    name="misspelt-organisation-name",
+    category=Category.NAME,
+    severity=Severity.ERROR,
+    summary="An organisation's name is close to one in the corpus but spelt differently.",
+    safe_fix=True,
+)
+UNKNOWN_PERSON = CodeInfo(
+    code="FC103",
+    name="unknown-person",
+    category=Category.NAME,
+    severity=Severity.INFO,
+    summary="A person's name that the corpus does not know and that is close to none it knows.",
+)
+
+# Places are left alone: many real places differ by a letter (Russia, Prussia).
+_CHECKED_KINDS = {"PERSON", "ORG", "MISC", "FAC"}
+
+
+@hookimpl
+def factcheck_codes() -> Sequence[CodeInfo]:
+    return (MISSPELT_PERSON, MISSPELT_ORGANISATION, UNKNOWN_PERSON)
+
+
+@hookimpl
+def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    names = context.corpus.names
+    accepted = {s.lower() for s in context.options.accepted_spellings}
+    for mention in context.analysis.mentions:
+        name = normalise_name(mention.text)
+        if name.lower() in accepted or names.is_known(name):
+            continue
+        correction = names.correct(name)
+        if correction is not None:
+            fixed, entity = correction
+            yield _misspelt(context, mention.span, name, fixed, entity)
+        elif mention.label == "PERSON" and len(name.split()) > 1 and not _any_word_known(context, name):
+            yield context.finding(
+                UNKNOWN_PERSON.code,
+                mention.span,
+                f"'{name}' is not a person the corpus knows; check the spelling against a source",
+            )
+
+
+def _any_word_known(context: CheckContext, name: str) -> bool:
+    return any(context.corpus.names.knows_word(word) for word in name.split())
+
+
+def _misspelt(
+    context: CheckContext, span: Span, name: str, fixed: str, entity: NameEntity
+) -> Finding:
+    code = MISSPELT_ORGANISATION.code if entity.kind == "ORG" else MISSPELT_PERSON.code
+    # Fix only the name itself: a possessive or an article around it stays.
+    start = context.document.text.find(name, span.start, span.end + 1)
+    name_span = Span(start, start + len(name)) if start >= 0 else span
+    fact = context.corpus.name_fact(fixed)
+    return context.finding(
+        code,
+        name_span,
+        f"'{name}' is spelt '{fixed}' in the corpus "
+        f"({fact.support} of {len(context.corpus.documents)} documents)",
+        expected=fixed,
+        fix=fixed,
+        evidence=fact.evidence(),
+    )

@@ -1,0 +1,74 @@
+"""FC2xx: titles, roles and affiliations that contradict the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from factcheck import hookimpl
+from factcheck.context import CheckContext
+from factcheck.model import Category, CodeInfo, Finding, RoleClaim, Severity
+from factcheck.nlp.lexicon import ROLE_GROUPS
+
+WRONG_ORGANISATION = CodeInfo(
+    code="FC201",
+    name="wrong-organisation-for-role",
+    category=Category.TITLE,
+    severity=Severity.ERROR,
+    summary="A person's role is placed in an organisation the corpus does not give them.",
+)
+WRONG_ROLE = CodeInfo(
+    code="FC202",
+    name="wrong-role",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="A person is given a role in an organisation that the corpus says differs.",
+)
+
+
+@hookimpl
+def factcheck_codes() -> Sequence[CodeInfo]:
+    return (WRONG_ORGANISATION, WRONG_ROLE)
+
+
+@hookimpl
+def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    for claim in context.analysis.roles:
+        finding = _check_claim(context, claim)
+        if finding is not None:
+            yield finding
+
+
+def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
+    corpus = context.corpus
+    person = corpus.resolve_person(claim.holder)
+    if person is None:
+        return None
+    group = ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
+    key = corpus.org_key(claim.organisation)
+    known = [r for r in corpus.roles if r.person == person.canonical]
+    if not known or any(r.role_group == group and r.org_key == key for r in known):
+        return None
+    same_role = [r for r in known if r.role_group == group]
+    if same_role:
+        best = max(same_role, key=lambda r: r.support)
+        return context.finding(
+            WRONG_ORGANISATION.code,
+            claim.org_span,
+            f"{person.canonical} is {best.role} of the {best.organisation} in the corpus, "
+            f"not of the {claim.organisation}",
+            expected=best.organisation,
+            fix=best.organisation,
+            evidence=best.evidence(),
+        )
+    same_org = [r for r in known if r.org_key == key]
+    if same_org:
+        best = max(same_org, key=lambda r: r.support)
+        return context.finding(
+            WRONG_ROLE.code,
+            claim.span,
+            f"{person.canonical} is {best.role} of the {best.organisation} in the corpus, "
+            f"not {claim.role}",
+            expected=best.role,
+            evidence=best.evidence(),
+        )
+    return None
