@@ -150,7 +150,10 @@ def _plugins(args: argparse.Namespace) -> int:
     engine = Engine(_config(args))
     sys.stdout.write(format_plugin_table(engine.plugins.describe()))
     for failure in engine.plugins.failures:
-        print(f"factcheck: plugin {failure.plugin} ({failure.origin}): {failure.message}", file=sys.stderr)
+        print(
+            f"factcheck: plugin {failure.plugin} ({failure.origin}): {failure.message}",
+            file=sys.stderr,
+        )
     return ExitCode.OK
 
 
@@ -182,7 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(ExitCode.USAGE)
     except Exception:  # a bug: say so, with the traceback to report
         traceback.print_exc()
-        print("factcheck: internal error; please report it with the traceback above", file=sys.stderr)
+        print(
+            "factcheck: internal error; please report it with the traceback above", file=sys.stderr
+        )
         return int(ExitCode.INTERNAL)
 
 

@@ -62,9 +62,7 @@ class Engine:
     ) -> None:
         self.config = config
         self.no_ignore = no_ignore
-        self._corpus_source: CorpusSource = (
-            corpus if corpus is not None else config.corpus_paths()
-        )
+        self._corpus_source: CorpusSource = corpus if corpus is not None else config.corpus_paths()
         self._pipeline = pipeline
         self._stderr = stderr if stderr is not None else sys.stderr
         self.plugins: PluginSet = load_plugins(config, extra=plugins)
@@ -86,7 +84,8 @@ class Engine:
             documents, unreadable = self._read_corpus()
             analyses = self._analyses(documents, unreadable)
             self._facts = CorpusFacts(
-                list(zip(documents, analyses)), name_threshold=self.config.name_threshold
+                list(zip(documents, analyses, strict=True)),
+                name_threshold=self.config.name_threshold,
             )
         return self._facts
 
@@ -95,7 +94,9 @@ class Engine:
         if isinstance(source, Mapping):
             return [document_from_text(name, text) for name, text in source.items()], []
         if not source:
-            raise InputError("corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus")
+            raise InputError(
+                "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
+            )
         documents: list[Document] = []
         unreadable: list[InputError] = []
         for path in expand_paths(list(source), Path.cwd()):
@@ -125,7 +126,7 @@ class Engine:
             fresh = analyse_many(
                 self.pipeline.nlp, [documents[i] for i in missing], self.pipeline.key
             )
-            for index, analysis in zip(missing, fresh):
+            for index, analysis in zip(missing, fresh, strict=True):
                 found[index] = analysis
             if cache is not None:
                 with cache.transaction():
@@ -193,9 +194,7 @@ class Engine:
                 )
         return self.report(files)
 
-    def _check_or_report(
-        self, display: str, read: object, date: dt.date | None
-    ) -> FileReport:
+    def _check_or_report(self, display: str, read: object, date: dt.date | None) -> FileReport:
         assert callable(read)
         try:
             document = read()

@@ -13,9 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.alignment import AlignedSentence, Swap, aligned_sentences, find_swaps
 from factcheck.model import Analysis, Document, Evidence, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
+from factcheck.nlp.places import PLACE_WORDS
 from factcheck.nlp.timex import RawTime, resolve
 from factcheck.positions import LineIndex
 
@@ -111,7 +113,9 @@ class SentenceText:
         return " ".join(self.document.text[span.start : span.end].split())
 
     def occurrence(self, sentence: int, at: Span) -> Occurrence:
-        return Occurrence(self.document.path, self.lines.position(at.start)[0], self.quote(sentence))
+        return Occurrence(
+            self.document.path, self.lines.position(at.start)[0], self.quote(sentence)
+        )
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -120,7 +124,28 @@ def content_words(text: str) -> frozenset[str]:
 
 
 _STOP_WORDS = frozenset(
-    "the a an of for and in on at to with their its his her our by as from establishment".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "by",
+        "as",
+        "from",
+        "establishment",
+    ]
 )
 
 
@@ -135,9 +160,13 @@ class CorpusFacts:
     ) -> None:
         self.documents = {document.path: document for document, _ in pairs}
         self.analyses = {analysis.path: analysis for _, analysis in pairs}
-        self.texts = {document.path: SentenceText(document, analysis) for document, analysis in pairs}
+        self.texts = {
+            document.path: SentenceText(document, analysis) for document, analysis in pairs
+        }
         self.names = NameBook.build(
-            ((a.path, m) for _, a in pairs for m in a.mentions), threshold=name_threshold
+            ((a.path, m) for _, a in pairs for m in a.mentions),
+            threshold=name_threshold,
+            people=(claim.holder for _, a in pairs for claim in a.roles),
         )
         self.acronyms = self._acronyms(pairs)
         self.place_words = self._place_words()
@@ -147,6 +176,72 @@ class CorpusFacts:
         self.quotes: list[QuoteFact] = []
         for document, analysis in pairs:
             self._add_document(document, analysis)
+        self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
+        for _, analysis in pairs:
+            for aligned in aligned_sentences(analysis, self.entity_key):
+                for key in aligned.entities:
+                    self._sentences_by_entity[key].append(aligned)
+
+    # --- sentence alignment --------------------------------------------------------------
+
+    def entity_key(self, mention: Mention) -> str | None:
+        """How a name is compared across sentences: a person, an organisation, or not a slot."""
+        if mention.label in {"GPE", "NORP"}:
+            return None
+        person = self.resolve_person(mention.text)
+        if person is not None and person.kind == "PERSON":
+            return f"person:{person.canonical}"
+        entity = self.names.entity(mention.text)
+        if mention.label == "ORG" or (entity is not None and entity.kind == "ORG"):
+            key = self.org_key(mention.text)
+            return f"org:{key}" if key else None  # "China-Russia": only country words
+        return None
+
+    def entity_swaps(self, analysis: Analysis) -> list[Swap]:
+        """Names in ``analysis`` that parallel corpus sentences put another name in place of."""
+        swaps: list[Swap] = []
+        for draft in aligned_sentences(analysis, self.entity_key):
+            candidates: dict[tuple[str, int], AlignedSentence] = {}
+            for key in draft.entities:
+                for corpus in self._sentences_by_entity.get(key, ()):
+                    candidates[(corpus.source, corpus.sentence)] = corpus
+            swaps.extend(find_swaps(draft, list(candidates.values())))
+        return swaps
+
+    def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
+        """Entity swaps of one kind ("person" or "org"), one per draft name, with the
+        corpus name most parallel sentences use in its place."""
+        by_span: dict[Span, list[Swap]] = defaultdict(list)
+        for swap in self.entity_swaps(analysis):
+            if swap.draft.kind == kind and swap.draft.mention is not None:
+                by_span[swap.draft.mention.span].append(swap)
+        found = []
+        for span, swaps in by_span.items():
+            votes: dict[str, list[Swap]] = defaultdict(list)
+            for swap in swaps:
+                votes[swap.corpus.key].append(swap)
+            chosen = max(
+                votes.values(), key=lambda group: len({s.corpus_sentence.source for s in group})
+            )
+            fact = Fact()
+            for swap in chosen:
+                assert swap.corpus.mention is not None
+                sentence = swap.corpus_sentence
+                fact.occurrences.append(
+                    self.texts[sentence.source].occurrence(
+                        sentence.sentence, swap.corpus.mention.span
+                    )
+                )
+            assert chosen[0].corpus.mention is not None and chosen[0].draft.mention is not None
+            found.append(
+                SwappedName(
+                    span=span,
+                    found=normalise_name(chosen[0].draft.mention.text),
+                    expected=normalise_name(chosen[0].corpus.mention.text),
+                    evidence=fact.evidence(),
+                )
+            )
+        return found
 
     # --- names and organisations -----------------------------------------------------
 
@@ -160,7 +255,9 @@ class CorpusFacts:
                 # Keep the expansion's tail whose initials spell the acronym.
                 if match.group(2) in letters or letters.endswith(match.group(2)):
                     words = expansion.split()
-                    while words and "".join(w[0] for w in words if w[0].isupper()) != match.group(2):
+                    while words and "".join(w[0] for w in words if w[0].isupper()) != match.group(
+                        2
+                    ):
                         words = words[1:]
                     if words:
                         found.setdefault(match.group(2), " ".join(words))
@@ -168,7 +265,7 @@ class CorpusFacts:
 
     def _place_words(self) -> frozenset[str]:
         """Words that only say which country: "Russian", "China's"."""
-        words: set[str] = set()
+        words: set[str] = set(PLACE_WORDS)
         for entity in self.names.entities:
             if entity.kind in {"GPE", "NORP"} and len(entity.canonical.split()) == 1:
                 words.add(entity.canonical.lower())
@@ -203,8 +300,16 @@ class CorpusFacts:
             for mention in analysis.mentions:
                 written = normalise_name(mention.text).lower()
                 if written == wanted or (wanted in written and " " in wanted):
-                    fact.occurrences.append(self.texts[path].occurrence(mention.sentence, mention.span))
+                    fact.occurrences.append(
+                        self.texts[path].occurrence(mention.sentence, mention.span)
+                    )
         return fact
+
+    @staticmethod
+    def same_organisation(key_a: str, key_b: str) -> bool:
+        """One body, named more or less fully ("state duma", "russian state duma")."""
+        a, b = set(key_a.split()), set(key_b.split())
+        return bool(a and b) and (a <= b or b <= a)
 
     def org_key(self, organisation: str) -> str:
         """A comparison key for an organisation: acronyms expanded, country words dropped."""
@@ -236,7 +341,11 @@ class CorpusFacts:
             group = lexicon.ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
             key = self.org_key(claim.organisation)
             fact = next(
-                (r for r in self.roles if (r.person, r.role_group, r.org_key) == (person.canonical, group, key)),
+                (
+                    r
+                    for r in self.roles
+                    if (r.person, r.role_group, r.org_key) == (person.canonical, group, key)
+                ),
                 None,
             )
             if fact is None:
@@ -254,15 +363,19 @@ class CorpusFacts:
         return frozenset(
             entity.canonical
             for m in analysis.mentions
-            if m.sentence == sentence and (entity := self.person(m.text)) is not None
+            if m.sentence == sentence
+            and (entity := self.person(m.text)) is not None
             and entity.kind == "PERSON"
         )
 
     def people_near(self, analysis: Analysis, sentence: int, time: Span) -> frozenset[str]:
         """The sentence's people, if one of them is named near the time expression."""
         mentions = [
-            m for m in analysis.mentions
-            if m.sentence == sentence and (e := self.person(m.text)) is not None and e.kind == "PERSON"
+            m
+            for m in analysis.mentions
+            if m.sentence == sentence
+            and (e := self.person(m.text)) is not None
+            and e.kind == "PERSON"
         ]
         if not any(_near(m.span, time) for m in mentions):
             return frozenset()
@@ -306,6 +419,16 @@ class CorpusFacts:
             fact = QuoteFact(speaker=speaker.canonical if speaker else None, text=quotation.text)
             fact.occurrences.append(text.occurrence(quotation.sentence, quotation.span))
             self.quotes.append(fact)
+
+
+@dataclass(frozen=True)
+class SwappedName:
+    """A draft name that parallel corpus sentences replace with another."""
+
+    span: Span
+    found: str
+    expected: str
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -362,7 +485,8 @@ def _event_kind(analysis: Analysis, sentence: int, time: Span) -> str | None:
     kinds = [(_EVENT_KINDS.get(t.lower), t.span) for t in tokens]
     near = [kind for kind, span in kinds if kind is not None and _near(span, time)]
     anywhere = [kind for kind, _ in kinds if kind is not None]
-    return (near or anywhere or [None])[0]
+    chosen = near or anywhere
+    return chosen[0] if chosen else None
 
 
 def mentions_in(analysis: Analysis, sentence: int) -> list[Mention]:

@@ -33,6 +33,7 @@ def factcheck_codes() -> Sequence[CodeInfo]:
     an error that names both plugins. A finding whose code was not declared is
     reported as FC903 instead of being shown.
     """
+    raise NotImplementedError  # a spec: pluggy calls the implementations only
 
 
 @hookspec
@@ -46,3 +47,4 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     ``firstresult`` hook); one that raises is reported as FC903 naming the
     plugin, and the others still run.
     """
+    raise NotImplementedError  # a spec: pluggy calls the implementations only

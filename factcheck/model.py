@@ -153,7 +153,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class RoleClaim:
-    """"<holder>, <role> of <organisation>" and its variants."""
+    """ "<holder>, <role> of <organisation>" and its variants."""
 
     holder: str  # the holder's name as written
     holder_span: Span

@@ -86,9 +86,14 @@ class NameBook:
 
     @classmethod
     def build(
-        cls, mentions: Iterable[tuple[str, Mention]], threshold: float = 85.0
+        cls,
+        mentions: Iterable[tuple[str, Mention]],
+        threshold: float = 85.0,
+        *,
+        people: Iterable[str] = (),
     ) -> NameBook:
-        """``mentions`` pairs each mention with the document it comes from."""
+        """``mentions`` pairs each mention with the document it comes from;
+        ``people`` are names known to be people from elsewhere (role holders)."""
         book = cls(threshold)
         documents: dict[str, set[str]] = defaultdict(set)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -105,8 +110,11 @@ class NameBook:
                 word_votes[name.lower()].update(
                     label for label in (mention.label, mention.ner_label) if label in NAME_KINDS
                 )
+        for person in people:
+            votes[normalise_name(person)]["PERSON"] += 1
         # A full name inherits the votes of its words used alone ("Volodin said").
-        for name, counter in votes.items():
+        for name in documents:
+            counter = votes[name]
             words = name_tokens(name)
             if len(words) > 1 and "ORG" not in counter:
                 for word in words:
@@ -148,8 +156,10 @@ class NameBook:
             other = name_tokens(entity.canonical)
             if len(other) != len(words) or entity.canonical.lower() == name.lower():
                 continue
-            same = sum(a.lower() == b.lower() for a, b in zip(words, other))
-            close = all(tokens_close(a, b, self.threshold) for a, b in zip(words, other))
+            same = sum(a.lower() == b.lower() for a, b in zip(words, other, strict=True))
+            close = all(
+                tokens_close(a, b, self.threshold) for a, b in zip(words, other, strict=True)
+            )
             if same >= 1 and close:
                 return entity
         return None

@@ -9,7 +9,14 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import EventFact, SentenceEvent, sentence_events
-from factcheck.model import Category, CodeInfo, Finding, Severity, Span, TimeExpression
+from factcheck.model import (
+    Category,
+    CodeInfo,
+    Finding,
+    Severity,
+    Span,
+    TimeExpression,
+)
 from factcheck.nlp.timex import weekday_name
 
 WEEKDAY_MISMATCH = CodeInfo(
@@ -94,10 +101,13 @@ def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | Non
     if event.date is not None and dated:
         if any(f.date == event.date for f in dated):
             return None
-        expected_date, facts = _most_supported(dated, lambda f: f.date)
-        assert isinstance(expected_date, dt.date)
-        expected = f"{weekday_name(expected_date.weekday())}, {expected_date:%B} {expected_date.day}, {expected_date.year}"
-        return _finding(context, event, expected, facts)
+        votes: Counter[dt.date] = Counter()
+        for fact in dated:
+            assert fact.date is not None
+            votes[fact.date] += fact.support
+        expected_date = votes.most_common(1)[0][0]
+        facts = [f for f in dated if f.date == expected_date]
+        return _finding(context, event, _long_date(expected_date), facts)
     weekdays = {f.weekday for f in candidates if f.weekday is not None}
     if event.weekday is None or not weekdays or event.weekday in weekdays or len(weekdays) > 1:
         return None  # several corpus weekdays: which occasion is meant is unclear
@@ -111,15 +121,8 @@ def _same_people(draft: frozenset[str], corpus: frozenset[str]) -> bool:
     return len(shared) >= min(2, len(draft), len(corpus)) and bool(shared)
 
 
-def _most_supported(
-    facts: list[EventFact], key: object
-) -> tuple[object, list[EventFact]]:
-    assert callable(key)
-    votes: Counter[object] = Counter()
-    for fact in facts:
-        votes[key(fact)] += fact.support
-    value = votes.most_common(1)[0][0]
-    return value, [f for f in facts if key(f) == value]
+def _long_date(date: dt.date) -> str:
+    return f"{weekday_name(date.weekday())}, {date:%B} {date.day}, {date.year}"
 
 
 def _finding(
@@ -128,9 +131,7 @@ def _finding(
     who = " and ".join(sorted(event.people))
     evidence = tuple(e for fact in facts for e in fact.evidence(limit=1))[:3]
     support = len({o.source for fact in facts for o in fact.occurrences})
-    evidence = tuple(
-        type(e)(e.source, e.line, e.quote, support) for e in evidence
-    )
+    evidence = tuple(type(e)(e.source, e.line, e.quote, support) for e in evidence)
     return context.finding(
         EVENT_DATE_CONTRADICTS.code,
         event.span,

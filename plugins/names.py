@@ -33,19 +33,35 @@ UNKNOWN_PERSON = CodeInfo(
     summary="A person's name that the corpus does not know and that is close to none it knows.",
 )
 
+SWAPPED_PERSON = CodeInfo(
+    code="FC104",
+    name="swapped-person",
+    category=Category.NAME,
+    severity=Severity.WARNING,
+    summary="A sentence that matches the corpus names a different person in the same place.",
+)
+
 # Places are left alone: many real places differ by a letter (Russia, Prussia).
 _CHECKED_KINDS = {"PERSON", "ORG", "MISC", "FAC"}
 
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (MISSPELT_PERSON, MISSPELT_ORGANISATION, UNKNOWN_PERSON)
+    return (MISSPELT_PERSON, MISSPELT_ORGANISATION, UNKNOWN_PERSON, SWAPPED_PERSON)
 
 
 @hookimpl
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     names = context.corpus.names
     accepted = {s.lower() for s in context.options.accepted_spellings}
+    for swap in context.corpus.swapped_names(context.analysis, "person"):
+        yield context.finding(
+            SWAPPED_PERSON.code,
+            swap.span,
+            f"where the corpus says the same thing it names {swap.expected}, not {swap.found}",
+            expected=swap.expected,
+            evidence=swap.evidence,
+        )
     for mention in context.analysis.mentions:
         name = normalise_name(mention.text)
         if name.lower() in accepted or names.is_known(name):
@@ -54,7 +70,11 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         if correction is not None:
             fixed, entity = correction
             yield _misspelt(context, mention.span, name, fixed, entity)
-        elif mention.label == "PERSON" and len(name.split()) > 1 and not _any_word_known(context, name):
+        elif (
+            mention.label == "PERSON"
+            and len(name.split()) > 1
+            and not _any_word_known(context, name)
+        ):
             yield context.finding(
                 UNKNOWN_PERSON.code,
                 mention.span,

@@ -54,7 +54,9 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
 def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | None:
     speaker = context.corpus.person(quotation.speaker) if quotation.speaker else None
     candidates = [
-        q for q in context.corpus.quotes if speaker is None or q.speaker in {None, speaker.canonical}
+        q
+        for q in context.corpus.quotes
+        if speaker is None or q.speaker in {None, speaker.canonical}
     ]
     draft = " ".join(_words(quotation.text))
     best = None

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.model import Category, CodeInfo, Finding, RoleClaim, Severity
+from factcheck.model import Category, CodeInfo, Finding, RoleClaim, Severity, Span
 from factcheck.nlp.lexicon import ROLE_GROUPS
 
 WRONG_ORGANISATION = CodeInfo(
@@ -25,17 +25,38 @@ WRONG_ROLE = CodeInfo(
 )
 
 
+SWAPPED_ORGANISATION = CodeInfo(
+    code="FC203",
+    name="swapped-organisation",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="A sentence that matches the corpus names a different organisation in the same place.",
+)
+
+
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (WRONG_ORGANISATION, WRONG_ROLE)
+    return (WRONG_ORGANISATION, WRONG_ROLE, SWAPPED_ORGANISATION)
 
 
 @hookimpl
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    flagged: set[Span] = set()
     for claim in context.analysis.roles:
         finding = _check_claim(context, claim)
         if finding is not None:
+            flagged.add(claim.org_span)
             yield finding
+    for swap in context.corpus.swapped_names(context.analysis, "org"):
+        if swap.span not in flagged:
+            yield context.finding(
+                SWAPPED_ORGANISATION.code,
+                swap.span,
+                f"where the corpus says the same thing it names the {swap.expected}, "
+                f"not the {swap.found}",
+                expected=swap.expected,
+                evidence=swap.evidence,
+            )
 
 
 def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
@@ -46,7 +67,8 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     group = ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
     key = corpus.org_key(claim.organisation)
     known = [r for r in corpus.roles if r.person == person.canonical]
-    if not known or any(r.role_group == group and r.org_key == key for r in known):
+    same_body = corpus.same_organisation
+    if not known or any(r.role_group == group and same_body(r.org_key, key) for r in known):
         return None
     same_role = [r for r in known if r.role_group == group]
     if same_role:
@@ -60,7 +82,7 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
             fix=best.organisation,
             evidence=best.evidence(),
         )
-    same_org = [r for r in known if r.org_key == key]
+    same_org = [r for r in known if same_body(r.org_key, key)]
     if same_org:
         best = max(same_org, key=lambda r: r.support)
         return context.finding(

@@ -45,9 +45,7 @@ def analyse(nlp: Language, document: Document, pipeline_key: str) -> Analysis:
     return analyse_many(nlp, [document], pipeline_key)[0]
 
 
-def analyse_many(
-    nlp: Language, documents: Sequence[Document], pipeline_key: str
-) -> list[Analysis]:
+def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str) -> list[Analysis]:
     """Analyse several documents in one ``nlp.pipe`` call (much faster than one by one)."""
 
     def with_context() -> Iterable[tuple[str, Document]]:
@@ -84,9 +82,13 @@ class _DocReader:
         self.ner: list[str] = []
         self.space_before: list[bool] = []  # a line break or blank before this token
         gap_has_newline = False
+        # In plain text a line break ends a paragraph; Markdown and HTML wrap
+        # lines inside a paragraph, so there only a blank line does.
+        breaks_at = 1 if document.kind == "txt" else 2
         for spacy_token in doc:
             if spacy_token.is_space:
-                gap_has_newline = gap_has_newline or "\n" in spacy_token.text
+                newlines = spacy_token.text.count("\n")
+                gap_has_newline = gap_has_newline or newlines >= breaks_at
                 continue
             start = spacy_token.idx
             end = start + len(spacy_token.text)
@@ -300,7 +302,7 @@ class _DocReader:
     def _appositive_role(
         self, holder: Mention, last: int, by_start: dict[int, Mention]
     ) -> RoleClaim | None:
-        """"Vyacheslav Volodin, speaker of Russia's State Duma"."""
+        """ "Vyacheslav Volodin, speaker of Russia's State Duma"."""
         index = last + 1
         if index >= len(self.tokens) or self.tokens[index].text != ",":
             return None
@@ -326,7 +328,7 @@ class _DocReader:
         by_start: dict[int, Mention],
         previous: Mention | None,
     ) -> RoleClaim | None:
-        """"Chairman of the Russian State Duma Vyacheslav Volodin" and
+        """ "Chairman of the Russian State Duma Vyacheslav Volodin" and
         "Russian State Duma Chairman Vyacheslav Volodin"."""
         if previous is None or previous.label != "ORG" or holder.label == "ORG":
             return None
@@ -436,7 +438,9 @@ class _DocReader:
                 and abs(self.sentence_of(m.span.start) - sentence) <= 1
             ]
             speaker = min(people, key=lambda m: _distance(m.span, span)).text if people else None
-            found.append(Quotation(span=span, text=match.group(group), speaker=speaker, sentence=sentence))
+            found.append(
+                Quotation(span=span, text=match.group(group), speaker=speaker, sentence=sentence)
+            )
         return found
 
     def analysis(self) -> Analysis:
@@ -457,7 +461,9 @@ class _DocReader:
 
 
 def _title_word(lower: str) -> bool:
-    return lower in lexicon.TITLE_WORDS or (lower.endswith("s") and lower[:-1] in lexicon.TITLE_WORDS)
+    return lower in lexicon.TITLE_WORDS or (
+        lower.endswith("s") and lower[:-1] in lexicon.TITLE_WORDS
+    )
 
 
 def _distance(a: Span, b: Span) -> int:

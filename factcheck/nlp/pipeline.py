@@ -91,8 +91,8 @@ def rule_based_pipeline() -> Language:
 
 def load_pipeline(preferred: str | None = None, *, rules_only: bool = False) -> LoadedPipeline:
     """The first pipeline that loads, in the documented order."""
-    candidates: Sequence[str] = () if rules_only else (
-        ((preferred,) if preferred else ()) + DEFAULT_MODELS
+    candidates: Sequence[str] = (
+        () if rules_only else (((preferred,) if preferred else ()) + DEFAULT_MODELS)
     )
     skipped: list[str] = []
     for name in candidates:
@@ -115,7 +115,7 @@ def load_pipeline(preferred: str | None = None, *, rules_only: bool = False) -> 
     return LoadedPipeline(
         nlp=rule_based_pipeline(),
         name=RULE_BASED,
-        version=spacy.__version__,
+        version=spacy.about.__version__,
         statistical=False,
         skipped=tuple(skipped),
     )

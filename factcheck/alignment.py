@@ -1,0 +1,245 @@
+"""Sentence alignment: a draft sentence against corpus sentences that say the same.
+
+A draft sentence and a corpus sentence are *parallel* when they share names
+and most of their content words. Aligned word by word (difflib), a slot where
+the draft has one person or organisation and the corpus another, with the
+words around the slot matching on both sides, is an entity swap: "the NPC will
+work with the Russian Federation Council" against "... work with the Federal
+Assembly of the Russian Federation". This is the one general mechanism for
+swapped entities; the checkers only choose which kinds to report.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from factcheck.model import Analysis, Mention
+
+# Words that carry no content: they may anchor a slot only beside a content word.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "by",
+        "as",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "should",
+        "can",
+        "could",
+        "also",
+        "both",
+        "their",
+        "his",
+        "her",
+        "our",
+        "which",
+        "who",
+    ]
+)
+# How much of the draft sentence's content a corpus sentence must share.
+MIN_OVERLAP = 0.35
+# How far from a slot a matching content word still anchors it.
+ANCHOR_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Item:
+    """One word, or one whole name, of a sentence as aligned."""
+
+    key: str  # a lower-cased word, or "person:<canonical>" / "org:<key>"
+    mention: Mention | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.key.split(":", 1)[0] if self.mention is not None else "word"
+
+    @property
+    def is_content(self) -> bool:
+        return self.mention is not None or self.key not in FUNCTION_WORDS
+
+
+@dataclass(frozen=True)
+class AlignedSentence:
+    source: str  # the document's path
+    sentence: int
+    items: tuple[Item, ...]
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset(i.key for i in self.items if i.mention is not None)
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(i.key for i in self.items if i.is_content)
+
+
+@dataclass(frozen=True)
+class Swap:
+    """The draft names ``draft`` where a parallel corpus sentence names ``corpus``."""
+
+    draft: Item
+    corpus: Item
+    corpus_sentence: AlignedSentence
+
+
+EntityKey = Callable[[Mention], str | None]
+
+
+def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[AlignedSentence]:
+    """Every sentence of an analysis as a sequence of items."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in analysis.mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    sentences = []
+    for index, sentence in enumerate(analysis.sentences):
+        mentions = {m.span.start: m for m in by_sentence.get(index, [])}
+        items: list[Item] = []
+        skip_until = -1
+        for token in analysis.tokens[sentence.first_token : sentence.end_token]:
+            if token.span.start < skip_until:
+                continue
+            found = mentions.get(token.span.start)
+            key = entity_key(found) if found is not None else None
+            if found is not None and key is not None:
+                items.append(Item(key, found))
+                skip_until = found.span.end
+            elif any(c.isalnum() for c in token.text):
+                items.append(Item(token.lower))
+        sentences.append(AlignedSentence(analysis.path, index, tuple(items)))
+    return sentences
+
+
+def parallel(draft: AlignedSentence, corpus: AlignedSentence) -> bool:
+    shared = draft.content & corpus.content
+    return bool(draft.content) and len(shared) / len(draft.content) >= MIN_OVERLAP
+
+
+def find_swaps(draft: AlignedSentence, candidates: Sequence[AlignedSentence]) -> list[Swap]:
+    """Entity swaps between ``draft`` and the parallel sentences among ``candidates``."""
+    swaps: list[Swap] = []
+    for corpus in candidates:
+        if corpus.source == draft.source or not parallel(draft, corpus):
+            continue
+        swaps.extend(_swaps_in(draft, corpus))
+    return swaps
+
+
+def _swaps_in(draft: AlignedSentence, corpus: AlignedSentence) -> list[Swap]:
+    a = [i.key for i in draft.items]
+    b = [i.key for i in corpus.items]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        pair = _slot_pair(draft.items[i1:i2], corpus.items[j1:j2])
+        if pair is None:
+            continue
+        (d_offset, d_item), (c_offset, c_item) = pair
+        at_start = d_offset == 0 and c_offset == 0
+        at_end = d_offset == i2 - i1 - 1 and c_offset == j2 - j1 - 1
+        anchored = (at_start and _anchored(a, b, i1, j1, step=-1)) or (
+            at_end and _anchored(a, b, i2 - 1, j2 - 1, step=1)
+        )
+        others = draft.entities - {d_item.key}
+        same_neighbours = _neighbours_agree(draft, corpus, i1 + d_offset, j1 + c_offset)
+        if (
+            anchored
+            and same_neighbours
+            and others <= corpus.entities
+            and d_item.key not in corpus.entities
+            and not _related(d_item.key, c_item.key)
+        ):
+            found.append(Swap(d_item, c_item, corpus))
+    return found
+
+
+def _neighbours_agree(draft: AlignedSentence, corpus: AlignedSentence, i: int, j: int) -> bool:
+    """The names nearest the slot on each side must be the same in both sentences
+    (where both have one): "Volodin, chairman of X" is not "Zhao, chairman of Y"."""
+    for step in (-1, 1):
+        left = _nearest_name(draft.items, i, step)
+        right = _nearest_name(corpus.items, j, step)
+        if left is not None and right is not None and left != right:
+            return False
+    return True
+
+
+def _nearest_name(items: Sequence[Item], index: int, step: int) -> str | None:
+    position = index + step
+    while 0 <= position < len(items):
+        if items[position].mention is not None:
+            return items[position].key
+        position += step
+    return None
+
+
+def _related(a: str, b: str) -> bool:
+    """Names that share a word are one body more or less precisely named
+    ("NPC" and "NPC Standing Committee"), not a swap."""
+    words_a = set(a.split(":", 1)[-1].split())
+    words_b = set(b.split(":", 1)[-1].split())
+    return bool(words_a & words_b)
+
+
+def _slot_pair(
+    draft: Sequence[Item], corpus: Sequence[Item]
+) -> tuple[tuple[int, Item], tuple[int, Item]] | None:
+    """The one name on each side of a replaced stretch, when they are of one kind."""
+    d_names = [(n, i) for n, i in enumerate(draft) if i.mention is not None]
+    c_names = [(n, i) for n, i in enumerate(corpus) if i.mention is not None]
+    if len(d_names) != 1 or len(c_names) != 1:
+        return None
+    if d_names[0][1].kind != c_names[0][1].kind:
+        return None
+    return d_names[0], c_names[0]
+
+
+def _anchored(a: list[str], b: list[str], i: int, j: int, *, step: int) -> bool:
+    """Do the words next to the slot (before it for step -1, after for +1) match,
+    with a content word among the matching ones?"""
+    content = False
+    for distance in range(1, ANCHOR_WINDOW + 1):
+        di, dj = i + step * distance, j + step * distance
+        if not (0 <= di < len(a) and 0 <= dj < len(b)) or a[di] != b[dj]:
+            # Allow one inserted word ("work closely with" / "work with").
+            return content or _content_near(a, b, di, dj, step)
+        content = content or a[di] not in FUNCTION_WORDS
+    return content
+
+
+def _content_near(a: list[str], b: list[str], di: int, dj: int, step: int) -> bool:
+    for skip_a, skip_b in ((1, 0), (0, 1)):
+        x, y = di + step * skip_a, dj + step * skip_b
+        if 0 <= x < len(a) and 0 <= y < len(b) and a[x] == b[y] and a[x] not in FUNCTION_WORDS:
+            return True
+    return False
