@@ -161,26 +161,33 @@ def _swaps_in(draft: AlignedSentence, corpus: AlignedSentence) -> list[Swap]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
             continue
-        pair = _slot_pair(draft.items[i1:i2], corpus.items[j1:j2])
-        if pair is None:
+        if sum(1 for item in draft.items[i1:i2] if item.mention is not None) != 1:
             continue
-        (d_offset, d_item), (c_offset, c_item) = pair
-        at_start = d_offset == 0 and c_offset == 0
-        at_end = d_offset == i2 - i1 - 1 and c_offset == j2 - j1 - 1
-        anchored = (at_start and _anchored(a, b, i1, j1, step=-1)) or (
-            at_end and _anchored(a, b, i2 - 1, j2 - 1, step=1)
-        )
-        others = draft.entities - {d_item.key}
-        same_neighbours = _neighbours_agree(draft, corpus, i1 + d_offset, j1 + c_offset)
-        if (
-            anchored
-            and same_neighbours
-            and others <= corpus.entities
-            and d_item.key not in corpus.entities
-            and not _related(d_item.key, c_item.key)
-        ):
-            found.append(Swap(d_item, c_item, corpus))
+        # The slot is the first item of both replaced stretches (anchored by the
+        # words before it) or the last of both (anchored by the words after it).
+        for i, j, step in ((i1, j1, -1), (i2 - 1, j2 - 1, 1)):
+            d_item, c_item = draft.items[i], corpus.items[j]
+            if d_item.mention is None or c_item.mention is None or d_item.kind != c_item.kind:
+                continue
+            if not _anchored(a, b, i, j, step=step):
+                continue
+            if _is_swap(draft, corpus, i, j):
+                found.append(Swap(d_item, c_item, corpus))
+                break
     return found
+
+
+def _is_swap(draft: AlignedSentence, corpus: AlignedSentence, i: int, j: int) -> bool:
+    d_item, c_item = draft.items[i], corpus.items[j]
+    others = draft.entities - {d_item.key}
+    return (
+        others <= corpus.entities
+        and d_item.key not in corpus.entities
+        # The corpus's name elsewhere in the draft: the names are reordered, not swapped.
+        and c_item.key not in draft.entities
+        and not _related(d_item.key, c_item.key)
+        and _neighbours_agree(draft, corpus, i, j)
+    )
 
 
 def _neighbours_agree(draft: AlignedSentence, corpus: AlignedSentence, i: int, j: int) -> bool:
@@ -209,19 +216,6 @@ def _related(a: str, b: str) -> bool:
     words_a = set(a.split(":", 1)[-1].split())
     words_b = set(b.split(":", 1)[-1].split())
     return bool(words_a & words_b)
-
-
-def _slot_pair(
-    draft: Sequence[Item], corpus: Sequence[Item]
-) -> tuple[tuple[int, Item], tuple[int, Item]] | None:
-    """The one name on each side of a replaced stretch, when they are of one kind."""
-    d_names = [(n, i) for n, i in enumerate(draft) if i.mention is not None]
-    c_names = [(n, i) for n, i in enumerate(corpus) if i.mention is not None]
-    if len(d_names) != 1 or len(c_names) != 1:
-        return None
-    if d_names[0][1].kind != c_names[0][1].kind:
-        return None
-    return d_names[0], c_names[0]
 
 
 def _anchored(a: list[str], b: list[str], i: int, j: int, *, step: int) -> bool:

@@ -31,7 +31,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.alignment import AlignedSentence, aligned_sentences
-from factcheck.facts import CorpusFacts, CountFact, EventFact, Fact, RoleFact, content_words
+from factcheck.facts import (
+    CorpusFacts,
+    CountFact,
+    EventFact,
+    Fact,
+    RoleFact,
+    content_words,
+    same_series,
+)
 from factcheck.model import Category, Evidence
 from factcheck.namebook import name_tokens, normalise_name
 from factcheck.nlp.timex import weekday_name
@@ -52,10 +60,6 @@ EVIDENCE_LIMIT = 3
 OCCASION_DAYS = 14
 # Shared people two events need to be one occasion (fewer when one names fewer).
 SHARED_PEOPLE = 2
-# Share of the series words two count phrases need in common to name the same
-# series: the rule of the counts checker (plugins/counts.py), which the core
-# package cannot import.
-SERIES_OVERLAP = 0.5
 # Names two count sentences need in common when one has no "of ..." phrase.
 SHARED_CONTEXT = 2
 
@@ -229,8 +233,7 @@ def _same_series(a: CountFact, b: CountFact) -> bool:
     if a.year is not None and b.year is not None and a.year != b.year:
         return False
     if a.series and b.series:
-        overlap = len(a.series & b.series) / min(len(a.series), len(b.series))
-        return overlap >= SERIES_OVERLAP
+        return same_series(a.series, b.series)
     # No "of ..." phrase on one side: the sentences' names must match instead.
     return len(a.context & b.context) >= SHARED_CONTEXT
 

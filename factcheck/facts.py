@@ -118,6 +118,16 @@ class SentenceText:
         )
 
 
+SERIES_OVERLAP = 0.5  # share of series words two phrases need in common
+
+
+def same_series(series_a: frozenset[str], series_b: frozenset[str]) -> bool:
+    """Do two "of ..." phrases name one series ("the China-Russia committee ...")?"""
+    if not series_a or not series_b:
+        return False
+    return len(series_a & series_b) / min(len(series_a), len(series_b)) >= SERIES_OVERLAP
+
+
 def content_words(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", text.lower())
     return frozenset(w for w in words if w not in _STOP_WORDS and len(w) > 1)
@@ -168,6 +178,7 @@ class CorpusFacts:
             threshold=name_threshold,
             people=(claim.holder for _, a in pairs for claim in a.roles),
         )
+        self.dates = _document_dates(pairs)
         self.acronyms = self._acronyms(pairs)
         self.place_words = self._place_words()
         self.roles: list[RoleFact] = []
@@ -299,7 +310,9 @@ class CorpusFacts:
         for path, analysis in self.analyses.items():
             for mention in analysis.mentions:
                 written = normalise_name(mention.text).lower()
-                if written == wanted or (wanted in written and " " in wanted):
+                # A part name counts inside a longer one, word for word only:
+                # "Yacheslav Volodin" is not inside "Vyacheslav Volodin".
+                if written == wanted or (" " in wanted and f" {wanted} " in f" {written} "):
                     fact.occurrences.append(
                         self.texts[path].occurrence(mention.sentence, mention.span)
                     )
@@ -382,7 +395,7 @@ class CorpusFacts:
         return frozenset(e.canonical for m in mentions if (e := self.person(m.text)) is not None)
 
     def _add_events(self, analysis: Analysis, text: SentenceText) -> None:
-        for event in sentence_events(self, analysis, analysis.published):
+        for event in sentence_events(self, analysis, self.dates[analysis.path]):
             fact = EventFact(
                 people=event.people,
                 kind=event.kind,
@@ -398,7 +411,7 @@ class CorpusFacts:
                 head=count.head,
                 series=content_words(count.series),
                 value=count.value,
-                year=analysis.published.year if analysis.published else None,
+                year=date.year if (date := self.dates[analysis.path]) else None,
                 context=self.context_in(analysis, count.sentence),
             )
             fact.occurrences.append(text.occurrence(count.sentence, count.span))
@@ -419,6 +432,36 @@ class CorpusFacts:
             fact = QuoteFact(speaker=speaker.canonical if speaker else None, text=quotation.text)
             fact.occurrences.append(text.occurrence(quotation.sentence, quotation.span))
             self.quotes.append(fact)
+
+
+# An undated document that shares this many sentences with a dated one is a
+# copy of the same story (a wire report republished) and takes its date.
+_SHARED_SENTENCES = 3
+_SHARED_SHARE = 0.3
+
+
+def _document_dates(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, dt.date | None]:
+    def sentences(document: Document, analysis: Analysis) -> set[str]:
+        return {
+            " ".join(re.findall(r"\w+", document.text[s.span.start : s.span.end].lower()))
+            for s in analysis.sentences
+            if s.end_token - s.first_token >= 6
+        }
+
+    texts = {a.path: sentences(d, a) for d, a in pairs}
+    dates: dict[str, dt.date | None] = {a.path: a.published for _, a in pairs}
+    dated = [a for _, a in pairs if a.published is not None]
+    for _, analysis in pairs:
+        if analysis.published is not None or not texts[analysis.path]:
+            continue
+        own = texts[analysis.path]
+        best = max(dated, key=lambda d: len(own & texts[d.path]), default=None)
+        if best is None:
+            continue
+        shared = len(own & texts[best.path])
+        if shared >= _SHARED_SENTENCES and shared / len(own) >= _SHARED_SHARE:
+            dates[analysis.path] = best.published
+    return dates
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.facts import CountFact, content_words
+from factcheck.facts import CountFact, content_words, same_series
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
 from factcheck.nlp.numbers import format_ordinal_like
 
@@ -18,8 +18,6 @@ WRONG_ORDINAL = CodeInfo(
     summary="The number of a meeting in a series, or of an anniversary, differs from the corpus.",
 )
 
-# Share of the series words two phrases need in common to name the same series.
-_SERIES_OVERLAP = 0.5
 # Anniversaries advance with the calendar; a meeting series need not.
 _YEARLY = {"anniversary"}
 
@@ -37,18 +35,12 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 def _same_series(context: CheckContext, count: CountExpression, fact: CountFact) -> bool:
     if fact.head != count.head:
         return False
     series = content_words(count.series)
     if series and fact.series:
-        return _overlap(series, fact.series) >= _SERIES_OVERLAP
+        return same_series(series, fact.series)
     # No "of ..." phrase on one side: the sentence's names must match instead.
     here = context.corpus.context_in(context.analysis, count.sentence)
     return len(here & fact.context) >= 2

@@ -240,11 +240,12 @@ def test_discovery_reports_a_broken_pyproject_that_mentions_us(tmp_path: Path) -
 # --- selection, severity, per-file ignores -------------------------------------
 
 
-def test_default_selection_is_every_fc_code() -> None:
+def test_default_selection_is_every_code_third_party_included() -> None:
     config = from_mapping({})
     assert config.is_selected("FC101")
     assert config.is_selected("FC902")
-    assert not config.is_selected("XY101")
+    assert config.is_selected("XY101")
+    assert not from_mapping({"ignore": ["XY"]}).is_selected("XY101")
 
 
 def test_longest_prefix_decides_selection() -> None:

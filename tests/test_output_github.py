@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from output_samples import DRAFT, DRAFT_PATH, finding_for, sample_report
-
 from factcheck.model import Document, FileReport, Report, Severity
 from factcheck.output.github import escape_data, escape_property, render_github
+from tests.output_samples import DRAFT, DRAFT_PATH, finding_for, sample_report
 
 
 def test_one_command_per_finding() -> None:

@@ -4,9 +4,9 @@ import io
 import json
 
 import pytest
-from output_samples import sample_report
 
 from factcheck.output import FORMATS, render, use_color
+from tests.output_samples import sample_report
 
 
 class _Tty(io.StringIO):

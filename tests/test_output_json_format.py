@@ -3,9 +3,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from output_samples import empty_report, sample_report
-
 from factcheck.output.json_format import finding_to_dict, render_json
+from tests.output_samples import empty_report, sample_report
 
 FINDING_KEYS = {
     "path",

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import json
 
-from output_samples import empty_report, sample_report
-
 from factcheck.output.json_format import finding_to_dict
 from factcheck.output.jsonl import render_jsonl
+from tests.output_samples import empty_report, sample_report
 
 
 def test_one_finding_per_line_without_summary() -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from output_samples import DRAFT, DRAFT_PATH, finding_for, sample_report
 
 import factcheck
 from factcheck.model import Document, FileReport, Report, Severity
 from factcheck.output.sarif import FINGERPRINT_KEY, artifact_uri, build_sarif, render_sarif
+from tests.output_samples import DRAFT, DRAFT_PATH, finding_for, sample_report
 
 
 def _run(report: Report) -> Any:

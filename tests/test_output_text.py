@@ -2,10 +2,9 @@ from __future__ import annotations
 
 import re
 
-from output_samples import DRAFT, DRAFT_PATH, empty_report, finding_for, sample_report
-
 from factcheck.model import Document, Evidence, FileReport, Report, Severity
 from factcheck.output.text import render_text
+from tests.output_samples import DRAFT, DRAFT_PATH, empty_report, finding_for, sample_report
 
 FLAKE8_SHAPE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>FC\d{3}) ")
 

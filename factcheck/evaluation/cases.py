@@ -114,7 +114,7 @@ class CaseBuilder:
 
     def _originals(self) -> Iterator[Case]:
         for index, bounds in enumerate(self.analysis.sentences):
-            sentence = self.text[bounds.start : bounds.end]
+            sentence = self.text[bounds.span.start : bounds.span.end]
             if sentence.strip():
                 yield Case(self.document, index, "original", None, sentence, sentence, "", "", True)
 
@@ -127,6 +127,8 @@ class CaseBuilder:
             entity = self._entity(written)
             if entity is None or entity.kind not in {"PERSON", "ORG"}:
                 continue
+            if not _plain_name(written) or self._quoted(mention.span):
+                continue  # "U.S.-led"; a name inside quotation marks is the quote's words
             if written != entity.canonical or len(name_tokens(written)) < 2:
                 continue  # only names written in full and as the corpus spells them
             if (mention.sentence, written) in seen:
@@ -148,7 +150,9 @@ class CaseBuilder:
                         yield case
             variant = mutations.transliterate(written) if entity.kind == "PERSON" else None
             if variant is not None and not self.facts.names.is_known(variant):
-                case = self._case(mention.sentence, at, variant, "transliteration", "name", elsewhere)
+                case = self._case(
+                    mention.sentence, at, variant, "transliteration", "name", elsewhere
+                )
                 if case is not None:
                     yield case
             surname = self._surname(entity)
@@ -156,6 +160,9 @@ class CaseBuilder:
                 case = self._case(mention.sentence, at, surname, "surname-only", None)
                 if case is not None:
                     yield case
+
+    def _quoted(self, span: Span) -> bool:
+        return any(q.span.overlaps(span) for q in self.analysis.quotations)
 
     def _misspelt(self, name: str, operation: str) -> str | None:
         words = name_tokens(name)
@@ -185,17 +192,21 @@ class CaseBuilder:
             key = self.facts.org_key(claim.organisation)
             elsewhere = self.support.role(person.canonical, group, key)
             # Another organisation the corpus gives someone a role in.
-            organisations = sorted(
-                {r.organisation for r in self.facts.roles if r.org_key != key}
-            )
+            organisations = sorted({r.organisation for r in self.facts.roles if r.org_key != key})
             if organisations:
                 other = self.rng.choice(organisations)
-                case = self._case(claim.sentence, claim.org_span, other, "org-swap", "title", elsewhere)
+                case = self._case(
+                    claim.sentence, claim.org_span, other, "org-swap", "title", elsewhere
+                )
                 if case is not None:
                     yield case
             # Another known person who holds a different role.
             holders = sorted(
-                {r.person for r in self.facts.roles if r.person != person.canonical and r.org_key != key}
+                {
+                    r.person
+                    for r in self.facts.roles
+                    if r.person != person.canonical and r.org_key != key
+                }
             )
             if holders:
                 other = self.rng.choice(holders)
@@ -219,30 +230,39 @@ class CaseBuilder:
 
     def _dates(self) -> Iterator[Case]:
         for time in self.analysis.times:
-            if not self._names_someone(time.sentence):
-                continue
+            if not self._names_someone(time.sentence, people_only=True):
+                continue  # a date of no one's doing is not a fact the corpus ties to anyone
             elsewhere = self.support.date(self.analysis, time, self.published)
             if time.day is not None:
-                shift = self.rng.choice((-3, -2, -1, 1, 2, 3))
-                new_day = time.day + shift if 1 <= time.day + shift <= 28 else time.day - shift
-                wrong = mutations.shift_day(time.text, time.day, new_day)
-                if wrong is not None:
-                    case = self._case(time.sentence, time.span, wrong, "date-shift", "date", elsewhere)
+                for shift in self.rng.sample((-3, -2, -1, 1, 2, 3), 2):
+                    new_day = time.day + shift if 1 <= time.day + shift <= 28 else time.day - shift
+                    wrong = mutations.shift_day(time.text, time.day, new_day)
+                    if wrong is None:
+                        continue
+                    case = self._case(
+                        time.sentence, time.span, wrong, "date-shift", "date", elsewhere
+                    )
                     if case is not None:
                         yield case
                 if time.month is not None:
                     date = _date(time.year or (self.published.year if self.published else None),
                                  time.month, time.day)  # fmt: skip
                     if date is not None:
-                        other = mutations.rewrite_date(date, time.text, with_year=time.year is not None)
+                        other = mutations.rewrite_date(
+                            date, time.text, with_year=time.year is not None
+                        )
                         case = self._case(time.sentence, time.span, other, "date-rewritten", None)
                         if case is not None:
                             yield case
             elif time.weekday is not None:
-                new_weekday = (time.weekday + self.rng.choice((-2, -1, 1, 2))) % 7
-                wrong = mutations.replace_weekday(time.text, time.weekday, new_weekday)
-                if wrong is not None:
-                    case = self._case(time.sentence, time.span, wrong, "weekday-shift", "date", elsewhere)
+                for shift in self.rng.sample((-2, -1, 1, 2), 2):
+                    new_weekday = (time.weekday + shift) % 7
+                    wrong = mutations.replace_weekday(time.text, time.weekday, new_weekday)
+                    if wrong is None:
+                        continue
+                    case = self._case(
+                        time.sentence, time.span, wrong, "weekday-shift", "date", elsewhere
+                    )
                     if case is not None:
                         yield case
                 if time.relative and self.published is not None:
@@ -252,11 +272,12 @@ class CaseBuilder:
                     if case is not None:
                         yield case
 
-    def _names_someone(self, sentence: int) -> bool:
-        return any(
-            m.sentence == sentence and self._entity(m.text) is not None
-            for m in self.analysis.mentions
-        )
+    def _names_someone(self, sentence: int, *, people_only: bool = False) -> bool:
+        for mention in self.analysis.mentions:
+            entity = self._entity(mention.text) if mention.sentence == sentence else None
+            if entity is not None and (not people_only or entity.kind == "PERSON"):
+                return True
+        return False
 
     # --- counts: changed ordinals; digits written as words -------------------------
 
@@ -266,7 +287,9 @@ class CaseBuilder:
             step = self.rng.choice((1, 2, 5)) * self.rng.choice((-1, 1))
             new_value = count.value + step if count.value + step > 0 else count.value - step
             wrong = format_ordinal_like(new_value, count.text)
-            case = self._case(count.sentence, count.span, wrong, "ordinal-change", "count", elsewhere)
+            case = self._case(
+                count.sentence, count.span, wrong, "ordinal-change", "count", elsewhere
+            )
             if case is not None:
                 yield case
             words = ordinal_words(count.value)
@@ -285,8 +308,12 @@ class CaseBuilder:
             elsewhere = self.support.quote(quotation.text)
             target = self.rng.choice(words)
             replacement = self._other_word(target)
+            alterations = [mutations.negate(quotation.text)]
             if replacement is not None:
-                altered = quotation.text.replace(target, replacement, 1)
+                alterations.append(quotation.text.replace(target, replacement, 1))
+            for altered in alterations:
+                if altered is None:
+                    continue
                 case = self._case(quotation.sentence, quotation.span, altered, "quote-altered",
                                   "quote", elsewhere)  # fmt: skip
                 if case is not None:
@@ -295,8 +322,13 @@ class CaseBuilder:
             if speaker is None:
                 continue
             for mention in self.analysis.mentions:
-                if mention.sentence != quotation.sentence or self._entity(mention.text) is not speaker:
+                if (
+                    mention.sentence != quotation.sentence
+                    or self._entity(mention.text) is not speaker
+                ):
                     continue
+                if not self._speech_verb_next_to(mention.span):
+                    continue  # "what he called ...": the named person may not be the speaker
                 others = self._other_people(speaker.canonical)
                 if others:
                     other = self.rng.choice(others).canonical
@@ -305,6 +337,20 @@ class CaseBuilder:
                     if case is not None:
                         yield case
                 break
+
+    def _speech_verb_next_to(self, span: Span) -> bool:
+        tokens = self.analysis.tokens
+        for index, token in enumerate(tokens):
+            if token.span.start >= span.end:
+                after = token
+                before = tokens[index - 1] if index else None
+                while before is not None and before.span.end > span.start and index > 1:
+                    index -= 1
+                    before = tokens[index - 1]
+                return after.lemma in _SPEECH_VERBS or (
+                    before is not None and before.lemma in _SPEECH_VERBS
+                )
+        return False
 
     def _other_word(self, word: str) -> str | None:
         """A word of similar length from elsewhere in the document."""
@@ -330,6 +376,14 @@ class CaseBuilder:
                 if case is not None:
                     yield case
                 break
+
+
+_SPEECH_VERBS = frozenset({"say", "add", "tell", "stress", "note"})
+
+
+def _plain_name(name: str) -> bool:
+    """Letters, spaces, hyphens and apostrophes only: a name a typo can be put in."""
+    return all(c.isalpha() or c in " -'’" for c in name)
 
 
 def _date(year: int | None, month: int, day: int) -> dt.date | None:

@@ -31,9 +31,14 @@ class ExpectedDisagreement:
         return self.categories[0]
 
     def matches(self, document: str, finding: Finding) -> bool:
-        if document != self.document or finding.category.value not in self.categories:
-            return False
+        """The finding reports this disagreement, on the listed line."""
         if self.line is not None and finding.line != self.line:
+            return False
+        return self.matches_anywhere(document, finding)
+
+    def matches_anywhere(self, document: str, finding: Finding) -> bool:
+        """The same, on any line: for a sentence checked on its own."""
+        if document != self.document or finding.category.value not in self.categories:
             return False
         if not finding.code.startswith(self.code):
             return False

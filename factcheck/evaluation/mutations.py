@@ -76,6 +76,17 @@ def transliterate(name: str) -> str | None:
     return None
 
 
+_MODALS = re.compile(r"\b(must|should|will|can|would|could|is|are)\b", re.IGNORECASE)
+
+
+def negate(text: str) -> str | None:
+    """The quotation's first modal or copula negated: "must expand" -> "must not expand"."""
+    found = _MODALS.search(text)
+    if found is None:
+        return None
+    return text[: found.end()] + " not" + text[found.end() :]
+
+
 def shift_day(text: str, day: int, new_day: int) -> str | None:
     """A date as written with its day changed: "21st November 2023" -> "23rd November 2023"."""
     for match in _DAY_IN_TEXT.finditer(text):

@@ -143,12 +143,12 @@ class BinaryScores:
 def binary_table(title: str, rows: Mapping[str, BinaryScores]) -> str:
     lines = [
         title,
-        f"  {'system':<22} {'tp':>4} {'fn':>4} {'fp':>4} {'tn':>4} "
+        f"  {'system':<26} {'tp':>4} {'fn':>4} {'fp':>4} {'tn':>4} "
         f"{'bal.acc':>7} {'recall':>7} {'precision':>9}",
     ]
     for name, s in rows.items():
         lines.append(
-            f"  {name:<22} {s.true_positives:>4} {s.false_negatives:>4} {s.false_positives:>4} "
+            f"  {name:<26} {s.true_positives:>4} {s.false_negatives:>4} {s.false_positives:>4} "
             f"{s.true_negatives:>4} {_shown(s.balanced_accuracy):>7} {_shown(s.recall):>7} "
             f"{_shown(s.precision):>9}"
         )

@@ -1,0 +1,74 @@
+"""Shared fixtures: the seeds corpus and the pipelines, loaded once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import Config, config_from_mapping
+from factcheck.documents import document_from_text
+from factcheck.engine import Engine
+from factcheck.model import Finding
+from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+CheckText = Callable[..., list[Finding]]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: takes more than a minute (still run by default)")
+
+
+def seeds_config(**extra: object) -> Config:
+    return config_from_mapping(
+        {"corpus": [str(SEEDS)], "cache": False, **extra}, source=None, root=REPO
+    )
+
+
+@pytest.fixture(scope="session")
+def statistical_pipeline() -> LoadedPipeline:
+    pipeline = load_pipeline()
+    if not pipeline.statistical:
+        pytest.skip("no statistical English model installed (pip install '.[model]')")
+    return pipeline
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline() -> LoadedPipeline:
+    return load_pipeline(rules_only=True)
+
+
+@pytest.fixture(scope="session", params=["statistical", "rules"])
+def pipeline(request: pytest.FixtureRequest) -> Iterator[LoadedPipeline]:
+    """Each test that uses this runs on both paths: the model and the fallback."""
+    yield request.getfixturevalue(f"{request.param}_pipeline")
+
+
+@pytest.fixture(scope="session")
+def seed_engines() -> dict[str, Engine]:
+    return {}
+
+
+@pytest.fixture()
+def seed_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
+    """An engine on the seeds corpus, built once per pipeline."""
+    if pipeline.key not in seed_engines:
+        seed_engines[pipeline.key] = Engine(seeds_config(), pipeline=pipeline)
+    return seed_engines[pipeline.key]
+
+
+@pytest.fixture()
+def check_text(seed_engine: Engine) -> CheckText:
+    """Check a draft against the seeds; returns its findings."""
+
+    def check(text: str, date: dt.date | None = None, path: str = "draft.md") -> list[Finding]:
+        document = document_from_text(path, text)
+        return list(seed_engine.check_document(document, date=date).findings)
+
+    return check
