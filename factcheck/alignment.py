@@ -144,13 +144,28 @@ def parallel(draft: AlignedSentence, corpus: AlignedSentence) -> bool:
 
 
 def find_swaps(draft: AlignedSentence, candidates: Sequence[AlignedSentence]) -> list[Swap]:
-    """Entity swaps between ``draft`` and the parallel sentences among ``candidates``."""
+    """Entity swaps between ``draft`` and the parallel sentences among ``candidates``.
+
+    A swap is dropped when as many corpus documents have a parallel sentence
+    naming exactly the draft's names: then the corpus does not side with
+    either version, and the majority rule gives no answer.
+    """
     swaps: list[Swap] = []
+    agreeing: set[str] = set()
     for corpus in candidates:
         if corpus.source == draft.source or not parallel(draft, corpus):
             continue
+        if draft.entities <= corpus.entities:
+            agreeing.add(corpus.source)
         swaps.extend(_swaps_in(draft, corpus))
-    return swaps
+    by_slot: dict[int, list[Swap]] = {}
+    for swap in swaps:
+        by_slot.setdefault(id(swap.draft), []).append(swap)
+    kept: list[Swap] = []
+    for group in by_slot.values():
+        if len({s.corpus_sentence.source for s in group}) > len(agreeing):
+            kept.extend(group)
+    return kept
 
 
 def _swaps_in(draft: AlignedSentence, corpus: AlignedSentence) -> list[Swap]:

@@ -40,7 +40,7 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ),
     (
         "FC203",
-        "The NPC of China expressed its willingness to work closely with the Russian Federation Council to implement the important consensus.",
+        "Zhao said China's NPC is willing to work with the Shanghai Cooperation Organization, taking the important consensus reached by the two heads of state as the fundamental guideline.",
         None,
         None,
     ),
