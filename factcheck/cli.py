@@ -18,6 +18,7 @@ from factcheck import __version__
 from factcheck.config import Config, load_config
 from factcheck.engine import Engine
 from factcheck.errors import ExitCode, FactcheckError
+from factcheck.evaluation import cli as evaluation
 from factcheck.fixes import apply_fixes, unified_diff, write_atomically
 from factcheck.output import FORMATS, render, use_color
 from factcheck.plugins import format_plugin_table
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", parents=[common], help="disagreements inside the corpus")
     audit.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
+    evaluation.register(commands)
     return parser
 
 
@@ -166,7 +168,13 @@ def _audit(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if disagreements else ExitCode.OK
 
 
-_COMMANDS = {"check": _check, "index": _index, "plugins": _plugins, "audit": _audit}
+_COMMANDS = {
+    "check": _check,
+    "index": _index,
+    "plugins": _plugins,
+    "audit": _audit,
+    "eval": evaluation.run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,152 @@
+"""The engine end to end: cache, plugins that fail, unreadable drafts, filters."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import factcheck.engine as engine_module
+from factcheck.config import config_from_mapping
+from factcheck.documents import document_from_text
+from factcheck.engine import Engine
+from factcheck.model import Severity
+from factcheck.nlp.pipeline import LoadedPipeline
+from tests.conftest import REPO, SEED_FILES
+
+FIXTURE_PLUGINS = REPO / "tests" / "fixtures" / "plugins"
+MISSPELT = "His guest was Yacheslav Volodin, chairman of the Russian State Duma."
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for seed in SEED_FILES:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+def test_second_run_reads_the_corpus_from_the_cache_and_a_changed_file_alone_is_reanalysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = _corpus(tmp_path)
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache-dir": str(tmp_path / "cache")}, source=None, root=tmp_path
+    )
+    analysed: list[int] = []
+    real = engine_module.analyse_many
+
+    def counting(nlp, documents, key):  # type: ignore[no-untyped-def]
+        analysed.append(len(documents))
+        return real(nlp, documents, key)
+
+    monkeypatch.setattr(engine_module, "analyse_many", counting)
+
+    first = Engine(config, pipeline=rules_pipeline)
+    first_facts = first.facts
+    assert first.corpus_load is not None and first.corpus_load.analysed == 5
+    assert analysed == [5]
+
+    second = Engine(config, pipeline=rules_pipeline)
+    assert len(second.facts.names.entities) == len(first_facts.names.entities)
+    assert second.corpus_load is not None
+    assert (second.corpus_load.analysed, second.corpus_load.cached) == (0, 5)
+    assert analysed == [5], "spaCy ran on an unchanged corpus"
+
+    changed = corpus / SEED_FILES[0].name
+    changed.write_text(changed.read_text() + "\nZhao Leji met Xi Jinping.\n")
+    third = Engine(config, pipeline=rules_pipeline)
+    third.facts  # noqa: B018 - building the facts is the point
+    assert third.corpus_load is not None
+    assert (third.corpus_load.analysed, third.corpus_load.cached) == (1, 4)
+    assert analysed == [5, 1]
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    config = config_from_mapping(
+        {
+            "corpus": [str(REPO / "seeds")],
+            "cache": False,
+            "plugins": [str(FIXTURE_PLUGINS / "broken_import.py")],
+        },
+        source=None,
+        root=tmp_path,
+    )
+    engine = Engine(config, pipeline=rules_pipeline)
+    report = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
+    codes = [f.code for f in report.findings]
+    assert "FC101" in codes, "the built-in checkers still ran"
+    failure = next(f for f in report.findings if f.code == "FC902")
+    assert "broken_import" in failure.message
+    assert failure.severity is Severity.WARNING
+
+
+def test_a_plugin_that_raises_while_checking_is_reported_with_its_name(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    config = config_from_mapping(
+        {
+            "corpus": [str(REPO / "seeds")],
+            "cache": False,
+            "plugins": [str(FIXTURE_PLUGINS / "crashing_check.py")],
+        },
+        source=None,
+        root=tmp_path,
+    )
+    engine = Engine(config, pipeline=rules_pipeline)
+    report = engine.check_document(document_from_text("d.md", MISSPELT))
+    codes = [f.code for f in report.findings]
+    assert "FC101" in codes
+    crash = next(f for f in report.findings if f.code == "FC903")
+    assert "crashing_check" in crash.message and "crashing_check.py" in crash.message
+    assert crash.path == "d.md"
+
+
+def test_unreadable_and_binary_drafts_are_findings_not_crashes(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (tmp_path / "good.md").write_text(MISSPELT)
+    config = config_from_mapping({"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path)
+    report = Engine(config, pipeline=rules_pipeline).check_paths(["binary.md", "latin1.txt", "good.md"])
+    by_path = {f.path: f for f in report.files}
+    assert by_path["binary.md"].findings[0].code == "FC901"
+    assert "binary" in by_path["binary.md"].findings[0].message
+    assert "UTF-8" in by_path["latin1.txt"].findings[0].message
+    assert [f.code for f in by_path["good.md"].findings] == ["FC101"]
+
+
+def test_selection_severity_and_inline_suppression(tmp_path: Path, rules_pipeline: LoadedPipeline) -> None:
+    base = {"corpus": [str(REPO / "seeds")], "cache": False}
+    text = MISSPELT + "\n\nZhao Leiji spoke. <!-- factcheck: ignore FC101 -->\n"
+
+    def codes(extra: dict[str, object], *, no_ignore: bool = False) -> list[tuple[str, int, str]]:
+        config = config_from_mapping({**base, **extra}, source=None, root=tmp_path)
+        engine = Engine(config, pipeline=rules_pipeline, no_ignore=no_ignore)
+        report = engine.check_document(document_from_text("d.md", text))
+        return [(f.code, f.line, f.severity.value) for f in report.findings]
+
+    assert codes({}) == [("FC101", 1, "error")]
+    assert codes({}, no_ignore=True) == [("FC101", 1, "error"), ("FC101", 3, "error")]
+    assert codes({"ignore": ["FC1"]}) == []
+    assert codes({"severity": {"FC101": "warning"}}) == [("FC101", 1, "warning")]
+    assert codes({"per-file-ignores": {"d.md": ["FC101"]}}) == []
+    assert codes({"accepted-spellings": ["Yacheslav Volodin"]}) == []
+
+
+def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_path: Path) -> None:
+    import datetime as dt
+
+    config = config_from_mapping({"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path)
+    engine = Engine(config, pipeline=rules_pipeline)
+    text = "---\ndate: 2023-11-23\n---\nZhao Leji on Tuesday called on the Federal Assembly to enhance cooperation.\n"
+    document = document_from_text("d.md", text)
+    in_2023 = [f.code for f in engine.check_document(document).findings]
+    in_2025 = [f.code for f in engine.check_document(document, date=dt.date(2025, 8, 26)).findings]
+    assert "FC302" not in in_2023  # no 2023 statement of Zhao's is dated in the corpus
+    assert "FC302" in in_2025
