@@ -1,0 +1,136 @@
+"""The command line: exit codes, formats, configuration errors, fixes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from tests.conftest import REPO, SEEDS
+
+CLEAN = "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.\n"
+MISSPELT = "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n"
+
+
+@pytest.fixture()
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a factcheck.toml pointing at a copy of the seeds."""
+    shutil.copytree(SEEDS, tmp_path / "archive")
+    (tmp_path / "factcheck.toml").write_text('corpus = ["archive"]\ncache-dir = ".cache"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+def test_clean_draft_exits_0_and_findings_exit_1(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (newsroom / "clean.md").write_text(CLEAN)
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    assert main(["check", "clean.md"]) == 0
+    assert main(["check", "wrong.md"]) == 1
+    out = capsys.readouterr().out
+    assert "wrong.md:1:15: FC101" in out
+    assert "Vyacheslav Volodin" in out
+
+
+def test_json_output_has_the_documented_shape(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    assert main(["check", "wrong.md", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 1
+    finding = data["findings"][0]
+    assert set(finding) >= {
+        "path", "line", "column", "end_line", "end_column", "code", "category", "severity",
+        "message", "found", "expected", "fix", "evidence",
+    }  # fmt: skip
+    assert (finding["code"], finding["category"], finding["severity"]) == ("FC101", "name", "error")
+    assert (finding["line"], finding["column"], finding["end_column"]) == (1, 15, 32)
+    assert finding["found"] == "Yacheslav Volodin"
+    assert set(finding["evidence"][0]) == {"source", "line", "quote", "support"}
+    assert data["summary"] == {"files": 1, "findings": 1, "errors": 1, "warnings": 0, "infos": 0}
+
+
+def test_standard_input_is_a_draft(newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(MISSPELT.encode())))
+    assert main(["check", "-"]) == 1
+    assert "-:1:15: FC101" in capsys.readouterr().out
+
+
+def test_bad_configuration_exits_2_naming_the_file_and_key(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (newsroom / "factcheck.toml").write_text('corpus = ["archive"]\nname-treshold = 90\n')
+    (newsroom / "d.md").write_text(CLEAN)
+    assert main(["check", "d.md"]) == 2
+    err = capsys.readouterr().err
+    assert "factcheck.toml" in err and "name-treshold" in err
+
+
+def test_missing_draft_exits_2(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nowhere.md"]) == 2
+    assert "nowhere.md" in capsys.readouterr().err
+
+
+def test_binary_draft_is_an_fc901_error(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (newsroom / "photo.md").write_bytes(b"\x00\x01\x02binary")
+    assert main(["check", "photo.md"]) == 1
+    assert "photo.md:1:1: FC901" in capsys.readouterr().out
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 2
+    assert main(["check", "x.md", "--date", "yesterday"]) == 2
+
+
+def test_fix_rewrites_only_the_name_and_keeps_permissions(newsroom: Path) -> None:
+    draft = newsroom / "wrong.md"
+    draft.write_bytes(b"# Title\r\n\r\n" + MISSPELT.encode() + b"Zhao hosted the 11th meeting of the China-Russia committee for parliamentary cooperation.\r\n")
+    draft.chmod(0o640)
+    before = draft.read_bytes()
+    assert main(["check", "--fix", "wrong.md"]) == 1  # the count needs an editor: it stays
+    after = draft.read_bytes()
+    assert after == before.replace(b"Yacheslav", b"Vyacheslav")
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+
+
+def test_diff_prints_the_fix_and_leaves_the_file(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = newsroom / "wrong.md"
+    draft.write_text(MISSPELT)
+    main(["check", "--diff", "wrong.md"])
+    out = capsys.readouterr().out
+    assert "-His guest was Yacheslav Volodin" in out and "+His guest was Vyacheslav Volodin" in out
+    assert draft.read_text() == MISSPELT
+
+
+def test_plugins_lists_the_builtin_checkers(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    for name, code in (("names", "FC101"), ("titles", "FC201"), ("dates", "FC301"), ("counts", "FC401"), ("quotes", "FC501")):
+        assert name in out and code in out
+
+
+def test_index_reports_the_cache(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index"]) == 0
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    assert "5 documents (0 analysed, 5 from the cache)" in out
+    assert "Vyacheslav Volodin" in out
+
+
+def test_the_installed_command_runs_the_main_job_from_the_repository() -> None:
+    """What README.md tells a new user to run, as a subprocess."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "docs/examples/draft.md", "--no-cache"],
+        cwd=REPO, capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "factcheck: using" in result.stderr
+    codes = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("docs/examples/draft.md:")]
+    assert sorted(codes) == ["FC101", "FC201", "FC301", "FC302", "FC401", "FC401", "FC501"]
