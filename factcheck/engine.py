@@ -199,20 +199,7 @@ class Engine:
         try:
             document = read()
         except InputError as error:
-            finding = Finding(
-                code=UNREADABLE_FILE.code,
-                category=UNREADABLE_FILE.category,
-                severity=Severity.ERROR,
-                message=error.problem,
-                span=Span(0, 0),
-                found="",
-                path=display,
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=1,
-            )
-            return FileReport(path=display, findings=(finding,))
+            return FileReport(path=display, findings=(_unreadable(display, error.problem),))
         assert isinstance(document, Document)
         return self.check_document(document, date=date)
 
@@ -224,6 +211,13 @@ class Engine:
         ]
         if load_failures:
             all_files.insert(0, FileReport(path="<plugins>", findings=tuple(load_failures)))
+        if self.corpus_load is not None:
+            # A corpus file that cannot be read is skipped, and said so: the
+            # facts it holds are missing from this run.
+            for error in self.corpus_load.unreadable:
+                finding = _unreadable(error.path, f"corpus file skipped: {error.problem}")
+                skipped = dataclasses.replace(finding, severity=Severity.WARNING)
+                all_files.insert(0, FileReport(path=error.path, findings=(skipped,)))
         return Report(files=tuple(all_files), codes=tuple(self.plugins.codes.values()))
 
     def _severities(self) -> dict[str, Severity]:
@@ -255,6 +249,22 @@ def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
             )
         )
     return located
+
+
+def _unreadable(path: str, problem: str) -> Finding:
+    return Finding(
+        code=UNREADABLE_FILE.code,
+        category=UNREADABLE_FILE.category,
+        severity=UNREADABLE_FILE.severity,
+        message=problem,
+        span=Span(0, 0),
+        found="",
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+    )
 
 
 def _failure_finding(code: str, failure: PluginFailure) -> Finding:

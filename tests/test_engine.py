@@ -150,3 +150,16 @@ def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_p
     in_2025 = [f.code for f in engine.check_document(document, date=dt.date(2025, 8, 26)).findings]
     assert "FC302" not in in_2023  # no 2023 statement of Zhao's is dated in the corpus
     assert "FC302" in in_2025
+
+
+def test_an_unreadable_corpus_file_is_skipped_and_reported(tmp_path: Path, rules_pipeline: LoadedPipeline) -> None:
+    corpus = _corpus(tmp_path)
+    (corpus / "scan.txt").write_bytes(b"\x00\x00binary scan")
+    config = config_from_mapping({"corpus": [str(corpus)], "cache": False}, source=None, root=tmp_path)
+    engine = Engine(config, pipeline=rules_pipeline)
+    report = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
+    skipped = [f for f in report.findings if f.code == "FC901"]
+    assert len(skipped) == 1
+    assert skipped[0].path.endswith("scan.txt") and "corpus file skipped" in skipped[0].message
+    assert skipped[0].severity is Severity.WARNING
+    assert "FC101" in {f.code for f in report.findings}
