@@ -29,7 +29,9 @@ def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_clean_draft_exits_0_and_findings_exit_1(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_clean_draft_exits_0_and_findings_exit_1(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (newsroom / "clean.md").write_text(CLEAN)
     (newsroom / "wrong.md").write_text(MISSPELT)
     assert main(["check", "clean.md"]) == 0
@@ -39,7 +41,9 @@ def test_clean_draft_exits_0_and_findings_exit_1(newsroom: Path, capsys: pytest.
     assert "Vyacheslav Volodin" in out
 
 
-def test_json_output_has_the_documented_shape(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_has_the_documented_shape(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (newsroom / "wrong.md").write_text(MISSPELT)
     assert main(["check", "wrong.md", "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
@@ -56,7 +60,9 @@ def test_json_output_has_the_documented_shape(newsroom: Path, capsys: pytest.Cap
     assert data["summary"] == {"files": 1, "findings": 1, "errors": 1, "warnings": 0, "infos": 0}
 
 
-def test_standard_input_is_a_draft(newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_standard_input_is_a_draft(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(MISSPELT.encode())))
@@ -64,7 +70,9 @@ def test_standard_input_is_a_draft(newsroom: Path, monkeypatch: pytest.MonkeyPat
     assert "-:1:15: FC101" in capsys.readouterr().out
 
 
-def test_bad_configuration_exits_2_naming_the_file_and_key(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_configuration_exits_2_naming_the_file_and_key(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (newsroom / "factcheck.toml").write_text('corpus = ["archive"]\nname-treshold = 90\n')
     (newsroom / "d.md").write_text(CLEAN)
     assert main(["check", "d.md"]) == 2
@@ -90,7 +98,11 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_fix_rewrites_only_the_name_and_keeps_permissions(newsroom: Path) -> None:
     draft = newsroom / "wrong.md"
-    draft.write_bytes(b"# Title\r\n\r\n" + MISSPELT.encode() + b"Zhao hosted the 11th meeting of the China-Russia committee for parliamentary cooperation.\r\n")
+    draft.write_bytes(
+        b"# Title\r\n\r\n"
+        + MISSPELT.encode()
+        + b"Zhao hosted the 11th meeting of the China-Russia committee for parliamentary cooperation.\r\n"
+    )
     draft.chmod(0o640)
     before = draft.read_bytes()
     assert main(["check", "--fix", "wrong.md"]) == 1  # the count needs an editor: it stays
@@ -99,7 +111,9 @@ def test_fix_rewrites_only_the_name_and_keeps_permissions(newsroom: Path) -> Non
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
 
 
-def test_diff_prints_the_fix_and_leaves_the_file(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_prints_the_fix_and_leaves_the_file(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     draft = newsroom / "wrong.md"
     draft.write_text(MISSPELT)
     main(["check", "--diff", "wrong.md"])
@@ -108,10 +122,18 @@ def test_diff_prints_the_fix_and_leaves_the_file(newsroom: Path, capsys: pytest.
     assert draft.read_text() == MISSPELT
 
 
-def test_plugins_lists_the_builtin_checkers(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plugins_lists_the_builtin_checkers(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
-    for name, code in (("names", "FC101"), ("titles", "FC201"), ("dates", "FC301"), ("counts", "FC401"), ("quotes", "FC501")):
+    for name, code in (
+        ("names", "FC101"),
+        ("titles", "FC201"),
+        ("dates", "FC301"),
+        ("counts", "FC401"),
+        ("quotes", "FC501"),
+    ):
         assert name in out and code in out
 
 
@@ -132,5 +154,9 @@ def test_the_installed_command_runs_the_main_job_from_the_repository() -> None:
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert "factcheck: using" in result.stderr
-    codes = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("docs/examples/draft.md:")]
+    codes = [
+        line.split()[1]
+        for line in result.stdout.splitlines()
+        if line.startswith("docs/examples/draft.md:")
+    ]
     assert sorted(codes) == ["FC101", "FC201", "FC301", "FC302", "FC401", "FC401", "FC501"]

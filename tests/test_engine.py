@@ -112,8 +112,12 @@ def test_unreadable_and_binary_drafts_are_findings_not_crashes(
     (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
     (tmp_path / "good.md").write_text(MISSPELT)
-    config = config_from_mapping({"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path)
-    report = Engine(config, pipeline=rules_pipeline).check_paths(["binary.md", "latin1.txt", "good.md"])
+    config = config_from_mapping(
+        {"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path
+    )
+    report = Engine(config, pipeline=rules_pipeline).check_paths(
+        ["binary.md", "latin1.txt", "good.md"]
+    )
     by_path = {f.path: f for f in report.files}
     assert by_path["binary.md"].findings[0].code == "FC901"
     assert "binary" in by_path["binary.md"].findings[0].message
@@ -121,7 +125,9 @@ def test_unreadable_and_binary_drafts_are_findings_not_crashes(
     assert [f.code for f in by_path["good.md"].findings] == ["FC101"]
 
 
-def test_selection_severity_and_inline_suppression(tmp_path: Path, rules_pipeline: LoadedPipeline) -> None:
+def test_selection_severity_and_inline_suppression(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
     base = {"corpus": [str(REPO / "seeds")], "cache": False}
     text = MISSPELT + "\n\nZhao Leiji spoke. <!-- factcheck: ignore FC101 -->\n"
 
@@ -142,7 +148,9 @@ def test_selection_severity_and_inline_suppression(tmp_path: Path, rules_pipelin
 def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_path: Path) -> None:
     import datetime as dt
 
-    config = config_from_mapping({"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path)
+    config = config_from_mapping(
+        {"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path
+    )
     engine = Engine(config, pipeline=rules_pipeline)
     text = "---\ndate: 2023-11-23\n---\nZhao Leji on Tuesday called on the Federal Assembly to enhance cooperation.\n"
     document = document_from_text("d.md", text)
@@ -152,10 +160,14 @@ def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_p
     assert "FC302" in in_2025
 
 
-def test_an_unreadable_corpus_file_is_skipped_and_reported(tmp_path: Path, rules_pipeline: LoadedPipeline) -> None:
+def test_an_unreadable_corpus_file_is_skipped_and_reported(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
     corpus = _corpus(tmp_path)
     (corpus / "scan.txt").write_bytes(b"\x00\x00binary scan")
-    config = config_from_mapping({"corpus": [str(corpus)], "cache": False}, source=None, root=tmp_path)
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache": False}, source=None, root=tmp_path
+    )
     engine = Engine(config, pipeline=rules_pipeline)
     report = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
     skipped = [f for f in report.findings if f.code == "FC901"]
