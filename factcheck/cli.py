@@ -20,6 +20,7 @@ from factcheck.engine import Engine
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
 from factcheck.fixes import apply_fixes, unified_diff, write_atomically
+from factcheck.model import FileReport, Report, Severity
 from factcheck.output import FORMATS, render, use_color
 from factcheck.plugins import format_plugin_table
 from factcheck.pubdate import parse_date
@@ -93,10 +94,7 @@ def _check(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if report.failed else ExitCode.OK
 
 
-def _fix(report: object, write: bool) -> int:
-    from factcheck.model import Report
-
-    assert isinstance(report, Report)
+def _fix(report: Report, write: bool) -> int:
     remaining = False
     for file in report.files:
         if file.document is None or file.path == "-":
@@ -104,7 +102,7 @@ def _fix(report: object, write: bool) -> int:
             continue
         fixed, applied = apply_fixes(file.document.text, file.findings)
         left = [f for f in file.findings if f not in applied]
-        remaining = remaining or any(f.severity.value != "info" for f in left)
+        remaining = remaining or any(f.severity is not Severity.INFO for f in left)
         if not applied:
             continue
         if write:
@@ -114,8 +112,6 @@ def _fix(report: object, write: bool) -> int:
             sys.stdout.write(unified_diff(file.path, file.document.text, fixed))
     if write:
         # What could not be fixed is still shown, so the editor sees it.
-        from factcheck.model import FileReport
-
         unfixed = Report(
             files=tuple(
                 FileReport(f.path, tuple(x for x in f.findings if not x.safe_fix), f.document)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -189,18 +190,19 @@ class Engine:
                 display = _display(path)
                 files.append(
                     self._check_or_report(
-                        display, lambda p=path, d=display: load_document(p, display_path=d), date
+                        display, partial(load_document, path, display_path=display), date
                     )
                 )
         return self.report(files)
 
-    def _check_or_report(self, display: str, read: object, date: dt.date | None) -> FileReport:
-        assert callable(read)
+    def _check_or_report(
+        self, display: str, read: Callable[[], Document], date: dt.date | None
+    ) -> FileReport:
+        """Check a draft, or report why it could not be read (FC901) and go on."""
         try:
             document = read()
         except InputError as error:
             return FileReport(path=display, findings=(_unreadable(display, error.problem),))
-        assert isinstance(document, Document)
         return self.check_document(document, date=date)
 
     def report(self, files: Iterable[FileReport]) -> Report:
