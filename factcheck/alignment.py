@@ -15,7 +15,7 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.model import Analysis, Mention
+from factcheck.model import Analysis, Mention, TimeExpression
 
 # Words that carry no content: they may anchor a slot only beside a content word.
 FUNCTION_WORDS = frozenset(
@@ -75,15 +75,22 @@ ANCHOR_WINDOW = 4
 class Item:
     """One word, or one whole name, of a sentence as aligned."""
 
-    key: str  # a lower-cased word, or "person:<canonical>" / "org:<key>"
+    key: str  # a lower-cased word, "person:<canonical>" / "org:<key>", or "time"
     mention: Mention | None = None
+    # A date or weekday is one item whatever its value, so that a changed date
+    # aligns with the corpus's date instead of breaking the alignment.
+    time: TimeExpression | None = None
 
     @property
     def kind(self) -> str:
+        if self.time is not None:
+            return TIME
         return self.key.split(":", 1)[0] if self.mention is not None else "word"
 
     @property
     def is_content(self) -> bool:
+        if self.time is not None:
+            return False  # what is compared, not what makes two sentences parallel
         return self.mention is not None or self.key not in FUNCTION_WORDS
 
 
@@ -111,7 +118,17 @@ class Swap:
     corpus_sentence: AlignedSentence
 
 
+@dataclass(frozen=True)
+class TimePair:
+    """The draft's date ``draft`` stands where a parallel corpus sentence has ``corpus``."""
+
+    draft: TimeExpression
+    corpus: TimeExpression
+    corpus_sentence: AlignedSentence
+
+
 EntityKey = Callable[[Mention], str | None]
+TIME = "time"
 
 
 def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[AlignedSentence]:
@@ -119,13 +136,25 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
     by_sentence: dict[int, list[Mention]] = {}
     for mention in analysis.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    times_by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in analysis.times:
+        times_by_sentence.setdefault(time.sentence, []).append(time)
     sentences = []
     for index, sentence in enumerate(analysis.sentences):
         mentions = {m.span.start: m for m in by_sentence.get(index, [])}
+        times = sorted(times_by_sentence.get(index, []), key=lambda t: t.span.start)
         items: list[Item] = []
         skip_until = -1
         for token in analysis.tokens[sentence.first_token : sentence.end_token]:
             if token.span.start < skip_until:
+                continue
+            # A date may start inside a token ("NewsNovember 23"): it begins at the
+            # first token it overlaps.
+            while times and times[0].span.end <= token.span.start:
+                times.pop(0)
+            if times and times[0].span.overlaps(token.span):
+                items.append(Item(TIME, time=times[0]))
+                skip_until = times.pop(0).span.end
                 continue
             found = mentions.get(token.span.start)
             key = entity_key(found) if found is not None else None
@@ -252,3 +281,45 @@ def _content_near(a: list[str], b: list[str], di: int, dj: int, step: int) -> bo
         if 0 <= x < len(a) and 0 <= y < len(b) and a[x] == b[y] and a[x] not in FUNCTION_WORDS:
             return True
     return False
+
+
+def paired_times(draft: AlignedSentence, candidates: Sequence[AlignedSentence]) -> list[TimePair]:
+    """The draft's dates and the dates parallel corpus sentences have in their place.
+
+    The sentences must be parallel, name the draft's people too, and the date
+    must be anchored: a content word next to it matches on both sides ("capital
+    of China, Nov 22, 2023"; "scheduled for September 3").
+    """
+    pairs: list[TimePair] = []
+    people = {key for key in draft.entities if key.startswith("person:")}
+    if not any(item.time is not None for item in draft.items):
+        return pairs
+    # The draft's own document counts too: a sentence it states verbatim agrees,
+    # and one it states with another date is contradicted by its own source.
+    for corpus in candidates:
+        if not parallel(draft, corpus):
+            continue
+        if not people <= corpus.entities:
+            continue  # someone else's occasion
+        pairs.extend(_times_in(draft, corpus))
+    return pairs
+
+
+def _times_in(draft: AlignedSentence, corpus: AlignedSentence) -> list[TimePair]:
+    a = [i.key for i in draft.items]
+    b = [i.key for i in corpus.items]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    pairs = []
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            d_item = draft.items[block.a + offset]
+            c_item = corpus.items[block.b + offset]
+            if d_item.time is None or c_item.time is None:
+                continue
+            near = draft.items[
+                max(block.a, block.a + offset - ANCHOR_WINDOW) : block.a
+                + min(block.size, offset + ANCHOR_WINDOW + 1)
+            ]
+            if any(item.is_content for item in near):
+                pairs.append(TimePair(d_item.time, c_item.time, corpus))
+    return pairs

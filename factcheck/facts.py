@@ -13,8 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.alignment import AlignedSentence, Swap, aligned_sentences, find_swaps
-from factcheck.model import Analysis, Document, Evidence, Mention, Span
+from factcheck.alignment import (
+    AlignedSentence,
+    Swap,
+    TimePair,
+    aligned_sentences,
+    find_swaps,
+    paired_times,
+)
+from factcheck.model import Analysis, Document, Evidence, Mention, Span, TimeExpression
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
 from factcheck.nlp.places import PLACE_WORDS
@@ -208,16 +215,27 @@ class CorpusFacts:
             return f"org:{key}" if key else None  # "China-Russia": only country words
         return None
 
+    def _candidates(self, draft: AlignedSentence) -> list[AlignedSentence]:
+        """Corpus sentences that name one of the draft sentence's people or bodies."""
+        candidates: dict[tuple[str, int], AlignedSentence] = {}
+        for key in sorted(draft.entities):
+            for corpus in self._sentences_by_entity.get(key, ()):
+                candidates[(corpus.source, corpus.sentence)] = corpus
+        return list(candidates.values())
+
     def entity_swaps(self, analysis: Analysis) -> list[Swap]:
         """Names in ``analysis`` that parallel corpus sentences put another name in place of."""
         swaps: list[Swap] = []
         for draft in aligned_sentences(analysis, self.entity_key):
-            candidates: dict[tuple[str, int], AlignedSentence] = {}
-            for key in draft.entities:
-                for corpus in self._sentences_by_entity.get(key, ()):
-                    candidates[(corpus.source, corpus.sentence)] = corpus
-            swaps.extend(find_swaps(draft, list(candidates.values())))
+            swaps.extend(find_swaps(draft, self._candidates(draft)))
         return swaps
+
+    def parallel_times(self, analysis: Analysis) -> list[TimePair]:
+        """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
+        pairs: list[TimePair] = []
+        for draft in aligned_sentences(analysis, self.entity_key):
+            pairs.extend(paired_times(draft, self._candidates(draft)))
+        return pairs
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
         """Entity swaps of one kind ("person" or "org"), one per draft name, with the
@@ -302,6 +320,16 @@ class CorpusFacts:
             if correction is not None and correction[1].kind != "ORG":
                 entity = correction[1]
         return entity
+
+    def resolve_organisation(self, name: str) -> str:
+        """An organisation's name with a misspelling corrected ("State Dumma" is the
+        "State Duma"): what it is written as matters to FC102, not to its roles."""
+        if self.names.is_known(name):
+            return name
+        correction = self.names.correct(name)
+        if correction is not None and correction[1].kind == "ORG":
+            return correction[0]
+        return name
 
     def name_fact(self, spelling: str) -> Fact:
         """Every corpus sentence that writes ``spelling`` (or its words, for a part name)."""
@@ -503,13 +531,18 @@ def sentence_events(
         kind = _event_kind(analysis, sentence, time.span)
         if not people or kind is None:
             continue
-        raw = RawTime(
-            time.span.start, time.span.end, time.text, time.weekday,
-            time.year, time.month, time.day, time.relative,
-        )  # fmt: skip
-        date = resolve(raw, reference)
+        date = resolve_time(time, reference)
         weekday = date.weekday() if date is not None else time.weekday
         yield SentenceEvent(people, kind, date, weekday, sentence, time.span)
+
+
+def resolve_time(time: TimeExpression, reference: dt.date | None) -> dt.date | None:
+    """The day a time expression names, read against its document's date."""
+    raw = RawTime(
+        time.span.start, time.span.end, time.text, time.weekday,
+        time.year, time.month, time.day, time.relative,
+    )  # fmt: skip
+    return resolve(raw, reference)
 
 
 # A time expression belongs to an event word or a name this near (in

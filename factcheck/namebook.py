@@ -13,20 +13,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from factcheck.model import Mention
+from factcheck.spelling import WORD, WordIndex, words_close
 
 _POSSESSIVE_SUFFIXES = ("'s", "’s", "'", "’")
 NAME_KINDS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
+_STRAY_PUNCTUATION = '"“”«»‘,;:!? \t\n'
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
 
 
 def normalise_name(text: str) -> str:
     """The comparison form of a name: one space, no possessive, no leading article,
     no acronym in brackets ("National People's Congress (NPC) Standing Committee")."""
+    # Quotation marks and clause punctuation around a name are not part of it ("Trek\"").
+    text = text.strip(_STRAY_PUNCTUATION)
     words = _ACRONYM_IN_BRACKETS.sub("", text).replace("’", "'").split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -39,16 +42,12 @@ def normalise_name(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    return [t for t in name.replace("-", " - ").split() if t not in {"-"}]
+    """The words of a name, without hyphens or stray punctuation ("Trek\"" is "Trek")."""
+    return WORD.findall(name)
 
 
-def tokens_close(a: str, b: str, threshold: float) -> bool:
-    """Two spellings of one word: a ratio over the threshold, or one edit on a short word."""
-    if a.lower() == b.lower():
-        return True
-    if min(len(a), len(b)) >= 4 and OSA.distance(a.lower(), b.lower()) <= 1:
-        return True
-    return min(len(a), len(b)) >= 5 and fuzz.ratio(a.lower(), b.lower()) >= threshold
+def _word_spans(name: str) -> list[tuple[int, int]]:
+    return [match.span() for match in WORD.finditer(name)]
 
 
 @dataclass
@@ -81,6 +80,8 @@ class NameBook:
         self._aliases: dict[str, NameEntity] = {}  # lower-cased single words and sub-names
         self._known_words: dict[str, str] = {}  # lower -> as written, from canonical names
         self._neighbours: dict[str, set[str]] = defaultdict(set)
+        self._word_index = WordIndex()  # known words, for misspellings of one-word names
+        self._by_word: dict[str, list[NameEntity]] = defaultdict(list)  # full names by word
 
     # --- building --------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class NameBook:
             entity = self._variant_of(name, kind)
             if entity is None:
                 entity = NameEntity(canonical=name, kind=kind)
-                self.entities.append(entity)
+                self._add_entity(entity)
             entity.spellings[name] = documents[name]
         for entity in self.entities:
             self._index(entity)
@@ -145,31 +146,41 @@ class NameBook:
                 continue
             kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
             entity = NameEntity(canonical=name, kind=kind, spellings={name: documents[name]})
-            self.entities.append(entity)
+            self._add_entity(entity)
             self._index(entity)
 
     def _variant_of(self, name: str, kind: str) -> NameEntity | None:
         words = name_tokens(name)
         if len(words) < 2:
             return None
-        for entity in self.entities:
+        # A variant shares at least one word exactly: only those entities are compared.
+        candidates: list[NameEntity] = []
+        for word in words:
+            for entity in self._by_word.get(word.lower(), ()):
+                if entity not in candidates:
+                    candidates.append(entity)
+        for entity in candidates:
             other = name_tokens(entity.canonical)
             if len(other) != len(words) or entity.canonical.lower() == name.lower():
                 continue
-            same = sum(a.lower() == b.lower() for a, b in zip(words, other, strict=True))
-            close = all(
-                tokens_close(a, b, self.threshold) for a, b in zip(words, other, strict=True)
-            )
-            if same >= 1 and close:
+            pairs = list(zip(words, other, strict=True))
+            if all(words_close(a, b, self.threshold, context=True) for a, b in pairs):
                 return entity
         return None
+
+    def _add_entity(self, entity: NameEntity) -> None:
+        self.entities.append(entity)
+        for word in {w.lower() for w in name_tokens(entity.canonical)}:
+            self._by_word[word].append(entity)
 
     def _index(self, entity: NameEntity) -> None:
         canonical = entity.canonical
         self._by_spelling.setdefault(canonical.lower(), entity)
         words = name_tokens(canonical)
         for index, word in enumerate(words):
-            self._known_words.setdefault(word.lower(), word)
+            if word.lower() not in self._known_words:
+                self._known_words[word.lower()] = word
+                self._word_index.add(word)
             if index:
                 self._neighbours[word.lower()].add(words[index - 1].lower())
             if index + 1 < len(words):
@@ -189,13 +200,17 @@ class NameBook:
 
     def entity(self, name: str) -> NameEntity | None:
         """The entity a name refers to: a canonical spelling, or an unambiguous part of one."""
-        key = normalise_name(name).lower()
+        key = self._key(name)
         found = self._by_spelling.get(key) or self._aliases.get(key)
         return None if found is None or found is _AMBIGUOUS else found
 
     def is_known(self, name: str) -> bool:
-        key = normalise_name(name).lower()
+        key = self._key(name)
         return key in self._by_spelling or key in self._aliases
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return normalise_name(name).lower()
 
     def knows_word(self, word: str) -> bool:
         return word.lower() in self._known_words
@@ -205,39 +220,51 @@ class NameBook:
 
         A word is replaced only by a known word that is close in spelling and
         that stands, in a known name, next to a word of ``name`` that is spelt
-        right: the score alone would confuse different people.
+        right: the score alone would confuse different people. Hyphens and
+        apostrophes between the words are kept ("Anti-Facsist" -> "Anti-Fascist").
         """
-        words = name_tokens(normalise_name(name))
+        written = normalise_name(name)
+        spans = _word_spans(written)
+        words = [written[a:b] for a, b in spans]
         if not words:
             return None
-        corrected = list(words)
+        corrected = written
         changed = False
-        for index, word in enumerate(words):
+        for index in range(len(words) - 1, -1, -1):  # right to left: offsets stay valid
+            word = words[index]
             if self.knows_word(word):
                 continue
             others = {w.lower() for i, w in enumerate(words) if i != index and self.knows_word(w)}
             candidate = self._closest_word(word, others, single=len(words) == 1)
             if candidate is None:
                 return None
-            corrected[index] = candidate
+            start, end = spans[index]
+            corrected = corrected[:start] + candidate + corrected[end:]
             changed = True
         if not changed:
             return None
-        fixed = " ".join(corrected)
-        entity = self.entity(fixed)
-        return (fixed, entity) if entity is not None else None
+        entity = self.entity(corrected)
+        return (corrected, entity) if entity is not None else None
 
     def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
+        if not context and not single:
+            return None
+        # Candidates: with context, the words that stand next to a context word
+        # in a known name; alone, the words one edit away (an index, not a scan).
+        if context:
+            pool = {w for c in context for w in self._neighbours[c]}
+            candidates = [self._known_words[w] for w in pool]
+        else:
+            candidates = sorted(self._word_index.near(word))
         best: tuple[float, str] | None = None
-        for lower, written in self._known_words.items():
-            if not tokens_close(word, written, self.threshold):
+        for written in candidates:
+            lower = written.lower()
+            if not words_close(word, written, self.threshold, context=bool(context)):
                 continue
             if context and not context & self._neighbours[lower]:
                 continue
-            if not context and not single:
-                continue
             score = fuzz.ratio(word.lower(), lower)
-            if best is None or score > best[0]:
+            if best is None or score > best[0] or (score == best[0] and written < best[1]):
                 best = (score, written)
         return best[1] if best else None
 

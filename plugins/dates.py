@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
+from factcheck.alignment import TimePair
 from factcheck.context import CheckContext
-from factcheck.facts import EventFact, SentenceEvent, sentence_events
+from factcheck.facts import EventFact, SentenceEvent, resolve_time, sentence_events
 from factcheck.model import (
     Category,
     CodeInfo,
@@ -56,7 +57,76 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         if event.span not in flagged:
             finding = _contradiction(context, event)
             if finding is not None:
+                flagged.add(event.span)
                 yield finding
+    yield from _parallel_contradictions(context, flagged)
+
+
+def _parallel_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
+    """Dates that differ from the date a parallel corpus sentence gives in their place:
+    the same sentence with another day ("capital of China, Nov 19, 2023")."""
+    by_span: dict[Span, list[TimePair]] = defaultdict(list)
+    for pair in context.corpus.parallel_times(context.analysis):
+        by_span[pair.draft.span].append(pair)
+    for span, pairs in by_span.items():
+        if span in flagged:
+            continue
+        verdicts = [(pair, _same_day(context, pair)) for pair in pairs]
+        if any(verdict is True for _, verdict in verdicts):
+            continue  # a parallel sentence agrees: the corpus does not side against it
+        differing = [pair for pair, verdict in verdicts if verdict is False]
+        if differing:
+            yield _parallel_finding(context, span, differing)
+
+
+def _same_day(context: CheckContext, pair: TimePair) -> bool | None:
+    """Do the two dates name one day (True), differ (False), or are they two
+    occasions that cannot be compared (None)?"""
+    corpus_date = context.corpus.dates.get(pair.corpus_sentence.source)
+    day_a = resolve_time(pair.draft, context.date)
+    day_b = resolve_time(pair.corpus, corpus_date)
+    if day_a is not None and day_b is not None:
+        if day_a == day_b:
+            return True
+        return False if abs(day_a - day_b) <= _OCCASION_WINDOW else None
+    # What both say: the weekday, the day, the month, the year.
+    said_a, said_b = _parts(pair.draft, day_a), _parts(pair.corpus, day_b)
+    shared = [key for key in said_a if key in said_b]
+    if not shared:
+        return None
+    return all(said_a[key] == said_b[key] for key in shared)
+
+
+def _parts(time: TimeExpression, day: dt.date | None) -> dict[str, int]:
+    if day is not None:
+        return {"weekday": day.weekday(), "day": day.day, "month": day.month, "year": day.year}
+    written = {"weekday": time.weekday, "day": time.day, "month": time.month, "year": time.year}
+    return {key: value for key, value in written.items() if value is not None}
+
+
+def _parallel_finding(context: CheckContext, span: Span, pairs: list[TimePair]) -> Finding:
+    votes: Counter[str] = Counter()
+    by_text: dict[str, list[TimePair]] = defaultdict(list)
+    for pair in pairs:
+        day = resolve_time(pair.corpus, context.corpus.dates.get(pair.corpus_sentence.source))
+        text = _long_date(day) if day is not None else pair.corpus.text
+        if pair.corpus_sentence.source not in {p.corpus_sentence.source for p in by_text[text]}:
+            votes[text] += 1
+        by_text[text].append(pair)
+    expected = votes.most_common(1)[0][0]
+    fact = EventFact()
+    for pair in by_text[expected]:
+        sentence = pair.corpus_sentence
+        fact.occurrences.append(
+            context.corpus.texts[sentence.source].occurrence(sentence.sentence, pair.corpus.span)
+        )
+    return context.finding(
+        EVENT_DATE_CONTRADICTS.code,
+        span,
+        f"where the corpus says the same thing it gives the date as {expected}",
+        expected=expected,
+        evidence=fact.evidence(),
+    )
 
 
 def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | None:

@@ -19,6 +19,13 @@ ALTERED_QUOTE = CodeInfo(
     severity=Severity.WARNING,
     summary="Quoted words differ from the corpus's quotation of the same speaker.",
 )
+MISATTRIBUTED_QUOTE = CodeInfo(
+    code="FC503",
+    name="misattributed-quotation",
+    category=Category.QUOTE,
+    severity=Severity.WARNING,
+    summary="A quotation attributed to one person that the corpus quotes another person saying.",
+)
 UNKNOWN_QUOTE = CodeInfo(
     code="FC502",
     name="unverified-quotation",
@@ -35,7 +42,7 @@ _ALTERED_FROM = 75.0
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (ALTERED_QUOTE, UNKNOWN_QUOTE)
+    return (ALTERED_QUOTE, MISATTRIBUTED_QUOTE, UNKNOWN_QUOTE)
 
 
 def _words(text: str) -> list[str]:
@@ -53,6 +60,10 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
 
 def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | None:
     speaker = context.corpus.person(quotation.speaker) if quotation.speaker else None
+    if speaker is not None:
+        misattributed = _other_speaker(context, quotation, speaker.canonical)
+        if misattributed is not None:
+            return misattributed
     candidates = [
         q
         for q in context.corpus.quotes
@@ -84,6 +95,24 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
             f"the corpus does not quote {speaker.canonical} saying this",
         )
     return None
+
+
+def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) -> Finding | None:
+    """The corpus has these words (or a longer quotation holding them) from another
+    person only: the draft gives them to the wrong speaker."""
+    draft = " ".join(_words(quotation.text))
+    holders = [fact for fact in context.corpus.quotes if draft in " ".join(_words(fact.text))]
+    speakers = {fact.speaker for fact in holders}
+    if not holders or None in speakers or speaker in speakers:
+        return None  # unattributed in the corpus, or also given to this speaker
+    best = max(holders, key=lambda fact: fact.support)
+    return context.finding(
+        MISATTRIBUTED_QUOTE.code,
+        quotation.span,
+        f"the quotation is attributed to {speaker}; the corpus quotes {best.speaker}",
+        expected=best.speaker,
+        evidence=best.evidence(),
+    )
 
 
 def _word_changes(corpus: list[str], draft: list[str]) -> str:

@@ -65,7 +65,8 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     if person is None:
         return None
     group = ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
-    key = corpus.org_key(claim.organisation)
+    # A misspelt organisation is FC102's; the role is checked against the body meant.
+    key = corpus.org_key(corpus.resolve_organisation(claim.organisation))
     known = [r for r in corpus.roles if r.person == person.canonical]
     same_body = corpus.same_organisation
     if not known or any(r.role_group == group and same_body(r.org_key, key) for r in known):

@@ -20,6 +20,17 @@ NOV_23_2023 = dt.date(2023, 11, 23)
 FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ("FC101", "His guest was Yacheslav Volodin.", None, "Vyacheslav Volodin"),
     ("FC101", "Zhao Leiji hosted the talks in Beijing.", None, "Zhao Leji"),
+    # A 3-letter word one edit off, or another romanisation, beside a right word.
+    ("FC101", "China's top legislator Zao Leji hosted the talks.", None, "Zhao Leji"),
+    ("FC101", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
+    ("FC101", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
+    # The hyphen is kept in the corrected name.
+    (
+        "FC102",
+        "The 10th meeting of the China-Russia Committee for Parliamenntary Cooperation opened.",
+        None,
+        "China-Russia Committee for Parliamentary Cooperation",
+    ),
     (
         "FC102",
         "Volodin said the Russian State Dumma is willing to cooperate.",
@@ -50,7 +61,46 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
         None,
         None,
     ),
+    # "vice-chairman" is three tokens, after the name and before the organisation.
+    (
+        "FC202",
+        "Zhao, vice-chairman of China's NPC Standing Committee, made the remarks.",
+        None,
+        None,
+    ),
+    (
+        "FC202",
+        "President Xi Jinping meets with vice-chairman of the Russian State Duma Vyacheslav Volodin.",
+        None,
+        None,
+    ),
     ("FC301", "The talks were held on Monday, August 26, 2025.", None, "Tuesday"),
+    # Parallel corpus sentences with another date in the same place.
+    (
+        "FC302",
+        "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, Nov 19, 2023.",
+        NOV_23_2023,
+        None,
+    ),
+    (
+        "FC302",
+        "According to the official website of the Russian State Duma, Volodin is leading a delegation for an official visit to China from Sunday to Thursday.",
+        NOV_23_2023,
+        None,
+    ),
+    (
+        "FC302",
+        "Volodin's visit comes days before SCO Summit in Tianjin, and the gathering to mark the 80th anniversary of the victory in the Chinese People's War of Resistance against Japanese Aggression and the World Anti-Fascist War which is scheduled for September 1.",
+        AUG_26_2025,
+        None,
+    ),
+    # Undated: a weekday no parallel corpus sentence gives.
+    (
+        "FC302",
+        "China's top legislator, Zhao Leji, chairman of the National People's Congress (NPC) Standing Committee, met in Beijing on Saturday with Vyacheslav Volodin, speaker of Russia's State Duma, for the 10th meeting of the China-Russia Committee for Parliamentary Cooperation.",
+        None,
+        None,
+    ),
     (
         "FC302",
         "China's top legislator Zhao Leji on Tuesday called on the Federal Assembly to enhance cooperation.",
@@ -87,23 +137,42 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
         None,
         None,
     ),
+    (
+        "FC503",
+        "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Vladimir Putin said.",
+        None,
+        None,
+    ),
 ]
 
 CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC101", "Volodin met Zhao in Beijing; Volodin's visit was his second.", None),
     ("FC101", "Vyacheslav Volodin and Zhao Leji held talks.", None),
+    # Without a right word beside it, a short word is not a misspelling ("Xu" is not "Xi").
+    ("FC101", "Xu said the talks went well.", None),
+    ("FC101", "Zao hosted the talks.", None),
     ("FC102", "Volodin said Russia's State Duma is willing to cooperate.", None),
     ("FC104", "Volodin said the Russian State Duma is willing to strengthen friendly exchanges with China's NPC.", None),
     ("FC201", "Vyacheslav Volodin, speaker of Russia's State Duma, arrived in Beijing.", None),
     ("FC201", "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.", None),
+    # A misspelt organisation is FC102's, not a wrong organisation for the role.
+    ("FC201", "Zhao, chairman of China's NPC Standing Committeee, made the remarks.", None),
+    ("FC201", "Vyacheslav Volodin, speaker of Russia's Statte Duma, arrived in Beijing.", None),
     ("FC202", "Vyacheslav Volodin, speaker of the State Duma, arrived in Beijing.", None),
     ("FC203", "Zhao said China's NPC is willing to work with the Federal Assembly of the Russian Federation.", None),
     ("FC301", "The talks were held on Tuesday, August 26, 2025.", None),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
+    ("FC302", "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, November 22, 2023.", NOV_23_2023),
+    ("FC302", "According to the official website of the Russian State Duma, Volodin is leading a delegation for an official visit to China from Tuesday to Thursday.", NOV_23_2023),
+    ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", None),
     ("FC401", "Zhao hosted the 10th meeting of the China-Russia committee for parliamentary cooperation.", None),
     ("FC401", "This year marks the 21st anniversary of the China-Russia committee for parliamentary cooperation.", dt.date(2026, 3, 1)),
+    # A hyphenated number word is read whole: "seventy-fifth", not "fifth".
+    ("FC401", "As next year will mark the seventy-fifth anniversary of the establishment of diplomatic ties, Xi said China is willing to work with Russia.", NOV_23_2023),
     ("FC501", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
+    ("FC503", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
+    ("FC503", "“China and Russia enjoy complementary strengths,” Zhao Leji said.", None),
 ]  # fmt: skip
 
 

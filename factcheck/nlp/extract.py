@@ -10,6 +10,7 @@ kept only as votes that the corpus fact base adds up.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -153,8 +154,25 @@ class _DocReader:
             return False
         if token.pos in {"NOUN", "VERB", "ADJ"}:
             following = index + 1
-            return following < sentence.end_token and _is_capitalised(self.tokens[following].text)
+            if following >= sentence.end_token:
+                return False
+            return _is_capitalised(self.tokens[following].text) or self._introduces_name(index)
         return True
+
+    def _introduces_name(self, index: int) -> bool:
+        """Is the word at ``index`` followed by what only follows a name: a speech
+        verb ("Zhao said") or an appositive role ("Zhao, vice-chairman of")?"""
+        following = index + 1
+        if self.tokens[following].lower in lexicon.SPEECH_VERBS:
+            return True
+        if self.tokens[following].text != ",":
+            return False
+        role_at = following + 1
+        if role_at < len(self.tokens) and self.tokens[role_at].lower == "the":
+            role_at += 1
+        role = self._role_word_at(role_at)
+        after = role_at + role[1] if role is not None else len(self.tokens)
+        return after < len(self.tokens) and self.tokens[after].lower == "of"
 
     def _runs(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Runs of name-like tokens, joined over hyphens, possessives and of/for."""
@@ -204,7 +222,11 @@ class _DocReader:
             if self.tokens[index].lower not in lexicon.ORG_HEADS:
                 continue
             rest = self.tokens[index + 1 : end]
-            if any(t.lower in lexicon.ORG_HEADS or not t.text[:1].isalpha() for t in rest):
+            # A hyphen may join a title after the head ("Duma Vice-Chairman Volodin").
+            if any(
+                t.lower in lexicon.ORG_HEADS or not (t.text[:1].isalpha() or t.text == "-")
+                for t in rest
+            ):
                 continue
             if any(t.lower in {"of", "for", "the"} for t in rest):
                 continue
@@ -273,12 +295,36 @@ class _DocReader:
 
     def _role_word_at(self, index: int) -> tuple[str, int] | None:
         """The role noun starting at ``index`` ("vice-chairman"), and its token count."""
-        words = [t.lower for t in self.tokens[index : index + 3]]
         for size in (3, 2, 1):
-            candidate = "".join(words[:size]) if size == 3 else " ".join(words[:size])
-            if candidate in lexicon.ROLE_GROUPS and len(words) >= size:
+            candidate = self._role_words(index, size)
+            if candidate is not None:
                 return candidate, size
         return None
+
+    def _role_word_ending_at(self, last: int) -> tuple[str, int] | None:
+        """The role noun whose last token is ``last``, and its first token's index:
+        "vice-chairman" is three tokens ending in "chairman"."""
+        for size in (3, 2, 1):
+            candidate = self._role_words(last - size + 1, size)
+            if candidate is not None:
+                return candidate, last - size + 1
+        return None
+
+    def _role_words(self, index: int, size: int) -> str | None:
+        """The ``size`` tokens from ``index`` as a role in the lexicon, or None. A
+        hyphen joins only what it touches ("vice-chairman", not "vice - chairman")."""
+        if index < 0 or index + size > len(self.tokens):
+            return None
+        tokens = self.tokens[index : index + size]
+        parts = [tokens[0].lower]
+        for previous, token in itertools.pairwise(tokens):
+            touching = previous.span.end == token.span.start
+            hyphen = "-" in (previous.text, token.text)
+            if hyphen and not touching:
+                return None
+            parts.append(token.lower if touching else " " + token.lower)
+        candidate = "".join(parts)
+        return candidate if candidate in lexicon.ROLE_GROUPS else None
 
     def _organisation_after(self, index: int, by_start: dict[int, Mention]) -> Mention | None:
         """The organisation named from ``index`` on, past "the" and "China's"."""
@@ -319,7 +365,7 @@ class _DocReader:
         organisation = self._organisation_after(of_index + 1, by_start)
         if organisation is None:
             return None
-        return self._claim(holder, word, index, organisation)
+        return self._claim(holder, word, (index, index + size - 1), organisation)
 
     def _role_before(
         self,
@@ -333,12 +379,11 @@ class _DocReader:
         if previous is None or previous.label != "ORG" or holder.label == "ORG":
             return None
         # The title stripped from the holder's run stands right before the name.
-        title_index = first - 1
-        role = self._role_word_at(title_index) if title_index >= 0 else None
-        if role is not None and self.tokens[title_index].span.start >= previous.span.end:
-            between = self.document.prose[previous.span.end : self.tokens[title_index].span.start]
+        title = self._role_word_ending_at(first - 1) if first >= 1 else None
+        if title is not None and self.tokens[title[1]].span.start >= previous.span.end:
+            between = self.document.prose[previous.span.end : self.tokens[title[1]].span.start]
             if between.strip() == "":
-                return self._claim(holder, role[0], title_index, previous)
+                return self._claim(holder, title[0], (title[1], first - 1), previous)
         # "Chairman of the <org> <name>": the org run ends right before the name.
         if self.document.prose[previous.span.end : holder.span.start].strip():
             return None
@@ -348,17 +393,17 @@ class _DocReader:
             index -= 1
         if index < 1 or self.tokens[index].lower != "of":
             return None
-        role = self._role_word_at(index - 1)
-        if role is None:
+        ending = self._role_word_ending_at(index - 1)
+        if ending is None:
             return None
-        return self._claim(holder, role[0], index - 1, previous)
+        return self._claim(holder, ending[0], (ending[1], index - 1), previous)
 
     def _claim(
-        self, holder: Mention, role: str, role_index: int, organisation: Mention
+        self, holder: Mention, role: str, role_tokens: tuple[int, int], organisation: Mention
     ) -> RoleClaim:
-        role_start = self.tokens[role_index].span.start
-        start = min(role_start, organisation.span.start)
-        end = max(organisation.span.end, self.tokens[role_index].span.end)
+        """``role_tokens``: the role's first and last token ("vice", "-", "chairman")."""
+        start = min(self.tokens[role_tokens[0]].span.start, organisation.span.start)
+        end = max(organisation.span.end, self.tokens[role_tokens[1]].span.end)
         return RoleClaim(
             holder=holder.text,
             holder_span=holder.span,
@@ -386,13 +431,43 @@ class _DocReader:
             for raw in find_time_expressions(self.document.prose)
         ]
 
+    def _hyphenated_end(self, index: int) -> int:
+        """One past the last token of the hyphenated word starting at ``index``: the
+        tokenizer splits "seventy-fifth" into "seventy", "-", "fifth"."""
+        end = index + 1
+        while (
+            end + 1 < len(self.tokens)
+            and self.tokens[end].text == "-"
+            and self.tokens[end - 1].span.end == self.tokens[end].span.start
+            and self.tokens[end].span.end == self.tokens[end + 1].span.start
+        ):
+            end += 2
+        return end
+
+    def _ordinal_at(self, index: int) -> tuple[int, int] | None:
+        """The ordinal starting at token ``index`` and its value, as (value, end token).
+
+        The whole hyphenated word is read ("seventy-fifth" is 75, not "fifth"),
+        else its longest leading part that is one ("20th-anniversary")."""
+        for end in range(self._hyphenated_end(index), index, -2):
+            start, stop = self.tokens[index].span.start, self.tokens[end - 1].span.end
+            value = ordinal_value(self.document.prose[start:stop])
+            if value is not None:
+                return value, end
+        return None
+
     def counts(self) -> list[CountExpression]:
         found: list[CountExpression] = []
-        for index, token in enumerate(self.tokens[:-1]):
-            value = ordinal_value(token.text)
-            if value is None:
+        index = 0
+        while index < len(self.tokens) - 1:
+            first = index
+            ordinal = self._ordinal_at(first)
+            # Never start inside a hyphenated word: "fifth" of "seventy-fifth".
+            index = self._hyphenated_end(first)
+            if ordinal is None or ordinal[1] >= len(self.tokens):
                 continue
-            head_index = index + 1
+            value, head_index = ordinal
+            span = Span(self.tokens[first].span.start, self.tokens[head_index - 1].span.end)
             # "the 10th China-Russia meeting": skip capitalised modifiers.
             while head_index < len(self.tokens) - 1 and not self.tokens[head_index].text.islower():
                 if self.tokens[head_index].text in {".", ",", ";"}:
@@ -403,12 +478,12 @@ class _DocReader:
                 continue
             found.append(
                 CountExpression(
-                    span=token.span,
-                    text=token.text,
+                    span=span,
+                    text=self.document.prose[span.start : span.end],
                     value=value,
                     head=head.lemma,
                     series=self._series(head_index + 1),
-                    sentence=self.sentence_of(token.span.start),
+                    sentence=self.sentence_of(span.start),
                 )
             )
         return found

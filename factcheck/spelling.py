@@ -1,0 +1,101 @@
+"""When two written words are one word spelt two ways.
+
+Used for the words of names: a typing error ("Volodim"), a romanisation
+variant ("Jao" for "Zhao", "Hsi" for "Xi"), or a near miss a ratio catches
+("Vyachselav"). Short words are where different people's names differ by a
+letter ("Xi", "Xu"), so they count as the same word only when the caller has
+*context*: the other words of the name are right and stand next to the
+candidate in a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+# Romanisation pairs that newsrooms mix (pinyin / Wade-Giles, Russian
+# transliteration schemes): each pair is written to one form before comparing.
+# Ordered so that longer sequences are rewritten before their parts.
+_ROMANISATIONS: tuple[tuple[str, str], ...] = (
+    ("hs", "x"),  # Hsi / Xi
+    ("zh", "j"),  # Zhao / Jao (Wade-Giles ch / pinyin zh are also read as j)
+    ("dj", "j"),  # Djokovic / Jokovic
+    ("kh", "h"),  # Khodorkovsky / Hodorkovsky
+    ("ya", "ia"),  # Vyacheslav / Viacheslav
+    ("yu", "iu"),  # Yuri / Iuri
+    ("ey", "ei"),  # Sergey / Sergei
+    ("w", "v"),  # Wladimir / Vladimir
+)
+
+# Without context a word needs this many letters before one edit counts.
+_MIN_LETTERS_ALONE = 4
+# With context (the rest of the name right) a 3-letter word may be one edit off.
+_MIN_LETTERS_IN_CONTEXT = 3
+# The ratio alone counts only for words this long.
+_MIN_LETTERS_FOR_RATIO = 5
+
+
+def romanisation_key(word: str) -> str:
+    """The word with romanisation variants written one way: "Hsi" and "Xi" give "xi"."""
+    key = word.lower()
+    for variant, standard in _ROMANISATIONS:
+        key = key.replace(variant, standard)
+    return key
+
+
+def words_close(a: str, b: str, threshold: float, *, context: bool = False) -> bool:
+    """One word spelt two ways: one edit apart, another romanisation, or a ratio
+    over ``threshold`` for long words. ``context``: see the module docstring."""
+    lower_a, lower_b = a.lower(), b.lower()
+    if lower_a == lower_b:
+        return True
+    shortest = min(len(a), len(b))
+    needed = _MIN_LETTERS_IN_CONTEXT if context else _MIN_LETTERS_ALONE
+    if shortest < needed and not (context and romanisation_key(a) == romanisation_key(b)):
+        return False
+    if romanisation_key(a) == romanisation_key(b):
+        return True
+    if shortest >= needed and OSA.distance(lower_a, lower_b) <= 1:
+        return True
+    return shortest >= _MIN_LETTERS_FOR_RATIO and fuzz.ratio(lower_a, lower_b) >= threshold
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter left out."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class WordIndex:
+    """Known words by their one-letter deletions: finds the words one edit (or one
+    romanisation) away without comparing with every known word.
+
+    Two words at most one insertion, deletion, substitution or adjacent swap
+    apart share a deletion form (symmetric deletion), so a look-up is a few
+    dictionary hits.
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._by_form: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            self.add(word)
+
+    def add(self, word: str) -> None:
+        for key in {word.lower(), romanisation_key(word)}:
+            for form in _deletions(key):
+                self._by_form[form].add(word)
+
+    def near(self, word: str) -> set[str]:
+        """Known words that may be one edit from ``word`` (to be confirmed by the caller)."""
+        found: set[str] = set()
+        for key in {word.lower(), romanisation_key(word)}:
+            for form in _deletions(key):
+                found |= self._by_form.get(form, set())
+        return found
+
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+"""A word of a name: letters and digits, with apostrophes inside ("O'Brien")."""

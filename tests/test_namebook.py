@@ -1,0 +1,44 @@
+"""The name book: spellings grouped into entities, and misspellings corrected."""
+
+from __future__ import annotations
+
+from factcheck.model import Mention, Span
+from factcheck.namebook import NameBook, name_tokens, normalise_name
+
+
+def _book(*names: tuple[str, str, str]) -> NameBook:
+    mentions = [
+        (source, Mention(Span(0, len(text)), text, label, 0, label))
+        for source, text, label in names
+    ]
+    return NameBook.build(mentions)
+
+
+def test_name_tokens_drop_punctuation() -> None:
+    assert name_tokens('Star Trek"') == ["Star", "Trek"]
+    assert name_tokens("World Anti-Fascist War") == ["World", "Anti", "Fascist", "War"]
+    assert normalise_name('Trek"') == "Trek"
+
+
+def test_correction_keeps_hyphens() -> None:
+    book = _book(("a", "World Anti-Fascist War", "ORG"), ("b", "World Anti-Fascist War", "ORG"))
+    correction = book.correct("World Anti-Facsist War")
+    assert correction is not None and correction[0] == "World Anti-Fascist War"
+
+
+def test_short_word_corrected_only_beside_a_right_word() -> None:
+    book = _book(("a", "Zhao Leji", "PERSON"), ("b", "Xi Jinping", "PERSON"))
+    fixed = book.correct("Zao Leji")
+    assert fixed is not None and fixed[0] == "Zhao Leji"
+    hsi = book.correct("Hsi Jinping")
+    assert hsi is not None and hsi[0] == "Xi Jinping"
+    assert book.correct("Zao") is None  # alone, a 3-letter word is someone else
+    assert book.correct("Xu Jinping") is None
+
+
+def test_misspelt_caption_joins_the_majority_spelling() -> None:
+    book = _book(
+        ("a", "Zhao Leji", "PERSON"), ("b", "Zhao Leji", "PERSON"), ("c", "Zho Leji", "PERSON")
+    )
+    (entity,) = book.people()
+    assert entity.canonical == "Zhao Leji" and entity.variants == ["Zho Leji"]

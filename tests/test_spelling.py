@@ -1,0 +1,35 @@
+"""Word-level spelling comparison for names, and the index that finds candidates."""
+
+from __future__ import annotations
+
+from factcheck.spelling import WordIndex, romanisation_key, words_close
+
+
+def test_romanisation_variants_share_a_key() -> None:
+    assert romanisation_key("Hsi") == romanisation_key("Xi")
+    assert romanisation_key("Jao") == romanisation_key("Zhao")
+    assert romanisation_key("Viacheslav") == romanisation_key("Vyacheslav")
+
+
+def test_short_words_need_context() -> None:
+    assert not words_close("Zao", "Zhao", 85.0)
+    assert words_close("Zao", "Zhao", 85.0, context=True)
+    assert words_close("Hsi", "Xi", 85.0, context=True)
+    assert not words_close("Hsi", "Xi", 85.0)
+    # Two letters one edit apart are different names even in context.
+    assert not words_close("Xu", "Xi", 85.0, context=True)
+
+
+def test_long_words_one_edit_or_a_high_ratio() -> None:
+    assert words_close("Volodim", "Volodin", 85.0)
+    assert words_close("Vyachselav", "Vyacheslav", 85.0)
+    assert not words_close("Volodin", "Vladimir", 85.0)
+
+
+def test_index_finds_words_one_edit_away() -> None:
+    index = WordIndex(["Volodin", "Zhao", "Xi"])
+    assert "Volodin" in index.near("Volodim")  # substituted
+    assert "Volodin" in index.near("Voldin")  # dropped
+    assert "Volodin" in index.near("Vloodin")  # swapped
+    assert "Zhao" in index.near("Jao")  # romanisation
+    assert "Volodin" not in index.near("Putin")
