@@ -82,6 +82,8 @@ class NameBook:
         self._neighbours: dict[str, set[str]] = defaultdict(set)
         self._word_index = WordIndex()  # known words, for misspellings of one-word names
         self._by_word: dict[str, list[NameEntity]] = defaultdict(list)  # full names by word
+        self._mention_counts: Counter[str] = Counter()  # spelling -> corpus mentions
+        self._owner: dict[str, NameEntity] = {}  # every grouped spelling -> its entity
 
     # --- building --------------------------------------------------------------
 
@@ -104,6 +106,7 @@ class NameBook:
             if not name:
                 continue
             documents[name].add(source)
+            book._mention_counts[name] += 1
             for label in (mention.label, mention.ner_label):
                 if label in NAME_KINDS:
                     votes[name][label] += 1
@@ -137,6 +140,7 @@ class NameBook:
                 entity = NameEntity(canonical=name, kind=kind)
                 self._add_entity(entity)
             entity.spellings[name] = documents[name]
+            self._owner[name.lower()] = entity
         for entity in self.entities:
             self._index(entity)
         for name in single:
@@ -211,6 +215,25 @@ class NameBook:
     @staticmethod
     def _key(name: str) -> str:
         return normalise_name(name).lower()
+
+    def as_attested_as_canonical(self, name: str) -> bool:
+        """Is ``name`` a spelling the corpus uses for an entity as much as the
+        canonical one (as many documents, as many mentions)? Then the corpus
+        does not side with either: "Zara Phillips" once and "Zara Philipps"
+        once in a one-article corpus."""
+        written = normalise_name(name)
+        entity = self._owner.get(written.lower())
+        if entity is None:
+            return False
+        variant = next((s for s in entity.spellings if s.lower() == written.lower()), None)
+        if variant is None:
+            return False
+        canonical = (
+            len(entity.documents_for(entity.canonical)),
+            self._mention_counts[entity.canonical],
+        )
+        attested = (len(entity.documents_for(variant)), self._mention_counts[variant])
+        return attested >= canonical
 
     def knows_word(self, word: str) -> bool:
         return word.lower() in self._known_words

@@ -66,9 +66,13 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         name = normalise_name(mention.text)
         if name.lower() in accepted or names.is_known(name):
             continue
+        if names.as_attested_as_canonical(name):
+            continue  # the corpus spells it both ways equally often
         correction = names.correct(name)
         if correction is not None:
             fixed, entity = correction
+            if entity.kind != "PERSON" and _inflected(name, fixed):
+                continue  # "the Stan Freberg Shows": a plural, not a misspelling
             yield _misspelt(context, mention.span, name, fixed, entity)
         elif (
             mention.label == "PERSON"
@@ -80,6 +84,12 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _inflected(name: str, fixed: str) -> bool:
+    """The names differ only by a plural ending on the last word."""
+    shorter, longer = sorted((name.lower(), fixed.lower()), key=len)
+    return longer in (shorter + "s", shorter + "es")
 
 
 def _any_word_known(context: CheckContext, name: str) -> bool:

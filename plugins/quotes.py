@@ -60,7 +60,7 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
 
 def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | None:
     speaker = context.corpus.person(quotation.speaker) if quotation.speaker else None
-    if speaker is not None:
+    if speaker is not None and speaker.kind == "PERSON" and not _is_title(quotation.text):
         misattributed = _other_speaker(context, quotation, speaker.canonical)
         if misattributed is not None:
             return misattributed
@@ -95,6 +95,12 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
             f"the corpus does not quote {speaker.canonical} saying this",
         )
     return None
+
+
+def _is_title(text: str) -> bool:
+    """Most words capitalised: the title of a book or a show, not a person's words."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) -> Finding | None:

@@ -160,6 +160,8 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC201", "Vyacheslav Volodin, speaker of Russia's Statte Duma, arrived in Beijing.", None),
     ("FC202", "Vyacheslav Volodin, speaker of the State Duma, arrived in Beijing.", None),
     ("FC203", "Zhao said China's NPC is willing to work with the Federal Assembly of the Russian Federation.", None),
+    # A placeholder for a missing word (a summariser's UNK, a newsroom's TK) names no one.
+    ("FC203", "Zhao said China's NPC is willing to work with the UNK, taking the important consensus reached by the two heads of state as the fundamental guideline.", None),
     ("FC301", "The talks were held on Tuesday, August 26, 2025.", None),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
@@ -173,6 +175,8 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC501", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
     ("FC503", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
     ("FC503", "“China and Russia enjoy complementary strengths,” Zhao Leji said.", None),
+    # A name with no verb of speech beside it is not the speaker.
+    ("FC503", "Vladimir Putin posted “China and Russia enjoy complementary strengths and broad potential for collaboration” on his website.", None),
 ]  # fmt: skip
 
 

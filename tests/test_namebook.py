@@ -42,3 +42,15 @@ def test_misspelt_caption_joins_the_majority_spelling() -> None:
     )
     (entity,) = book.people()
     assert entity.canonical == "Zhao Leji" and entity.variants == ["Zho Leji"]
+
+
+def test_a_spelling_as_attested_as_the_canonical_is_not_outvoted() -> None:
+    book = _book(("a", "Zara Phillips", "PERSON"), ("a", "Zara Philipps", "PERSON"))
+    assert book.as_attested_as_canonical("Zara Phillips")
+    assert book.as_attested_as_canonical("Zara Philipps")
+    outvoted = _book(
+        ("a", "Vyacheslav Volodin", "PERSON"),
+        ("b", "Vyacheslav Volodin", "PERSON"),
+        ("c", "Yacheslav Volodin", "PERSON"),
+    )
+    assert not outvoted.as_attested_as_canonical("Yacheslav Volodin")

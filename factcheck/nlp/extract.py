@@ -142,6 +142,8 @@ class _DocReader:
         token = self.tokens[index]
         if not _is_capitalised(token.text) or token.lower in lexicon.NOT_NAMES:
             return False
+        if token.lower in lexicon.PLACEHOLDERS:
+            return False
         opens = index == sentence.first_token or self.tokens[index - 1].text in {"“", '"', ":"}
         if not opens:
             return True
@@ -505,18 +507,37 @@ class _DocReader:
             group = 1 if match.group(1) is not None else 2
             span = Span(match.start(group), match.end(group))
             sentence = self.sentence_of(span.start)
+            # The speaker is a name next to a verb of speech ("Zhao said", "said
+            # Zhao") in the quotation's sentence or one beside it; the nearest
+            # name alone may be a place or the subject of the quote ("on Twitter").
             people = [
                 m
                 for m in mentions
                 if m.label in {"PERSON", "MISC"}
                 and not span.overlaps(m.span)
                 and abs(self.sentence_of(m.span.start) - sentence) <= 1
+                and self._speaks(m)
             ]
             speaker = min(people, key=lambda m: _distance(m.span, span)).text if people else None
             found.append(
                 Quotation(span=span, text=match.group(group), speaker=speaker, sentence=sentence)
             )
         return found
+
+    def _speaks(self, mention: Mention) -> bool:
+        """Is the name the subject of a verb of speech, right after or right before it?"""
+        after = self.index_by_end[mention.span.end] + 1
+        before = self.index_by_start[mention.span.start] - 1
+        # Only the adjacent word is read: a verb further away may have another subject.
+        if any(
+            0 <= i < len(self.tokens) and self.tokens[i].lower in lexicon.SPEECH_VERBS
+            for i in (after, before)
+        ):
+            return True
+        return before >= 1 and [t.lower for t in self.tokens[before - 1 : before + 1]] == [
+            "according",
+            "to",
+        ]
 
     def analysis(self) -> Analysis:
         mentions = self.mentions()

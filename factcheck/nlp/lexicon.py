@@ -157,8 +157,22 @@ SPEECH_VERBS = frozenset(
         "emphasised",
         "called",
         "reiterated",
+        "wrote",
+        "writes",
+        "explained",
+        "insisted",
+        "declared",
+        "replied",
+        "warned",
+        "argued",
+        "admitted",
+        "tweeted",
     ]
 )
+
+# Stand-ins for a word not yet known: a newsroom's "TK" (to come), a
+# summariser's "UNK". Capitalised, they look like acronyms; they name no one.
+PLACEHOLDERS = frozenset(["tk", "tktk", "unk", "xxx"])
 
 # Capitalised only because they open a sentence; never the start of a name.
 SENTENCE_OPENERS = frozenset(
