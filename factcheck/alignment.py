@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from factcheck.model import Analysis, Mention, TimeExpression
 
@@ -100,11 +101,13 @@ class AlignedSentence:
     sentence: int
     items: tuple[Item, ...]
 
-    @property
+    # Cached: a corpus sentence is compared with every draft sentence that
+    # shares a name with it.
+    @cached_property
     def entities(self) -> frozenset[str]:
         return frozenset(i.key for i in self.items if i.mention is not None)
 
-    @property
+    @cached_property
     def content(self) -> frozenset[str]:
         return frozenset(i.key for i in self.items if i.is_content)
 

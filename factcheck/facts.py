@@ -166,6 +166,15 @@ _STOP_WORDS = frozenset(
 )
 
 
+@dataclass
+class _DraftAlignment:
+    """A draft's aligned sentences and, once computed, its entity swaps."""
+
+    analysis: Analysis
+    sentences: list[AlignedSentence]
+    swaps: list[Swap] | None = None
+
+
 class CorpusFacts:
     """Everything the corpus states, built from its analyses."""
 
@@ -194,6 +203,7 @@ class CorpusFacts:
         self.quotes: list[QuoteFact] = []
         for document, analysis in pairs:
             self._add_document(document, analysis)
+        self._last_draft: _DraftAlignment | None = None
         self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
         for _, analysis in pairs:
             for aligned in aligned_sentences(analysis, self.entity_key):
@@ -223,18 +233,30 @@ class CorpusFacts:
                 candidates[(corpus.source, corpus.sentence)] = corpus
         return list(candidates.values())
 
+    def _draft(self, analysis: Analysis) -> _DraftAlignment:
+        """The last draft's alignment: the checkers of one draft share it."""
+        if self._last_draft is None or self._last_draft.analysis is not analysis:
+            self._last_draft = _DraftAlignment(
+                analysis, aligned_sentences(analysis, self.entity_key)
+            )
+        return self._last_draft
+
     def entity_swaps(self, analysis: Analysis) -> list[Swap]:
         """Names in ``analysis`` that parallel corpus sentences put another name in place of."""
-        swaps: list[Swap] = []
-        for draft in aligned_sentences(analysis, self.entity_key):
-            swaps.extend(find_swaps(draft, self._candidates(draft)))
-        return swaps
+        draft = self._draft(analysis)
+        if draft.swaps is None:
+            draft.swaps = [
+                swap
+                for sentence in draft.sentences
+                for swap in find_swaps(sentence, self._candidates(sentence))
+            ]
+        return draft.swaps
 
     def parallel_times(self, analysis: Analysis) -> list[TimePair]:
         """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
         pairs: list[TimePair] = []
-        for draft in aligned_sentences(analysis, self.entity_key):
-            pairs.extend(paired_times(draft, self._candidates(draft)))
+        for sentence in self._draft(analysis).sentences:
+            pairs.extend(paired_times(sentence, self._candidates(sentence)))
         return pairs
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
