@@ -16,7 +16,6 @@ from factcheck.model import CodeInfo, Evidence, FileReport, Finding, Report, Sev
 from factcheck.output.common import finding_path, located_findings
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/factcheck/factcheck"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "primaryLocationLineHash/v1"
 
@@ -50,8 +49,12 @@ def rule_for(info: CodeInfo) -> JsonObject:
         "name": info.name,
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": f"{info.summary}{fix_note} Category: {info.category.value}."},
-        "helpUri": f"docs/codes/{info.code}.md",
-        "help": {"text": f"{info.summary} See docs/codes/{info.code}.md."},
+        # No helpUri: SARIF wants an absolute URI, and the project has no
+        # published home yet; the page is named in the help text instead.
+        "help": {
+            "text": f"{info.summary} See docs/codes/{info.code}.md.",
+            "markdown": f"{info.summary} See [docs/codes/{info.code}.md](docs/codes/{info.code}.md).",
+        },
         "defaultConfiguration": {"level": _LEVELS[info.severity]},
         "properties": {"tags": ["factcheck", info.category.value]},
     }
@@ -150,7 +153,6 @@ def build_sarif(report: Report, tool_version: str | None = None) -> JsonObject:
     driver = {
         "name": "factcheck",
         "version": tool_version,
-        "informationUri": INFORMATION_URI,
         "rules": [rule_for(info) for info in infos],
     }
     # Our columns count Unicode code points, not SARIF's default UTF-16 units.
