@@ -44,6 +44,7 @@ def _artifact(path: str) -> JsonObject:
 
 def rule_for(info: CodeInfo) -> JsonObject:
     fix_note = " A safe fix is available." if info.safe_fix else ""
+    page = f"docs/codes/{info.code}.md"
     return {
         "id": info.code,
         "name": info.name,
@@ -52,8 +53,8 @@ def rule_for(info: CodeInfo) -> JsonObject:
         # No helpUri: SARIF wants an absolute URI, and the project has no
         # published home yet; the page is named in the help text instead.
         "help": {
-            "text": f"{info.summary} See docs/codes/{info.code}.md.",
-            "markdown": f"{info.summary} See [docs/codes/{info.code}.md](docs/codes/{info.code}.md).",
+            "text": f"{info.summary} See {page}.",
+            "markdown": f"{info.summary} See [{page}]({page}).",
         },
         "defaultConfiguration": {"level": _LEVELS[info.severity]},
         "properties": {"tags": ["factcheck", info.category.value]},
