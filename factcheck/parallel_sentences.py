@@ -1,0 +1,131 @@
+"""Draft sentences against parallel corpus sentences: swapped names and dates.
+
+The corpus sentences are indexed by the people and bodies they name; a draft
+is aligned once, and the checkers of that draft share the alignment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.alignment import (
+    AlignedSentence,
+    EntityKey,
+    Swap,
+    TimePair,
+    aligned_sentences,
+    find_swaps,
+    paired_times,
+)
+from factcheck.fact_records import Fact, SentenceText
+from factcheck.model import Analysis, Evidence, Span
+from factcheck.namebook import normalise_name
+
+
+@dataclass(frozen=True)
+class SwappedName:
+    """A draft name that parallel corpus sentences replace with another."""
+
+    span: Span
+    found: str
+    expected: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class _DraftAlignment:
+    """A draft's aligned sentences and, once computed, its entity swaps."""
+
+    analysis: Analysis
+    sentences: list[AlignedSentence]
+    swaps: list[Swap] | None = None
+
+
+class ParallelSentences:
+    """The corpus sentences by the entities they name, and the last draft's alignment."""
+
+    def __init__(
+        self,
+        analyses: Iterable[Analysis],
+        entity_key: EntityKey,
+        texts: dict[str, SentenceText],
+    ) -> None:
+        self.entity_key = entity_key
+        self.texts = texts
+        self._last_draft: _DraftAlignment | None = None
+        self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
+        for analysis in analyses:
+            for aligned in aligned_sentences(analysis, entity_key):
+                for key in aligned.entities:
+                    self._sentences_by_entity[key].append(aligned)
+
+    def _candidates(self, draft: AlignedSentence) -> list[AlignedSentence]:
+        """Corpus sentences that name one of the draft sentence's people or bodies."""
+        candidates: dict[tuple[str, int], AlignedSentence] = {}
+        for key in sorted(draft.entities):
+            for corpus in self._sentences_by_entity.get(key, ()):
+                candidates[(corpus.source, corpus.sentence)] = corpus
+        return list(candidates.values())
+
+    def _draft(self, analysis: Analysis) -> _DraftAlignment:
+        """The last draft's alignment: the checkers of one draft share it."""
+        if self._last_draft is None or self._last_draft.analysis is not analysis:
+            self._last_draft = _DraftAlignment(
+                analysis, aligned_sentences(analysis, self.entity_key)
+            )
+        return self._last_draft
+
+    def entity_swaps(self, analysis: Analysis) -> list[Swap]:
+        """Names in ``analysis`` that parallel corpus sentences put another name in place of."""
+        draft = self._draft(analysis)
+        if draft.swaps is None:
+            draft.swaps = [
+                swap
+                for sentence in draft.sentences
+                for swap in find_swaps(sentence, self._candidates(sentence))
+            ]
+        return draft.swaps
+
+    def parallel_times(self, analysis: Analysis) -> list[TimePair]:
+        """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
+        pairs: list[TimePair] = []
+        for sentence in self._draft(analysis).sentences:
+            pairs.extend(paired_times(sentence, self._candidates(sentence)))
+        return pairs
+
+    def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
+        """Entity swaps of one kind ("person" or "org"), one per draft name, with the
+        corpus name most parallel sentences use in its place."""
+        by_span: dict[Span, list[Swap]] = defaultdict(list)
+        for swap in self.entity_swaps(analysis):
+            if swap.draft.kind == kind and swap.draft.mention is not None:
+                by_span[swap.draft.mention.span].append(swap)
+        found = []
+        for span, swaps in by_span.items():
+            votes: dict[str, list[Swap]] = defaultdict(list)
+            for swap in swaps:
+                votes[swap.corpus.key].append(swap)
+            chosen = max(
+                votes.values(), key=lambda group: len({s.corpus_sentence.source for s in group})
+            )
+            fact = Fact()
+            for swap in chosen:
+                assert swap.corpus.mention is not None
+                sentence = swap.corpus_sentence
+                fact.occurrences.append(
+                    self.texts[sentence.source].occurrence(
+                        sentence.sentence, swap.corpus.mention.span
+                    )
+                )
+            assert chosen[0].corpus.mention is not None and chosen[0].draft.mention is not None
+            found.append(
+                SwappedName(
+                    span=span,
+                    found=normalise_name(chosen[0].draft.mention.text),
+                    expected=normalise_name(chosen[0].corpus.mention.text),
+                    evidence=fact.evidence(),
+                )
+            )
+        return found
