@@ -47,6 +47,17 @@ def romanisation_key(word: str) -> str:
     return key
 
 
+def romanised_alike(a: str, b: str) -> bool:
+    """Two names that differ only by romanisation, word for word ("Viacheslav Volodin"
+    and "Vyacheslav Volodin"): a house-style choice, not a typing error."""
+    words_a, words_b = WORD.findall(a), WORD.findall(b)
+    if len(words_a) != len(words_b) or a.lower() == b.lower():
+        return False
+    return all(
+        romanisation_key(x) == romanisation_key(y) for x, y in zip(words_a, words_b, strict=True)
+    )
+
+
 def words_close(a: str, b: str, threshold: float, *, context: bool = False) -> bool:
     """One word spelt two ways: one edit apart, another romanisation, or a ratio
     over ``threshold`` for long words. ``context``: see the module docstring."""

@@ -8,6 +8,7 @@ from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.model import Category, CodeInfo, Finding, Severity, Span
 from factcheck.namebook import NameEntity, normalise_name
+from factcheck.spelling import romanised_alike
 
 MISSPELT_PERSON = CodeInfo(
     code="FC101",
@@ -41,13 +42,28 @@ SWAPPED_PERSON = CodeInfo(
     summary="A sentence that matches the corpus names a different person in the same place.",
 )
 
+SPELLING_VARIANT = CodeInfo(
+    code="FC105",
+    name="spelling-variant",
+    category=Category.NAME,
+    severity=Severity.WARNING,
+    summary="A name romanised differently from the corpus's spelling (house style, not a typo).",
+    safe_fix=True,
+)
+
 # Places are left alone: many real places differ by a letter (Russia, Prussia).
 _CHECKED_KINDS = {"PERSON", "ORG", "MISC", "FAC"}
 
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (MISSPELT_PERSON, MISSPELT_ORGANISATION, UNKNOWN_PERSON, SWAPPED_PERSON)
+    return (
+        MISSPELT_PERSON,
+        MISSPELT_ORGANISATION,
+        UNKNOWN_PERSON,
+        SWAPPED_PERSON,
+        SPELLING_VARIANT,
+    )
 
 
 @hookimpl
@@ -99,16 +115,27 @@ def _any_word_known(context: CheckContext, name: str) -> bool:
 def _misspelt(
     context: CheckContext, span: Span, name: str, fixed: str, entity: NameEntity
 ) -> Finding:
-    code = MISSPELT_ORGANISATION.code if entity.kind == "ORG" else MISSPELT_PERSON.code
+    # Another romanisation names the same person right, in another house style:
+    # worth aligning, but not the error a typo is.
+    variant = romanised_alike(name, fixed)
+    if variant:
+        code = SPELLING_VARIANT.code
+    else:
+        code = MISSPELT_ORGANISATION.code if entity.kind == "ORG" else MISSPELT_PERSON.code
     # Fix only the name itself: a possessive or an article around it stays.
     start = context.document.text.find(name, span.start, span.end + 1)
     name_span = Span(start, start + len(name)) if start >= 0 else span
     fact = context.corpus.name_fact(fixed)
+    share = f"{fact.support} of {len(context.corpus.documents)} documents"
+    message = (
+        f"'{name}' is another romanisation of '{fixed}', the corpus's spelling ({share})"
+        if variant
+        else f"'{name}' is spelt '{fixed}' in the corpus ({share})"
+    )
     return context.finding(
         code,
         name_span,
-        f"'{name}' is spelt '{fixed}' in the corpus "
-        f"({fact.support} of {len(context.corpus.documents)} documents)",
+        message,
         expected=fixed,
         fix=fixed,
         evidence=fact.evidence(),

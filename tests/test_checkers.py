@@ -10,6 +10,9 @@ import datetime as dt
 
 import pytest
 
+from factcheck.documents import document_from_text
+from factcheck.engine import Engine
+from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
 from tests.conftest import CheckText, seeds_config
 
@@ -22,8 +25,10 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ("FC101", "Zhao Leiji hosted the talks in Beijing.", None, "Zhao Leji"),
     # A 3-letter word one edit off, or another romanisation, beside a right word.
     ("FC101", "China's top legislator Zao Leji hosted the talks.", None, "Zhao Leji"),
-    ("FC101", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
-    ("FC101", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
+    # Another romanisation is a house-style mismatch (FC105), not a typo.
+    ("FC105", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
+    ("FC105", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
+    ("FC105", "His guest was Viacheslav Volodin.", None, "Vyacheslav Volodin"),
     # The hyphen is kept in the corrected name.
     (
         "FC102",
@@ -152,6 +157,11 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC101", "Xu said the talks went well.", None),
     ("FC101", "Zao hosted the talks.", None),
     ("FC102", "Volodin said Russia's State Duma is willing to cooperate.", None),
+    # A romanisation variant is FC105's, a typo FC101's: neither reports the other.
+    ("FC101", "His guest was Viacheslav Volodin.", None),
+    ("FC105", "His guest was Yacheslav Volodin.", None),
+    ("FC105", "China's top legislator Zao Leji hosted the talks.", None),
+    ("FC105", "Vyacheslav Volodin and Zhao Leji held talks.", None),
     ("FC104", "Volodin said the Russian State Duma is willing to strengthen friendly exchanges with China's NPC.", None),
     ("FC201", "Vyacheslav Volodin, speaker of Russia's State Duma, arrived in Beijing.", None),
     ("FC201", "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.", None),
@@ -206,3 +216,10 @@ def test_every_checker_code_has_examples() -> None:
     }
     assert codes - {c for c, *_ in FLAGGED} == set()
     assert codes - {c for c, *_ in CLEAN} == set()
+
+
+def test_accepted_spellings_silence_a_romanisation_variant(pipeline: LoadedPipeline) -> None:
+    config = seeds_config(**{"accepted-spellings": ["Viacheslav Volodin"]})
+    engine = Engine(config, pipeline=pipeline)
+    draft = document_from_text("draft.md", "His guest was Viacheslav Volodin.")
+    assert [f.code for f in engine.check_document(draft).findings] == []

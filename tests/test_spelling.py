@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.spelling import WordIndex, romanisation_key, words_close
+from factcheck.spelling import WordIndex, romanisation_key, romanised_alike, words_close
 
 
 def test_romanisation_variants_share_a_key() -> None:
@@ -33,3 +33,12 @@ def test_index_finds_words_one_edit_away() -> None:
     assert "Volodin" in index.near("Vloodin")  # swapped
     assert "Zhao" in index.near("Jao")  # romanisation
     assert "Volodin" not in index.near("Putin")
+
+
+def test_names_romanised_alike() -> None:
+    assert romanised_alike("Viacheslav Volodin", "Vyacheslav Volodin")
+    assert romanised_alike("Sergey Lavrov", "Sergei Lavrov")
+    assert not romanised_alike("Yacheslav Volodin", "Vyacheslav Volodin")  # a typo
+    assert not romanised_alike("Viacheslav Volodim", "Vyacheslav Volodin")  # and a typo
+    assert not romanised_alike("Vyacheslav Volodin", "Vyacheslav Volodin")  # the same
+    assert not romanised_alike("Viacheslav", "Vyacheslav Volodin")
