@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from factcheck.initials import Initialled, initials_fit, split_initials
 from factcheck.model import Mention
 from factcheck.spelling import WORD, WordIndex, words_close
 
@@ -131,7 +132,11 @@ class NameBook:
         # the one most documents use; full names before single words, so that
         # "Volodin" joins "Vyacheslav Volodin" instead of standing alone.
         ordered = sorted(documents, key=lambda n: (-len(documents[n]), -sum(votes[n].values()), n))
-        full = [n for n in ordered if len(name_tokens(n)) > 1]
+        # Initialled names last: "V. Volodin" joins "Vyacheslav Volodin" once it exists.
+        full = sorted(
+            (n for n in ordered if len(name_tokens(n)) > 1),
+            key=lambda n: split_initials(n) is not None,
+        )
         single = [n for n in ordered if len(name_tokens(n)) == 1]
         for name in full:
             kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
@@ -157,6 +162,9 @@ class NameBook:
         words = name_tokens(name)
         if len(words) < 2:
             return None
+        initialled = split_initials(name)
+        if initialled is not None:
+            return self._fitting(initialled)
         # A variant shares at least one word exactly: only those entities are compared.
         candidates: list[NameEntity] = []
         for word in words:
@@ -206,11 +214,45 @@ class NameBook:
         """The entity a name refers to: a canonical spelling, or an unambiguous part of one."""
         key = self._key(name)
         found = self._by_spelling.get(key) or self._aliases.get(key)
+        if found is None and (initialled := split_initials(normalise_name(name))) is not None:
+            found = self._fitting(initialled)
         return None if found is None or found is _AMBIGUOUS else found
 
     def is_known(self, name: str) -> bool:
         key = self._key(name)
-        return key in self._by_spelling or key in self._aliases
+        return key in self._by_spelling or key in self._aliases or self._initialled_known(name)
+
+    # --- initials ----------------------------------------------------------------
+
+    def _with_surname(self, initialled: Initialled) -> list[NameEntity]:
+        last = initialled.surname[-1].lower()
+        return [
+            e
+            for e in self._by_word.get(last, ())
+            if e.kind == "PERSON" and len(name_tokens(e.canonical)) > len(initialled.surname)
+        ]
+
+    def _fitting(self, initialled: Initialled) -> NameEntity | None:
+        """The one known person whose given names the initials fit; two are ambiguous."""
+        fitting = [
+            e for e in self._with_surname(initialled) if initials_fit(initialled, e.canonical)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _initialled_known(self, name: str) -> bool:
+        initialled = split_initials(normalise_name(name))
+        return initialled is not None and any(
+            initials_fit(initialled, e.canonical) for e in self._with_surname(initialled)
+        )
+
+    def initials_contradict(self, name: str) -> list[NameEntity]:
+        """Known people with an initialled name's surname, when its initials fit none of
+        them ("A. Volodin" where the corpus knows only Vyacheslav Volodin)."""
+        initialled = split_initials(normalise_name(name))
+        if initialled is None:
+            return []
+        people = self._with_surname(initialled)
+        return [] if any(initials_fit(initialled, e.canonical) for e in people) else people
 
     @staticmethod
     def _key(name: str) -> str:

@@ -84,6 +84,10 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             continue
         if names.as_attested_as_canonical(name):
             continue  # the corpus spells it both ways equally often
+        people = names.initials_contradict(name)
+        if people:
+            yield _wrong_initials(context, mention.span, name, people)
+            continue
         correction = names.correct(name)
         if correction is not None:
             fixed, entity = correction
@@ -110,6 +114,24 @@ def _inflected(name: str, fixed: str) -> bool:
 
 def _any_word_known(context: CheckContext, name: str) -> bool:
     return any(context.corpus.names.knows_word(word) for word in name.split())
+
+
+def _wrong_initials(
+    context: CheckContext, span: Span, name: str, people: list[NameEntity]
+) -> Finding:
+    """Initials that fit no known person of that surname: a slip, or someone the
+    corpus does not know (a relative, a namesake). Only a warning, and no fix:
+    which of the two it is, the corpus cannot say."""
+    known = " or ".join(sorted(p.canonical for p in people))
+    fact = context.corpus.name_fact(people[0].canonical)
+    return context.finding(
+        MISSPELT_PERSON.code,
+        span,
+        f"the initials of '{name}' fit no one the corpus knows by that surname: it knows {known}",
+        expected=known,
+        evidence=fact.evidence(),
+        severity=Severity.WARNING,
+    )
 
 
 def _misspelt(

@@ -29,6 +29,8 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ("FC105", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
     ("FC105", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
     ("FC105", "His guest was Viacheslav Volodin.", None, "Vyacheslav Volodin"),
+    # Initials that fit no known person of the surname: a warning, with no fix.
+    ("FC101", "A. Volodin met Zhao Leji in Beijing.", None, None),
     # The hyphen is kept in the corrected name.
     (
         "FC102",
@@ -51,6 +53,13 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     (
         "FC201",
         "Vyacheslav Volodin, chairman of the Federation Council, arrived in Beijing.",
+        None,
+        "Russian State Duma",
+    ),
+    # Initials that fit a known person refer to that person, roles included.
+    (
+        "FC201",
+        "His guest was V. Volodin, chairman of the Federation Council.",
         None,
         "Russian State Duma",
     ),
@@ -156,6 +165,10 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     # Without a right word beside it, a short word is not a misspelling ("Xu" is not "Xi").
     ("FC101", "Xu said the talks went well.", None),
     ("FC101", "Zao hosted the talks.", None),
+    # Initials that fit the known person's given names (a patronymic may follow).
+    ("FC101", "V. Volodin met Zhao Leji in Beijing.", None),
+    ("FC101", "V. V. Volodin met Zhao Leji in Beijing.", None),
+    ("FC201", "V. Volodin, chairman of the Russian State Duma, arrived in Beijing.", None),
     ("FC102", "Volodin said Russia's State Duma is willing to cooperate.", None),
     # A romanisation variant is FC105's, a typo FC101's: neither reports the other.
     ("FC101", "His guest was Viacheslav Volodin.", None),
@@ -223,3 +236,9 @@ def test_accepted_spellings_silence_a_romanisation_variant(pipeline: LoadedPipel
     engine = Engine(config, pipeline=pipeline)
     draft = document_from_text("draft.md", "His guest was Viacheslav Volodin.")
     assert [f.code for f in engine.check_document(draft).findings] == []
+
+
+def test_wrong_initials_are_only_a_warning(check_text: CheckText) -> None:
+    (finding,) = [f for f in check_text("A. Volodin met Zhao Leji.") if f.code == "FC101"]
+    assert finding.severity.value == "warning" and finding.fix is None
+    assert finding.expected == "Vyacheslav Volodin"

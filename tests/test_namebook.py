@@ -54,3 +54,25 @@ def test_a_spelling_as_attested_as_the_canonical_is_not_outvoted() -> None:
         ("c", "Yacheslav Volodin", "PERSON"),
     )
     assert not outvoted.as_attested_as_canonical("Yacheslav Volodin")
+
+
+def test_initials_refer_to_the_person_they_fit() -> None:
+    book = _book(
+        ("a", "Vyacheslav Volodin", "PERSON"),
+        ("b", "V. Volodin", "PERSON"),
+        ("a", "Zhao Leji", "PERSON"),
+    )
+    (volodin, _) = book.people()
+    assert volodin.canonical == "Vyacheslav Volodin" and "V. Volodin" in volodin.spellings
+    assert book.entity("Volodin") is volodin  # the surname alone stays his
+    assert book.entity("V. V. Volodin") is volodin and book.is_known("V.V. Volodin")
+    assert book.entity("A. Volodin") is None and not book.is_known("A. Volodin")
+    assert book.initials_contradict("A. Volodin") == [volodin]
+    assert book.initials_contradict("V. Volodin") == []
+    assert book.initials_contradict("A. Petrov") == []  # a surname nobody has
+
+
+def test_initials_fitting_two_people_are_ambiguous() -> None:
+    book = _book(("a", "Vladimir Ivanov", "PERSON"), ("b", "Viktor Ivanov", "PERSON"))
+    assert book.entity("V. Ivanov") is None
+    assert book.is_known("V. Ivanov") and book.initials_contradict("V. Ivanov") == []
