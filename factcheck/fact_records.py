@@ -53,6 +53,8 @@ class RoleFact(Fact):
     role: str = ""  # the role word most often used
     org_key: str = ""
     organisation: str = ""  # the organisation as the corpus writes it
+    # The dates of the documents that state it: titles change over time.
+    dates: set[dt.date] = field(default_factory=set)
 
 
 @dataclass

@@ -193,6 +193,8 @@ class CorpusFacts:
                 )
                 self.roles.append(fact)
             fact.occurrences.append(text.occurrence(claim.sentence, claim.span))
+            if (date := self.dates[analysis.path]) is not None:
+                fact.dates.add(date)
 
     def people_in(self, analysis: Analysis, sentence: int) -> frozenset[str]:
         return frozenset(

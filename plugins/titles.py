@@ -6,8 +6,10 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
+from factcheck.facts import RoleFact
 from factcheck.model import Category, CodeInfo, Finding, RoleClaim, Severity, Span
 from factcheck.nlp.lexicon import ROLE_GROUPS
+from factcheck.role_timeline import as_of, outdated, stated_by
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",
@@ -67,10 +69,21 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     group = ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
     # A misspelt organisation is FC102's; the role is checked against the body meant.
     key = corpus.org_key(corpus.resolve_organisation(claim.organisation))
-    known = [r for r in corpus.roles if r.person == person.canonical]
     same_body = corpus.same_organisation
-    if not known or any(r.role_group == group and same_body(r.org_key, key) for r in known):
+    # Only the facts a claim can contradict: its role elsewhere, or its body with another role.
+    known = [
+        r
+        for r in corpus.roles
+        if r.person == person.canonical and (r.role_group == group or same_body(r.org_key, key))
+    ]
+    matching = [r for r in known if r.role_group == group and same_body(r.org_key, key)]
+    current = as_of(known, context.date)
+    if current is not None and matching and all(outdated(r, current) for r in matching):
+        return _outdated(context, claim, person.canonical, group, matching, current)
+    if not known or matching:
         return None
+    # Dated, the claim is compared with the titles current on the draft's date.
+    known = current or known
     same_role = [r for r in known if r.role_group == group]
     if same_role:
         best = max(same_role, key=lambda r: r.support)
@@ -95,3 +108,29 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
             evidence=best.evidence(),
         )
     return None
+
+
+def _outdated(
+    context: CheckContext,
+    claim: RoleClaim,
+    person: str,
+    group: str,
+    matching: list[RoleFact],
+    current: list[RoleFact],
+) -> Finding:
+    """The claim matches a title the corpus gives the person at another time than the
+    draft's date: before a later appointment, or only after the draft's date."""
+    assert context.date is not None  # ``current`` is only chosen for a dated draft
+    best = max(current, key=lambda r: r.support)
+    when = stated_by(best, context.date)
+    then = ", ".join(sorted(f"{d:%B %Y}" for r in matching for d in r.dates))
+    moved = best.role_group == group  # the same role in another body, or another role
+    return context.finding(
+        WRONG_ORGANISATION.code if moved else WRONG_ROLE.code,
+        claim.org_span if moved else claim.span,
+        f"the corpus's latest statement before this draft's date ({when:%B %Y}) makes "
+        f"{person} {best.role} of the {best.organisation}; it gives {claim.role} "
+        f"of the {claim.organisation} only in {then}",
+        expected=best.organisation if moved else best.role,
+        evidence=best.evidence() + matching[0].evidence(limit=1),
+    )

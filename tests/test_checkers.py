@@ -242,3 +242,55 @@ def test_wrong_initials_are_only_a_warning(check_text: CheckText) -> None:
     (finding,) = [f for f in check_text("A. Volodin met Zhao Leji.") if f.code == "FC101"]
     assert finding.severity.value == "warning" and finding.fix is None
     assert finding.expected == "Vyacheslav Volodin"
+
+
+# --- titles that change over time: a corpus of two dated documents -------------------
+
+TIMELINE_CORPUS = {
+    "2019.md": "---\ndate: 2019-03-01\n---\n"
+    "Anna Kovacs, deputy chairman of the National Water Board, opened the new plant in Szeged.\n",
+    "2023.md": "---\ndate: 2023-06-01\n---\n"
+    "Anna Kovacs, chairman of the National Water Board, opened the annual conference in Budapest.\n"
+    "Peter Horvath, director of the Forestry Agency, spoke next.\n",
+    "2024.md": "---\ndate: 2024-09-01\n---\n"
+    "Peter Horvath, director of the Mining Institute, visited Szeged on Monday.\n",
+}
+JAN_2024, MAY_2020, MAR_2025 = dt.date(2024, 1, 10), dt.date(2020, 5, 1), dt.date(2025, 3, 1)
+KOVACS = "Anna Kovacs, {} of the National Water Board, spoke in Budapest."
+HORVATH = "Peter Horvath, director of the {}, spoke in Budapest."
+
+# (draft, date, the code expected or None)
+TIMELINE: list[tuple[str, dt.date | None, str | None]] = [
+    # After the appointment the new title is right and the old one outdated.
+    (KOVACS.format("chairman"), JAN_2024, None),
+    (KOVACS.format("deputy chairman"), JAN_2024, "FC202"),
+    # Before it, the other way round.
+    (KOVACS.format("deputy chairman"), MAY_2020, None),
+    (KOVACS.format("chairman"), MAY_2020, "FC202"),
+    # Undated, either title is one the corpus gives.
+    (KOVACS.format("chairman"), None, None),
+    (KOVACS.format("deputy chairman"), None, None),
+    # The same role in another body: the body current on the draft's date.
+    (HORVATH.format("Mining Institute"), MAR_2025, None),
+    (HORVATH.format("Forestry Agency"), MAR_2025, "FC201"),
+    (HORVATH.format("Forestry Agency"), JAN_2024, None),
+]
+
+
+@pytest.fixture()
+def timeline_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
+    key = f"timeline:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=TIMELINE_CORPUS, pipeline=pipeline)
+    return seed_engines[key]
+
+
+@pytest.mark.parametrize(("draft", "date", "code"), TIMELINE)
+def test_titles_are_read_against_the_drafts_date(
+    timeline_engine: Engine, draft: str, date: dt.date | None, code: str | None
+) -> None:
+    report = timeline_engine.check_document(document_from_text("d.md", draft), date=date)
+    found = [f for f in report.findings if f.code.startswith("FC2")]
+    assert [f.code for f in found] == ([code] if code else [])
+    for finding in found:
+        assert "only in" in finding.message and finding.evidence
