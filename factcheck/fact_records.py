@@ -70,7 +70,8 @@ class CountFact(Fact):
     head: str = ""
     series: frozenset[str] = frozenset()
     value: int = 0
-    year: int | None = None
+    year: int | None = None  # the stating document's year
+    year_shift: int = 0  # "next year will mark the 75th": the anniversary is a year later
     context: frozenset[str] = frozenset()  # the people and organisations of the sentence
 
 

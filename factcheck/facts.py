@@ -24,6 +24,7 @@ from factcheck.fact_records import (
     RoleFact,
     SentenceText,
 )
+from factcheck.founding import year_shift
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
@@ -236,6 +237,9 @@ class CorpusFacts:
                 series=content_words(count.series),
                 value=count.value,
                 year=date.year if (date := self.dates[analysis.path]) else None,
+                year_shift=year_shift(
+                    text.document.prose, analysis.sentences[count.sentence].span, count
+                ),
                 context=self.context_in(analysis, count.sentence),
             )
             fact.occurrences.append(text.occurrence(count.sentence, count.span))

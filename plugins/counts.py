@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import CountFact, content_words, same_series
+from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
-from factcheck.nlp.numbers import format_ordinal_like
+from factcheck.nlp.numbers import cardinal_words, format_ordinal_like
 
 WRONG_ORDINAL = CodeInfo(
     code="FC401",
@@ -17,6 +18,13 @@ WRONG_ORDINAL = CodeInfo(
     severity=Severity.ERROR,
     summary="The number of a meeting in a series, or of an anniversary, differs from the corpus.",
 )
+FOUNDING_YEAR = CodeInfo(
+    code="FC402",
+    name="founding-year-contradicts-anniversary",
+    category=Category.COUNT,
+    severity=Severity.WARNING,
+    summary="A founding year, or years since founding, that the corpus's anniversaries contradict.",
+)
 
 # Anniversaries advance with the calendar; a meeting series need not.
 _YEARLY = {"anniversary"}
@@ -24,13 +32,17 @@ _YEARLY = {"anniversary"}
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (WRONG_ORDINAL,)
+    return (WRONG_ORDINAL, FOUNDING_YEAR)
 
 
 @hookimpl
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     for count in context.analysis.counts:
         finding = _check_count(context, count)
+        if finding is not None:
+            yield finding
+    for claim in founding_claims(context.document.prose, context.analysis, context.date):
+        finding = _check_founding(context, claim)
         if finding is not None:
             yield finding
 
@@ -76,4 +88,31 @@ def _check_count(context: CheckContext, count: CountExpression) -> Finding | Non
         expected=fix,
         fix=fix,
         evidence=tuple(e.__class__(e.source, e.line, e.quote, support) for e in evidence),
+    )
+
+
+def _check_founding(context: CheckContext, claim: FoundingClaim) -> Finding | None:
+    years = founding_years(claim, context.corpus.counts)
+    if not years or claim.year in years:
+        return None
+    year, facts = best_year(years)
+    fact = max(facts, key=lambda f: f.support)
+    assert fact.year is not None  # founding_years skips undated anniversaries
+    anniversary = format_ordinal_like(fact.value, "1st")
+    reason = (
+        f"the corpus's {anniversary} anniversary in {fact.year + fact.year_shift} "
+        f"puts the founding in {year}"
+    )
+    if claim.ago is None:
+        message, fix = f"{reason}, not {claim.year}", str(year)
+    else:
+        assert context.date is not None  # "years ago" is only read against a date
+        ago = context.date.year - year
+        written = context.text(claim.span)
+        number = str(ago) if written[:1].isdigit() else cardinal_words(ago)
+        message = f"{reason}: {ago} years before {context.date.year}, not {claim.ago}"
+        fix = f"{number} years ago"
+    evidence = tuple(e for f in facts for e in f.evidence(limit=1))[:3]
+    return context.finding(
+        FOUNDING_YEAR.code, claim.span, message, expected=str(year), fix=fix, evidence=evidence
     )

@@ -145,6 +145,27 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
         AUG_26_2025,
         "20th",
     ),
+    # A founding year against an anniversary: the 20th in 2025 means 2005.
+    (
+        "FC402",
+        "The China-Russia committee for parliamentary cooperation was founded in 2003.",
+        AUG_26_2025,
+        "2005",
+    ),
+    (
+        "FC402",
+        "The China-Russia committee for parliamentary cooperation was set up 22 years ago.",
+        AUG_26_2025,
+        "20 years ago",
+    ),
+    (
+        "FC402",
+        "Zhao and Volodin established the China-Russia committee for parliamentary cooperation in 2003.",
+        None,
+        "2005",
+    ),
+    # "next year will mark the 75th anniversary" in 2023: established in 1949.
+    ("FC402", "China and Russia established diplomatic ties in 1950.", NOV_23_2023, "1949"),
     (
         "FC501",
         "“China and Russia enjoy complementary strengths and broad potential for cooperation,” Zhao said.",
@@ -195,6 +216,12 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC401", "This year marks the 21st anniversary of the China-Russia committee for parliamentary cooperation.", dt.date(2026, 3, 1)),
     # A hyphenated number word is read whole: "seventy-fifth", not "fifth".
     ("FC401", "As next year will mark the seventy-fifth anniversary of the establishment of diplomatic ties, Xi said China is willing to work with Russia.", NOV_23_2023),
+    ("FC402", "The China-Russia committee for parliamentary cooperation was established in 2005.", AUG_26_2025),
+    ("FC402", "The China-Russia committee for parliamentary cooperation was set up twenty years ago.", AUG_26_2025),
+    ("FC402", "China and Russia established diplomatic ties in 1949.", NOV_23_2023),
+    # What was established is not the series; "years ago" without a draft date.
+    ("FC402", "The China-Russia committee for parliamentary cooperation established a working group in 2003.", AUG_26_2025),
+    ("FC402", "The China-Russia committee for parliamentary cooperation was set up 22 years ago.", None),
     ("FC501", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
     ("FC503", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
     ("FC503", "“China and Russia enjoy complementary strengths,” Zhao Leji said.", None),
