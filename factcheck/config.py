@@ -56,6 +56,8 @@ class Config:
     cache_enabled: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     accepted_spellings: frozenset[str] = frozenset()
+    # organisation -> parent organisation, in the file's order (a tuple: hashable).
+    organisation_parents: tuple[tuple[str, str], ...] = ()
 
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed, for command-line overrides."""
@@ -88,7 +90,9 @@ class Config:
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
-            name_threshold=self.name_threshold, accepted_spellings=self.accepted_spellings
+            name_threshold=self.name_threshold,
+            accepted_spellings=self.accepted_spellings,
+            organisation_parents=self.organisation_parents,
         )
 
     def _relative_to_root(self, path: str) -> list[str]:
@@ -277,6 +281,22 @@ def _string_set(check: _Checker, key: str, value: object) -> frozenset[str]:
     return frozenset(_strings(check, key, value))
 
 
+def _organisation_parents(check: _Checker, key: str, value: object) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for child, parent in _table(check, key, value).items():
+        if not child.strip():
+            raise check.error(f"{key!r}: an organisation name must not be empty")
+        if not isinstance(parent, str) or not parent.strip():
+            raise check.error(
+                f"{key!r}: {child!r} must name its parent organisation, got {parent!r}"
+            )
+        # A body is not its own parent: almost certainly a slip in the table.
+        if " ".join(child.split()).lower() == " ".join(parent.split()).lower():
+            raise check.error(f"{key!r}: {child!r} cannot be its own parent")
+        pairs.append((child, parent))
+    return tuple(pairs)
+
+
 _Reader = Callable[[_Checker, str, object], Any]
 
 # TOML key -> (Config field, reader). cache-dir and model are made absolute later.
@@ -293,4 +313,5 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "cache": ("cache_enabled", _boolean),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "accepted-spellings": ("accepted_spellings", _string_set),
+    "organisation-parents": ("organisation_parents", _organisation_parents),
 }

@@ -19,6 +19,8 @@ class CheckOptions:
 
     name_threshold: float = 85.0  # rapidfuzz ratio (0-100) above which a name is "close"
     accepted_spellings: frozenset[str] = frozenset()  # house style: never flagged
+    # House knowledge, organisation -> parent: related bodies are named as such.
+    organisation_parents: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ def test_full_file_reads_every_key() -> None:
     assert config.cache_enabled is False
     assert config.per_file_ignores == (("drafts/wire/*.md", ("FC3",)), ("*.txt", ("FC1", "XY")))
     assert config.accepted_spellings == frozenset({"Tsar", "Peking"})
+    assert config.organisation_parents == (("Upper House", "Assembly"),)
 
 
 def test_pyproject_table_is_read() -> None:
@@ -129,6 +130,24 @@ def test_absolute_cache_dir_is_kept(tmp_path: Path) -> None:
 def test_check_options_carry_threshold_and_spellings() -> None:
     config = from_mapping({"name-threshold": 92, "accepted-spellings": ["Tsar"]})
     assert config.check_options() == CheckOptions(92.0, frozenset({"Tsar"}))
+
+
+def test_organisation_parents_reach_the_checkers() -> None:
+    parents = {"Upper House": "Assembly", "Lower House": "Assembly"}
+    config = from_mapping({"organisation-parents": parents})
+    assert config.organisation_parents == (("Upper House", "Assembly"), ("Lower House", "Assembly"))
+    assert config.check_options().organisation_parents == config.organisation_parents
+    hash(config)
+
+
+def test_organisation_parents_error_names_the_file_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.factcheck.organisation-parents]\nx = 1\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == (
+        f"{path}: [tool.factcheck] 'organisation-parents': 'x' must name its parent "
+        "organisation, got 1"
+    )
 
 
 def test_replace_overrides_and_keeps_the_rest() -> None:
@@ -195,6 +214,17 @@ def test_threshold_must_be_a_number_in_range(tmp_path: Path) -> None:
         ({"severity": ["FC1"]}, "'severity' must be a table"),
         ({"per-file-ignores": {"*.md": ["E501"]}}, "'per-file-ignores.*.md': 'E501' is not"),
         ({"per-file-ignores": {"*.md": "FC1"}}, "'per-file-ignores.*.md' must be a list"),
+        ({"organisation-parents": ["State Duma"]}, "'organisation-parents' must be a table"),
+        (
+            {"organisation-parents": {"Upper House": 3}},
+            "'organisation-parents': 'Upper House' must name its parent organisation, got 3",
+        ),
+        ({"organisation-parents": {"Upper House": " "}}, "must name its parent organisation"),
+        ({"organisation-parents": {"": "Assembly"}}, "an organisation name must not be empty"),
+        (
+            {"organisation-parents": {"Assembly": "assembly"}},
+            "'organisation-parents': 'Assembly' cannot be its own parent",
+        ),
     ],
 )
 def test_wrong_values_name_the_key(data: dict[str, object], fragment: str) -> None:
