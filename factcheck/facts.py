@@ -25,6 +25,7 @@ from factcheck.fact_records import (
     SentenceText,
 )
 from factcheck.founding import year_shift
+from factcheck.hierarchy import Hierarchy, configured_links, stated_links
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
@@ -82,6 +83,8 @@ class CorpusFacts:
         self.parallel = ParallelSentences(
             (analysis for _, analysis in pairs), self.entity_key, self.texts
         )
+        self.organisation_links = stated_links(self.texts, self.is_organisation, self.org_key)
+        self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}
 
     # --- sentence alignment --------------------------------------------------------------
 
@@ -159,6 +162,21 @@ class CorpusFacts:
     def org_key(self, organisation: str) -> str:
         """A comparison key for an organisation: acronyms expanded, country words dropped."""
         return organisations.org_key(organisation, self.acronyms, self.place_words)
+
+    def is_organisation(self, mention: Mention) -> bool:
+        """A name that refers to a body: labelled one here, or by the corpus's votes."""
+        if mention.label in {"GPE", "NORP", "PERSON"}:
+            return False
+        entity = self.names.entity(mention.text)
+        return mention.label == "ORG" or (entity is not None and entity.kind == "ORG")
+
+    def hierarchy(self, configured: tuple[tuple[str, str], ...] = ()) -> Hierarchy:
+        """The corpus's parent links with the configured ones; built once per table,
+        since every draft of a run shares its configuration."""
+        if configured not in self._hierarchies:
+            links = [*self.organisation_links, *configured_links(configured, self.org_key)]
+            self._hierarchies[configured] = Hierarchy(links, self.org_key)
+        return self._hierarchies[configured]
 
     # --- facts from one document ------------------------------------------------------
 

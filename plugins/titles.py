@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import RoleFact
-from factcheck.model import Category, CodeInfo, Finding, RoleClaim, Severity, Span
+from factcheck.model import Category, CodeInfo, Evidence, Finding, RoleClaim, Severity, Span
 from factcheck.nlp.lexicon import ROLE_GROUPS
 from factcheck.role_timeline import as_of, outdated, stated_by
 
@@ -51,14 +51,32 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
     for swap in context.corpus.swapped_names(context.analysis, "org"):
         if swap.span not in flagged:
+            note, related = _related_bodies(context, swap.found, swap.expected)
             yield context.finding(
                 SWAPPED_ORGANISATION.code,
                 swap.span,
                 f"where the corpus says the same thing it names the {swap.expected}, "
-                f"not the {swap.found}",
+                f"not the {swap.found}{note}",
                 expected=swap.expected,
-                evidence=swap.evidence,
+                evidence=swap.evidence + related,
             )
+
+
+def _related_bodies(
+    context: CheckContext, found: str, expected: str
+) -> tuple[str, tuple[Evidence, ...]]:
+    """A note for the message when the two bodies are related (one contains the
+    other, or both belong to one), and the corpus sentences that say so.
+
+    The finding and its severity stay: a sibling chamber or the parent body is
+    still another institution with other members, so the statement is as wrong
+    as with an unrelated body. The note only says which mix-up it likely is.
+    """
+    hierarchy = context.corpus.hierarchy(context.options.organisation_parents)
+    relation = hierarchy.relation(found, expected)
+    if relation is None:
+        return "", ()
+    return f" (related bodies: {relation.note}; not the same)", relation.evidence
 
 
 def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
@@ -87,14 +105,17 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     same_role = [r for r in known if r.role_group == group]
     if same_role:
         best = max(same_role, key=lambda r: r.support)
+        note, related = _related_bodies(
+            context, corpus.resolve_organisation(claim.organisation), best.organisation
+        )
         return context.finding(
             WRONG_ORGANISATION.code,
             claim.org_span,
             f"{person.canonical} is {best.role} of the {best.organisation} in the corpus, "
-            f"not of the {claim.organisation}",
+            f"not of the {claim.organisation}{note}",
             expected=best.organisation,
             fix=best.organisation,
-            evidence=best.evidence(),
+            evidence=best.evidence() + related,
         )
     same_org = [r for r in known if same_body(r.org_key, key)]
     if same_org:

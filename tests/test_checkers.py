@@ -321,3 +321,74 @@ def test_titles_are_read_against_the_drafts_date(
     assert [f.code for f in found] == ([code] if code else [])
     for finding in found:
         assert "only in" in finding.message and finding.evidence
+
+
+# --- related bodies: a hierarchy stated by the corpus or kept in the configuration ----
+
+HIERARCHY_CORPUS = {
+    "a.txt": "Anna Kovacs, chairman of the Citizens Chamber, opened the session in Szeged.\n"
+    "The Citizens Chamber, a chamber of the National Assembly, approved the budget.\n",
+    "b.txt": "Peter Horvath said the ministry will work closely with the Citizens Chamber "
+    "on the new water law this year.\n"
+    "The Water Board, part of the Ministry of Agriculture, met on Friday.\n",
+}
+# House knowledge the corpus does not state: the Regional Council's parent.
+PARENTS = {"Regional Council": "National Assembly"}
+ROLE = "Anna Kovacs, chairman of the {}, spoke in Budapest."
+PARALLEL = (
+    "Peter Horvath said the ministry will work closely with the {} on the new water law this year."
+)
+STATED = "the Citizens Chamber is a chamber of the National Assembly"
+SIBLINGS = f"(related bodies: the Regional Council is part of the National Assembly; {STATED}; not the same)"
+
+# (draft, configured table or not, code, the related-bodies note or None)
+RELATED: list[tuple[str, bool, str, str | None]] = [
+    # Siblings through the configured parent; without the table, unrelated.
+    (ROLE.format("Regional Council"), True, "FC201", SIBLINGS),
+    (ROLE.format("Regional Council"), False, "FC201", None),
+    (PARALLEL.format("Regional Council"), True, "FC203", SIBLINGS),
+    (PARALLEL.format("Regional Council"), False, "FC203", None),
+    # The parent itself, as the corpus states it: related with or without a table.
+    (ROLE.format("National Assembly"), False, "FC201", f"(related bodies: {STATED}; not the same)"),
+    (PARALLEL.format("National Assembly"), True, "FC203", f"(related bodies: {STATED}; not the same)"),
+    # Bodies nothing relates: the plain message.
+    (ROLE.format("Water Board"), True, "FC201", None),
+    (PARALLEL.format("Water Board"), True, "FC203", None),
+]  # fmt: skip
+
+
+@pytest.fixture()
+def hierarchy_engines(
+    pipeline: LoadedPipeline, seed_engines: dict[str, Engine]
+) -> dict[bool, Engine]:
+    key = f"hierarchy:{pipeline.key}"
+    if key not in seed_engines:
+        for configured in (False, True):
+            extra = {"organisation-parents": PARENTS} if configured else {}
+            config = seeds_config(**extra)
+            seed_engines[f"{key}:{configured}"] = Engine(
+                config, corpus=HIERARCHY_CORPUS, pipeline=pipeline
+            )
+        seed_engines[key] = seed_engines[f"{key}:True"]
+    return {c: seed_engines[f"{key}:{c}"] for c in (False, True)}
+
+
+@pytest.mark.parametrize(("draft", "configured", "code", "note"), RELATED)
+def test_related_bodies_are_named_but_still_flagged(
+    hierarchy_engines: dict[bool, Engine],
+    draft: str,
+    configured: bool,
+    code: str,
+    note: str | None,
+) -> None:
+    report = hierarchy_engines[configured].check_document(document_from_text("d.md", draft))
+    (finding,) = [f for f in report.findings if f.code.startswith("FC2")]
+    assert finding.code == code
+    # Related is not the same: the severity is the code's own.
+    assert finding.severity.value == ("error" if code == "FC201" else "warning")
+    if note is None:
+        assert "related bodies" not in finding.message
+    else:
+        assert finding.message.endswith(note)
+        # The corpus sentence that states the relation is part of the evidence.
+        assert any("a chamber of the National Assembly" in e.quote for e in finding.evidence)
