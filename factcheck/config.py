@@ -69,10 +69,15 @@ class Config:
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return selected >= 0 and selected > ignored
 
+    def configured_severity(self, code: str) -> Severity | None:
+        """The severity of the most specific configured prefix of ``code``, if any."""
+        matching = [prefix for prefix in self.severity if code.startswith(prefix)]
+        return self.severity[max(matching, key=len)] if matching else None
+
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The configured severity of the most specific matching prefix, else ``default``."""
-        matching = [prefix for prefix in self.severity if code.startswith(prefix)]
-        return self.severity[max(matching, key=len)] if matching else default
+        configured = self.configured_severity(code)
+        return default if configured is None else configured
 
     def ignored_for_path(self, code: str, path: str) -> bool:
         """True when a ``per-file-ignores`` glob matching ``path`` covers ``code``."""

@@ -17,7 +17,7 @@ _SHARED_SHARE = 0.3
 def document_dates(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, dt.date | None]:
     def sentences(document: Document, analysis: Analysis) -> set[str]:
         return {
-            " ".join(re.findall(r"\w+", document.text[s.span.start : s.span.end].lower()))
+            " ".join(re.findall(r"\w+", document.prose[s.span.start : s.span.end].lower()))
             for s in analysis.sentences
             if s.end_token - s.first_token >= 6
         }

@@ -223,10 +223,12 @@ class Engine:
         return Report(files=tuple(all_files), codes=tuple(self.plugins.codes.values()))
 
     def _severities(self) -> dict[str, Severity]:
+        """Every configured severity, even one equal to the default: a configured
+        level also overrides the level a checker picks for one finding."""
         return {
             code: chosen
-            for code, info in self.plugins.codes.items()
-            if (chosen := self.config.severity_for(code, info.severity)) is not info.severity
+            for code in self.plugins.codes
+            if (chosen := self.config.configured_severity(code)) is not None
         }
 
     def _wanted(self, code: str, path: str) -> bool:

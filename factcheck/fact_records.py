@@ -50,7 +50,7 @@ class Fact:
 class RoleFact(Fact):
     person: str = ""  # canonical name
     role_group: str = ""
-    role: str = ""  # the role word most often used
+    role: str = ""  # the role word as first stated ("chairman", "speaker": one group)
     org_key: str = ""
     organisation: str = ""  # the organisation as the corpus writes it
     # The dates of the documents that state it: titles change over time.
@@ -91,7 +91,9 @@ class SentenceText:
 
     def quote(self, sentence: int) -> str:
         span = self.analysis.sentences[sentence].span
-        return " ".join(self.document.text[span.start : span.end].split())
+        # The prose, not the file: evidence should read as the article does,
+        # without HTML tags or Markdown markers (offsets are the same).
+        return " ".join(self.document.prose[span.start : span.end].split())
 
     def occurrence(self, sentence: int, at: Span) -> Occurrence:
         return Occurrence(

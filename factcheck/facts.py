@@ -75,6 +75,7 @@ class CorpusFacts:
         self.acronyms = organisations.acronyms(pairs)
         self.place_words = organisations.place_words(self.names)
         self.roles: list[RoleFact] = []
+        self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self.events: list[EventFact] = []
         self.counts: list[CountFact] = []
         self.quotes: list[QuoteFact] = []
@@ -194,14 +195,7 @@ class CorpusFacts:
                 continue
             group = lexicon.ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
             key = self.org_key(claim.organisation)
-            fact = next(
-                (
-                    r
-                    for r in self.roles
-                    if (r.person, r.role_group, r.org_key) == (person.canonical, group, key)
-                ),
-                None,
-            )
+            fact = self._roles_by_key.get((person.canonical, group, key))
             if fact is None:
                 fact = RoleFact(
                     person=person.canonical,
@@ -211,6 +205,7 @@ class CorpusFacts:
                     organisation=normalise_name(claim.organisation),
                 )
                 self.roles.append(fact)
+                self._roles_by_key[(person.canonical, group, key)] = fact
             fact.occurrences.append(text.occurrence(claim.sentence, claim.span))
             if (date := self.dates[analysis.path]) is not None:
                 fact.dates.add(date)

@@ -18,7 +18,7 @@ from factcheck.model import (
     Span,
     TimeExpression,
 )
-from factcheck.nlp.timex import weekday_name
+from factcheck.nlp.timex import closest_date, weekday_name
 
 WEEKDAY_MISMATCH = CodeInfo(
     code="FC301",
@@ -132,12 +132,18 @@ def _parallel_finding(context: CheckContext, span: Span, pairs: list[TimePair]) 
 def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | None:
     if time.weekday is None or time.day is None or time.month is None:
         return None
-    year = time.year or (context.date.year if context.date else None)
-    if year is None:
-        return None
-    try:
-        date = dt.date(year, time.month, time.day)
-    except ValueError:
+    if time.year is not None:
+        try:
+            date = dt.date(time.year, time.month, time.day)
+        except ValueError:
+            return None
+    elif context.date is not None:
+        # "Tuesday, December 31" in a January story is last December's.
+        found = closest_date(time.month, time.day, context.date)
+        if found is None:
+            return None
+        date = found
+    else:
         return None
     if date.weekday() == time.weekday:
         return None

@@ -89,6 +89,8 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
         None,
     ),
     ("FC301", "The talks were held on Monday, August 26, 2025.", None, "Tuesday"),
+    # No year written: the draft's date picks the nearest year, last December's here.
+    ("FC301", "The talks were held on Wednesday, December 31.", dt.date(2025, 1, 2), "Tuesday"),
     # Parallel corpus sentences with another date in the same place.
     (
         "FC302",
@@ -207,6 +209,7 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     # A placeholder for a missing word (a summariser's UNK, a newsroom's TK) names no one.
     ("FC203", "Zhao said China's NPC is willing to work with the UNK, taking the important consensus reached by the two heads of state as the fundamental guideline.", None),
     ("FC301", "The talks were held on Tuesday, August 26, 2025.", None),
+    ("FC301", "The talks were held on Tuesday, December 31.", dt.date(2025, 1, 2)),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
     ("FC302", "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, November 22, 2023.", NOV_23_2023),

@@ -175,3 +175,38 @@ def test_an_unreadable_corpus_file_is_skipped_and_reported(
     assert skipped[0].path.endswith("scan.txt") and "corpus file skipped" in skipped[0].message
     assert skipped[0].severity is Severity.WARNING
     assert "FC101" in {f.code for f in report.findings}
+
+
+def test_a_configured_severity_wins_over_the_checkers_own_choice(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    """FC101 is an error by default, but a checker may lower one finding to a
+    warning (initials that fit no one); configuring FC101 = "error" raises it back."""
+    text = "A. Volodin met Zhao Leji in Beijing."
+    base = {"corpus": [str(REPO / "seeds")], "cache": False}
+
+    def severities(extra: dict[str, object]) -> list[str]:
+        config = config_from_mapping({**base, **extra}, source=None, root=tmp_path)
+        report = Engine(config, pipeline=rules_pipeline).check_document(
+            document_from_text("d.md", text)
+        )
+        return [f.severity.value for f in report.findings if f.code == "FC101"]
+
+    assert severities({}) == ["warning"]
+    assert severities({"severity": {"FC101": "error"}}) == ["error"]
+    assert severities({"severity": {"FC1": "error"}}) == ["error"]
+
+
+def test_evidence_quotes_read_as_prose_without_markup(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = {
+        "a.html": "<p>Zhao Leji met <a href='/v'>Vyacheslav Volodin</a>, chairman of the <b>Russian State Duma</b>.</p>",
+        "b.md": "Vyacheslav Volodin, chairman of the **Russian State Duma**, visited [Beijing](https://example.org).\n",
+    }
+    config = config_from_mapping({"cache": False}, source=None, root=tmp_path)
+    engine = Engine(config, corpus=corpus, pipeline=rules_pipeline)
+    report = engine.check_document(document_from_text("d.md", "Yacheslav Volodin arrived."))
+    quotes = [e.quote for f in report.findings for e in f.evidence]
+    assert quotes, report.findings
+    assert not any(mark in q for q in quotes for mark in ("<", "**", "](")), quotes

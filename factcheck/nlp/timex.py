@@ -249,7 +249,7 @@ def resolve(expr: RawTime, reference: dt.date | None, *, tense: str = "past") ->
             return _date_or_none(expr.year, expr.month, expr.day)
         if reference is None:
             return None
-        return _closest_date(expr.month, expr.day, reference)
+        return closest_date(expr.month, expr.day, reference)
     if not expr.relative or reference is None:
         return None
     offset = _RELATIVE_DAYS.get(expr.text.lower())
@@ -260,7 +260,8 @@ def resolve(expr: RawTime, reference: dt.date | None, *, tense: str = "past") ->
     return None
 
 
-def _closest_date(month: int, day: int, reference: dt.date) -> dt.date | None:
+def closest_date(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """The day and month in the year that puts them nearest ``reference``."""
     # A December date in a January story is last year's; a January date in a
     # December story is next year's.
     candidates = [
