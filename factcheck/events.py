@@ -49,6 +49,8 @@ def sentence_events(
         time = analysis.times[indexes[0]]
         if time.weekday is None and time.day is None:
             continue
+        if _planned(analysis, sentence):
+            continue  # "will meet on Friday": a plan, not a dated fact to compare
         people = facts.people_near(analysis, sentence, time.span)
         kind = _event_kind(analysis, sentence, time.span)
         if not people or kind is None:
@@ -75,6 +77,17 @@ _NEAR = 60
 
 def near(a: Span, b: Span) -> bool:
     return b.start - _NEAR <= a.start <= b.end + _NEAR
+
+
+# Words that make a sentence's event a plan: read as the past ("on Friday" as
+# last Friday), it would be compared with the wrong occasion.
+_FUTURE_MARKERS = frozenset({"will", "shall", "scheduled", "upcoming", "planned", "plans"})
+
+
+def _planned(analysis: Analysis, sentence: int) -> bool:
+    bounds = analysis.sentences[sentence]
+    tokens = analysis.tokens[bounds.first_token : bounds.end_token]
+    return any(t.lower in _FUTURE_MARKERS for t in tokens)
 
 
 def _event_kind(analysis: Analysis, sentence: int, time: Span) -> str | None:

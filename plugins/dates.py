@@ -168,8 +168,12 @@ def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | Non
         if fact.kind == event.kind and _same_people(event.people, fact.people)
     ]
     if event.date is not None:
+        # A dated draft is compared with dated occasions near it only: an
+        # undated corpus weekday may belong to any visit, years apart.
         candidates = [
-            f for f in candidates if f.date is None or abs(f.date - event.date) <= _OCCASION_WINDOW
+            f
+            for f in candidates
+            if f.date is not None and abs(f.date - event.date) <= _OCCASION_WINDOW
         ]
     if not candidates:
         return None

@@ -210,6 +210,9 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC203", "Zhao said China's NPC is willing to work with the UNK, taking the important consensus reached by the two heads of state as the fundamental guideline.", None),
     ("FC301", "The talks were held on Tuesday, August 26, 2025.", None),
     ("FC301", "The talks were held on Tuesday, December 31.", dt.date(2025, 1, 2)),
+    # A plan is not compared with past occasions; nor is an occasion years after every dated one.
+    ("FC302", "Zhao Leji will meet Vyacheslav Volodin in Moscow on Friday.", AUG_26_2025),
+    ("FC302", "Zhao Leji met Vyacheslav Volodin in Moscow on Friday.", dt.date(2027, 3, 10)),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
     ("FC302", "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, November 22, 2023.", NOV_23_2023),
