@@ -73,7 +73,9 @@ def document_from_text(
         prose=prose,
         kind=kind,
         published=published,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        # The kind is hashed with the text: the same words read as Markdown and
+        # as plain text are analysed differently, and the cache is keyed by this.
+        sha256=hashlib.sha256(f"{kind}\0{text}".encode("utf-8", "surrogatepass")).hexdigest(),
     )
 
 

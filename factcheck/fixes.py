@@ -49,6 +49,9 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Findi
     return text, [finding for finding, _fix in chosen]
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Replace the existing file ``path`` with ``text`` (UTF-8), all at once.
 
@@ -58,6 +61,10 @@ def write_atomically(path: Path, text: str) -> None:
     """
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(os.stat(target).st_mode)
+    # Reading dropped a UTF-8 byte order mark; a fix must not drop it from the file.
+    with open(target, "rb") as original:
+        if original.read(len(_UTF8_BOM)) == _UTF8_BOM and not text.startswith("\ufeff"):
+            text = "\ufeff" + text
     # Same folder as the target, so os.replace is a rename on one file system.
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
@@ -83,7 +90,9 @@ def _lines(text: str) -> list[str]:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A ``git diff``-style unified diff of one file ("" when nothing changed)."""
-    diff = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}")
+    # "a//tmp/x.md" would make patch -p1 write to an absolute path.
+    name = path.lstrip("/")
+    diff = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
     # As diff(1) does, mark a last line without a newline, so that patch can apply it.
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff

@@ -44,9 +44,11 @@ _LINK = re.compile(r"(\[)[^\]\n]*(\](?:\([^)\n]*\)|\[[^\]\n]*\]))")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<[a-z][a-z0-9+.-]*:[^\s<>]*>")
 _BACKSLASH_ESCAPE = re.compile(r"(\\)[!-/:-@\[-`{-~]")
 # Emphasis markers around words; ``_`` only at word edges, as in snake_case it is a letter.
+# The span between markers is bounded: unbounded, every stray "*" scanned to
+# the end of its line, which is quadratic on a long one-line paragraph.
 _EMPHASIS = re.compile(
-    r"(?<!\\)(\*{1,3}|~~)(?=\S)(?:.+?)(?<=[^\s\\])(\1)"
-    r"|(?<![\w\\])(_{1,3})(?=\S)(?:.+?)(?<=[^\s\\])(\3)(?!\w)"
+    r"(?<!\\)(\*{1,3}|~~)(?=\S)(?:.{1,300}?)(?<=[^\s\\])(\1)"
+    r"|(?<![\w\\])(_{1,3})(?=\S)(?:.{1,300}?)(?<=[^\s\\])(\3)(?!\w)"
 )
 _BLOCK_MARKERS = re.compile(
     r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?)*)"

@@ -168,13 +168,21 @@ def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | Non
         if fact.kind == event.kind and _same_people(event.people, fact.people)
     ]
     if event.date is not None:
-        # A dated draft is compared with dated occasions near it only: an
-        # undated corpus weekday may belong to any visit, years apart.
-        candidates = [
-            f
-            for f in candidates
-            if f.date is not None and abs(f.date - event.date) <= _OCCASION_WINDOW
+        date = event.date
+        near = [
+            f for f in candidates if f.date is not None and abs(f.date - date) <= _OCCASION_WINDOW
         ]
+        # An undated corpus weekday may belong to any visit, years apart: it
+        # counts only when the corpus dates some event of these people near
+        # the draft's date, so that the occasion is one the corpus covers.
+        covered = any(
+            f.date is not None
+            and abs(f.date - date) <= _OCCASION_WINDOW
+            and f.people & event.people
+            for f in context.corpus.events
+        )
+        undated = [f for f in candidates if f.date is None] if covered else []
+        candidates = near + undated
     if not candidates:
         return None
     dated = [f for f in candidates if f.date is not None]

@@ -31,7 +31,9 @@ def test_load_document_reads_text_kind_and_hash(tmp_path: Path) -> None:
     assert document.kind == "md"
     assert document.text == "# Talks\n\nZhao met Volodin.\n"
     assert document.prose == "  Talks\n\nZhao met Volodin.\n"
-    assert document.sha256 == hashlib.sha256(document.text.encode()).hexdigest()
+    assert (
+        document.sha256 == hashlib.sha256(f"{document.kind}\0{document.text}".encode()).hexdigest()
+    )
 
 
 def test_load_document_uses_the_display_path(tmp_path: Path) -> None:
@@ -334,3 +336,9 @@ def test_malformed_html_keeps_the_shape(text: str) -> None:
 
 def test_bare_less_than_sign_is_text() -> None:
     assert mask_prose("a < b", "html") == "a < b"
+
+
+def test_the_hash_tells_the_same_words_read_as_another_kind_apart() -> None:
+    text = "Zhao Leji met Vyacheslav Volodin.\n"
+    assert document_from_text("a.md", text).sha256 != document_from_text("a.txt", text).sha256
+    assert document_from_text("a.md", text).sha256 == document_from_text("b.md", text).sha256

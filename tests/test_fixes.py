@@ -141,3 +141,15 @@ def test_unified_diff_marks_a_missing_final_newline() -> None:
     assert diff.endswith(
         "-Lavrow\n\\ No newline at end of file\n+Lavrov\n\\ No newline at end of file\n"
     )
+
+
+def test_a_byte_order_mark_survives_a_fix(tmp_path: Path) -> None:
+    draft = tmp_path / "bom.txt"
+    draft.write_bytes(b"\xef\xbb\xbfYacheslav Volodin spoke.\n")
+    write_atomically(draft, "Vyacheslav Volodin spoke.\n")
+    assert draft.read_bytes() == b"\xef\xbb\xbfVyacheslav Volodin spoke.\n"
+
+
+def test_diff_headers_stay_relative_for_absolute_paths() -> None:
+    diff = unified_diff("/tmp/x.md", "a\n", "b\n")
+    assert diff.splitlines()[:2] == ["--- a/tmp/x.md", "+++ b/tmp/x.md"]
