@@ -76,6 +76,7 @@ class CorpusFacts:
         self.place_words = organisations.place_words(self.names)
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
+        self._names_written: list[tuple[str, str, Mention]] | None = None
         self.events: list[EventFact] = []
         self.counts: list[CountFact] = []
         self.quotes: list[QuoteFact] = []
@@ -144,16 +145,22 @@ class CorpusFacts:
         """Every corpus sentence that writes ``spelling`` (or its words, for a part name)."""
         wanted = spelling.lower()
         fact = Fact()
-        for path, analysis in self.analyses.items():
-            for mention in analysis.mentions:
-                written = normalise_name(mention.text).lower()
-                # A part name counts inside a longer one, word for word only:
-                # "Yacheslav Volodin" is not inside "Vyacheslav Volodin".
-                if written == wanted or (" " in wanted and f" {wanted} " in f" {written} "):
-                    fact.occurrences.append(
-                        self.texts[path].occurrence(mention.sentence, mention.span)
-                    )
+        for written, path, mention in self._written_names():
+            # A part name counts inside a longer one, word for word only:
+            # "Yacheslav Volodin" is not inside "Vyacheslav Volodin".
+            if written == wanted or (" " in wanted and f" {wanted} " in f" {written} "):
+                fact.occurrences.append(self.texts[path].occurrence(mention.sentence, mention.span))
         return fact
+
+    def _written_names(self) -> list[tuple[str, str, Mention]]:
+        """Each corpus mention with its normalised spelling, computed once."""
+        if self._names_written is None:
+            self._names_written = [
+                (normalise_name(mention.text).lower(), path, mention)
+                for path, analysis in self.analyses.items()
+                for mention in analysis.mentions
+            ]
+        return self._names_written
 
     @staticmethod
     def same_organisation(key_a: str, key_b: str) -> bool:

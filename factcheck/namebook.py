@@ -150,7 +150,11 @@ class NameBook:
             self._index(entity)
         for name in single:
             owner = self._aliases.get(name.lower())
-            if owner is not None and owner is not _AMBIGUOUS:
+            own_kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
+            # A place word is not an alias of a body named after it ("China" in
+            # "China-Russia Committee ..."), whatever the corpus size.
+            is_place = own_kind in {"GPE", "NORP"} and owner is not None and owner.kind == "ORG"
+            if owner is not None and owner is not _AMBIGUOUS and not is_place:
                 owner.spellings[name] = owner.spellings.get(name, set()) | documents[name]
                 continue
             kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"

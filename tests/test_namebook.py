@@ -76,3 +76,14 @@ def test_initials_fitting_two_people_are_ambiguous() -> None:
     book = _book(("a", "Vladimir Ivanov", "PERSON"), ("b", "Viktor Ivanov", "PERSON"))
     assert book.entity("V. Ivanov") is None
     assert book.is_known("V. Ivanov") and book.initials_contradict("V. Ivanov") == []
+
+
+def test_a_country_is_not_an_alias_of_a_body_named_after_it() -> None:
+    book = _book(
+        ("a", "China-Russia Committee for Parliamentary Cooperation", "ORG"),
+        ("a", "China", "GPE"),
+    )
+    china = book.entity("China")
+    assert china is not None and china.kind == "GPE"
+    committee = book.entity("China-Russia Committee for Parliamentary Cooperation")
+    assert committee is not None and "China" not in committee.spellings
