@@ -48,8 +48,13 @@ class CheckContext:
         fix: str | None = None,
         evidence: tuple[Evidence, ...] = (),
         severity: Severity | None = None,
+        safe: bool = True,
     ) -> Finding:
-        """Build a finding for a declared code; ``found`` is the draft's text at ``span``."""
+        """Build a finding for a declared code; ``found`` is the draft's text at ``span``.
+
+        The fix is safe (``--fix`` applies it) when the code declares its fixes
+        safe and ``safe`` is not turned off for this one finding.
+        """
         info = self.codes[code]
         chosen = self.severities.get(code) or severity or info.severity
         return Finding(
@@ -62,5 +67,5 @@ class CheckContext:
             expected=expected,
             fix=fix,
             evidence=evidence,
-            safe_fix=info.safe_fix and fix is not None,
+            safe_fix=info.safe_fix and safe and fix is not None,
         )

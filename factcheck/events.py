@@ -49,7 +49,7 @@ def sentence_events(
         time = analysis.times[indexes[0]]
         if time.weekday is None and time.day is None:
             continue
-        if _planned(analysis, sentence):
+        if planned(analysis, sentence):
             continue  # "will meet on Friday": a plan, not a dated fact to compare
         people = facts.people_near(analysis, sentence, time.span)
         kind = _event_kind(analysis, sentence, time.span)
@@ -84,7 +84,8 @@ def near(a: Span, b: Span) -> bool:
 _FUTURE_MARKERS = frozenset({"will", "shall", "scheduled", "upcoming", "planned", "plans"})
 
 
-def _planned(analysis: Analysis, sentence: int) -> bool:
+def planned(analysis: Analysis, sentence: int) -> bool:
+    """Is the sentence about a plan ("will meet", "scheduled for")?"""
     bounds = analysis.sentences[sentence]
     tokens = analysis.tokens[bounds.first_token : bounds.end_token]
     return any(t.lower in _FUTURE_MARKERS for t in tokens)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
+from factcheck.events import planned
 from factcheck.facts import CountFact, content_words, same_series
 from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
@@ -47,15 +48,15 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
 
 
-def _same_series(context: CheckContext, count: CountExpression, fact: CountFact) -> bool:
+def _same_series(
+    count: CountExpression, series: frozenset[str], names: frozenset[str], fact: CountFact
+) -> bool:
     if fact.head != count.head:
         return False
-    series = content_words(count.series)
     if series and fact.series:
         return same_series(series, fact.series)
     # No "of ..." phrase on one side: the sentence's names must match instead.
-    here = context.corpus.context_in(context.analysis, count.sentence)
-    return len(here & fact.context) >= 2
+    return len(names & fact.context) >= 2
 
 
 def _expected_value(context: CheckContext, fact: CountFact) -> int | None:
@@ -68,9 +69,13 @@ def _expected_value(context: CheckContext, fact: CountFact) -> int | None:
 
 
 def _check_count(context: CheckContext, count: CountExpression) -> Finding | None:
+    if count.head not in _YEARLY and planned(context.analysis, count.sentence):
+        return None  # "will host the 11th meeting": a later meeting may well be the 11th
+    series = content_words(count.series)
+    names = context.corpus.context_in(context.analysis, count.sentence)
     expected: dict[int, list[CountFact]] = {}
     for fact in context.corpus.counts:
-        if _same_series(context, count, fact):
+        if _same_series(count, series, names, fact):
             value = _expected_value(context, fact)
             if value is not None:
                 expected.setdefault(value, []).append(fact)

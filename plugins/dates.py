@@ -149,15 +149,25 @@ def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | 
         return None
     written = weekday_name(time.weekday)
     actual = weekday_name(date.weekday())
-    start = context.document.text.find(written, time.span.start, time.span.end)
-    if start < 0:
+    # Found in any case ("monday", "MONDAY"); the fix is written in the same case.
+    offset = context.text(time.span).lower().find(written.lower())
+    if offset < 0:
         return None
+    start = time.span.start + offset
+    as_written = context.document.text[start : start + len(written)]
+    fix = (
+        actual.upper()
+        if as_written.isupper()
+        else actual.lower()
+        if as_written.islower()
+        else actual
+    )
     return context.finding(
         WEEKDAY_MISMATCH.code,
         Span(start, start + len(written)),
         f"{date:%B} {date.day}, {date.year} was a {actual}, not a {written}",
-        expected=actual,
-        fix=actual,
+        expected=fix,
+        fix=fix,
     )
 
 

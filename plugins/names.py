@@ -91,6 +91,9 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         correction = names.correct(name)
         if correction is not None:
             fixed, entity = correction
+            place = entity.canonical.lower() in context.corpus.place_words
+            if entity.kind not in _CHECKED_KINDS or place:
+                continue  # a place one letter off is often another place
             if entity.kind != "PERSON" and _inflected(name, fixed):
                 continue  # "the Stan Freberg Shows": a plural, not a misspelling
             yield _misspelt(context, mention.span, name, fixed, entity)
@@ -147,6 +150,12 @@ def _misspelt(
     # Fix only the name itself: a possessive or an article around it stays.
     start = context.document.text.find(name, span.start, span.end + 1)
     name_span = Span(start, start + len(name)) if start >= 0 else span
+    # Safe only when the name is written as one run (no line break inside) and
+    # no word of three letters or fewer changed: "Zhao Lei" is a name of its own.
+    changed = [a for a, b in zip(name.split(), fixed.split(), strict=False) if a != b]
+    safe = (
+        start >= 0 and len(name.split()) == len(fixed.split()) and all(len(w) > 3 for w in changed)
+    )
     fact = context.corpus.name_fact(fixed)
     share = f"{fact.support} of {len(context.corpus.documents)} documents"
     message = (
@@ -161,4 +170,5 @@ def _misspelt(
         expected=fixed,
         fix=fixed,
         evidence=fact.evidence(),
+        safe=safe,
     )

@@ -47,7 +47,8 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     for claim in context.analysis.roles:
         finding = _check_claim(context, claim)
         if finding is not None:
-            flagged.add(claim.org_span)
+            if finding.code == WRONG_ORGANISATION.code:
+                flagged.add(claim.org_span)  # FC201 already names the right body
             yield finding
     for swap in context.corpus.swapped_names(context.analysis, "org"):
         if swap.span not in flagged:
