@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -45,6 +46,13 @@ def factcheck_codes() -> Sequence[CodeInfo]:
     return (ALTERED_QUOTE, MISATTRIBUTED_QUOTE, UNKNOWN_QUOTE)
 
 
+@functools.lru_cache(maxsize=4096)
+def _joined(text: str) -> str:
+    """A quotation's words, joined: cached, as every corpus quotation is compared
+    with every draft quotation."""
+    return " ".join(_words(text))
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w’']+", text.lower().replace("’", "'"))
 
@@ -69,11 +77,11 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
         for q in context.corpus.quotes
         if speaker is None or q.speaker in {None, speaker.canonical}
     ]
-    draft = " ".join(_words(quotation.text))
+    draft = _joined(quotation.text)
     best = None
     best_score = 0.0
     for fact in candidates:
-        corpus_text = " ".join(_words(fact.text))
+        corpus_text = _joined(fact.text)
         if draft in corpus_text:
             return None  # an exact quotation, or an exact part of one
         score = fuzz.ratio(draft, corpus_text)
@@ -106,8 +114,8 @@ def _is_title(text: str) -> bool:
 def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) -> Finding | None:
     """The corpus has these words (or a longer quotation holding them) from another
     person only: the draft gives them to the wrong speaker."""
-    draft = " ".join(_words(quotation.text))
-    holders = [fact for fact in context.corpus.quotes if draft in " ".join(_words(fact.text))]
+    draft = _joined(quotation.text)
+    holders = [fact for fact in context.corpus.quotes if draft in _joined(fact.text)]
     speakers = {fact.speaker for fact in holders}
     if not holders or None in speakers or speaker in speakers:
         return None  # unattributed in the corpus, or also given to this speaker

@@ -87,7 +87,8 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
         return None
     group = ROLE_GROUPS.get(claim.role.lower(), claim.role.lower())
     # A misspelt organisation is FC102's; the role is checked against the body meant.
-    key = corpus.org_key(corpus.resolve_organisation(claim.organisation))
+    organisation = corpus.resolve_organisation(claim.organisation)
+    key = corpus.org_key(organisation)
     same_body = corpus.same_organisation
     # Only the facts a claim can contradict: its role elsewhere, or its body with another role.
     known = [
@@ -106,9 +107,7 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     same_role = [r for r in known if r.role_group == group]
     if same_role:
         best = max(same_role, key=lambda r: r.support)
-        note, related = _related_bodies(
-            context, corpus.resolve_organisation(claim.organisation), best.organisation
-        )
+        note, related = _related_bodies(context, organisation, best.organisation)
         return context.finding(
             WRONG_ORGANISATION.code,
             claim.org_span,

@@ -63,6 +63,10 @@ _MONTH_NUMBERS = {
 }
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
+# Lower-cased month names and abbreviations with their numbers: the one month
+# table, shared with the dateline reader (factcheck.pubdate).
+MONTH_NUMBERS: dict[str, int] = {name.lower(): number for name, number in _MONTH_NUMBERS.items()}
+
 
 @dataclass(frozen=True)
 class RawTime:
