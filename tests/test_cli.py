@@ -145,6 +145,26 @@ def test_index_reports_the_cache(newsroom: Path, capsys: pytest.CaptureFixture[s
     assert "Vyacheslav Volodin" in out
 
 
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [
+        ("text", "FC101 [error] (suppressed) "),
+        ("json", '"suppressed": true'),
+        ("jsonl", '"suppressed": true'),
+        ("sarif", '"kind": "inSource"'),
+        ("github", "(suppressed) "),
+    ],
+)
+def test_no_ignore_marks_suppressed_findings_in_every_format(
+    newsroom: Path, capsys: pytest.CaptureFixture[str], fmt: str, marker: str
+) -> None:
+    (newsroom / "d.md").write_text(MISSPELT.rstrip() + " <!-- factcheck: ignore FC101 -->\n")
+    assert main(["check", "d.md", "--format", fmt]) == 0
+    assert marker not in capsys.readouterr().out
+    assert main(["check", "d.md", "--format", fmt, "--no-ignore"]) == 1
+    assert capsys.readouterr().out.count(marker) == 1
+
+
 def test_the_installed_command_runs_the_main_job_from_the_repository() -> None:
     """What README.md tells a new user to run, as a subprocess."""
     env = {**os.environ, "NO_COLOR": "1"}
