@@ -104,6 +104,7 @@ class Engine:
                 list(zip(documents, analyses, strict=True)),
                 name_threshold=self.config.name_threshold,
             )
+            self._say_corpus_problems()
         return self._facts
 
     def _read_corpus(self) -> tuple[list[Document], list[InputError]]:
@@ -263,21 +264,26 @@ class Engine:
         )
 
     def report(self, files: Iterable[FileReport]) -> Report:
-        """Wrap file reports, adding one for plugins that failed to load."""
+        """Wrap file reports, adding one for plugins that failed to load.
+
+        Corpus problems are not findings: a draft is not at fault for the
+        archive, so they are said on stderr (see :meth:`_say_corpus_problems`).
+        """
         all_files = list(files)
         load_failures = [
             _failure_finding(PLUGIN_LOAD_FAILED.code, f) for f in self.plugins.failures
         ]
         if load_failures:
             all_files.insert(0, FileReport(path="<plugins>", findings=tuple(load_failures)))
-        if self.corpus_load is not None:
-            # A corpus file that cannot be read is skipped, and said so: the
-            # facts it holds are missing from this run.
-            for error in self.corpus_load.unreadable:
-                finding = _unreadable(error.path, f"corpus file skipped: {error.problem}")
-                skipped = dataclasses.replace(finding, severity=Severity.WARNING)
-                all_files.insert(0, FileReport(path=error.path, findings=(skipped,)))
         return Report(files=tuple(all_files), codes=tuple(self.plugins.codes.values()))
+
+    def _say_corpus_problems(self) -> None:
+        """One stderr line per corpus file skipped, once per run: the facts it
+        holds are missing from the run, but no draft fails for it."""
+        if self.corpus_load is None:
+            return
+        for error in self.corpus_load.unreadable:
+            print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
 
     def _severities(self) -> dict[str, Severity]:
         """Every configured severity, even one equal to the default: a configured

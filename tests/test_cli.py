@@ -145,6 +145,22 @@ def test_index_reports_the_cache(newsroom: Path, capsys: pytest.CaptureFixture[s
     assert "Vyacheslav Volodin" in out
 
 
+def test_a_corpus_problem_is_said_by_index_and_fails_no_clean_draft(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "archive" / "scan.md").write_bytes(b"\x00\x01\x02binary")
+    (newsroom / "clean.md").write_text(CLEAN)
+    assert main(["check", "clean.md"]) == 0
+    captured = capsys.readouterr()
+    assert "FC901" not in captured.out and "scan.md" not in captured.out
+    assert "factcheck: corpus file skipped: archive/scan.md: " in captured.err
+    assert main(["index"]) == 0
+    captured = capsys.readouterr()
+    assert "1 corpus file skipped" in captured.out
+    assert "  skipped archive/scan.md: " in captured.out
+    assert captured.err.count("corpus file skipped: archive/scan.md") == 1
+
+
 @pytest.mark.parametrize(
     ("fmt", "marker"),
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -161,7 +162,7 @@ def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_p
     assert "FC302" in in_2025
 
 
-def test_an_unreadable_corpus_file_is_skipped_and_reported(
+def test_an_unreadable_corpus_file_is_said_on_stderr_and_fails_no_draft(
     tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:
     corpus = _corpus(tmp_path)
@@ -169,13 +170,17 @@ def test_an_unreadable_corpus_file_is_skipped_and_reported(
     config = config_from_mapping(
         {"corpus": [str(corpus)], "cache": False}, source=None, root=tmp_path
     )
-    engine = Engine(config, pipeline=rules_pipeline)
-    report = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
-    skipped = [f for f in report.findings if f.code == "FC901"]
-    assert len(skipped) == 1
-    assert skipped[0].path.endswith("scan.txt") and "corpus file skipped" in skipped[0].message
-    assert skipped[0].severity is Severity.WARNING
-    assert "FC101" in {f.code for f in report.findings}
+    stderr = io.StringIO()
+    engine = Engine(config, pipeline=rules_pipeline, stderr=stderr)
+    clean = engine.report([engine.check_document(document_from_text("d.md", CLEAN))])
+    assert clean.findings == () and not clean.failed
+    (line,) = [x for x in stderr.getvalue().splitlines() if "corpus file skipped" in x]
+    assert line.startswith("factcheck: corpus file skipped: ") and "scan.txt: " in line
+    assert "binary" in line
+    misspelt = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
+    assert [f.code for f in misspelt.findings] == ["FC101"]
+    assert stderr.getvalue().count("corpus file skipped") == 1, "said once per run"
+    assert engine.corpus_load is not None and len(engine.corpus_load.unreadable) == 1
 
 
 def test_a_configured_severity_wins_over_the_checkers_own_choice(
