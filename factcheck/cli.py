@@ -128,14 +128,19 @@ def _index(args: argparse.Namespace) -> int:
     facts = engine.facts
     load = engine.corpus_load
     assert load is not None
-    for error in load.unreadable:
-        print(f"factcheck: skipped {error}", file=sys.stderr)
+    # The engine has said each skipped file on stderr; the summary lists them
+    # too, so that whoever reads the index output sees what the facts lack.
     print(
         f"{load.documents} documents ({load.analysed} analysed, {load.cached} from the cache)\n"
         f"{len(facts.names.entities)} names, {len(facts.names.people())} people, "
         f"{len(facts.roles)} roles, {len(facts.events)} dated events, "
         f"{len(facts.counts)} counts, {len(facts.quotes)} quotations"
     )
+    if load.unreadable:
+        files = "file" if len(load.unreadable) == 1 else "files"
+        print(f"{len(load.unreadable)} corpus {files} skipped:")
+        for error in load.unreadable:
+            print(f"  skipped {error}")
     for person in facts.names.people():
         spellings = ", ".join(f"{s} ({len(d)})" for s, d in person.spellings.items())
         print(f"  person {person.canonical}: {spellings}")

@@ -24,16 +24,32 @@ from factcheck.cache import AnalysisCache
 from factcheck.config import Config
 from factcheck.context import CheckContext
 from factcheck.documents import document_from_text, load_document
-from factcheck.engine_codes import PLUGIN_CRASHED, PLUGIN_LOAD_FAILED, UNREADABLE_FILE
+from factcheck.engine_codes import (
+    INVALID_SUPPRESSION,
+    PLUGIN_CRASHED,
+    PLUGIN_LOAD_FAILED,
+    SUPPRESSION_CODES,
+    UNREADABLE_FILE,
+    UNUSED_SUPPRESSION,
+)
 from factcheck.errors import InputError
 from factcheck.facts import CorpusFacts
-from factcheck.model import Analysis, Document, FileReport, Finding, Report, Severity, Span
+from factcheck.model import (
+    Analysis,
+    CodeInfo,
+    Document,
+    FileReport,
+    Finding,
+    Report,
+    Severity,
+    Span,
+)
 from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.plugins import PluginFailure, PluginSet, load_plugins
 from factcheck.positions import LineIndex
 from factcheck.sources import expand_paths, read_stdin
-from factcheck.suppress import parse_suppressions, split_suppressed
+from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
 
@@ -88,6 +104,7 @@ class Engine:
                 list(zip(documents, analyses, strict=True)),
                 name_threshold=self.config.name_threshold,
             )
+            self._say_corpus_problems()
         return self._facts
 
     def _read_corpus(self) -> tuple[list[Document], list[InputError]]:
@@ -174,8 +191,7 @@ class Engine:
         findings = [f for f in findings if self._wanted(f.code, document.path)]
         findings.extend(_failure_finding(PLUGIN_CRASHED.code, f) for f in failures)
         located = locate(document, findings)
-        if not self.no_ignore:
-            located, _ = split_suppressed(located, parse_suppressions(document))
+        located = self._apply_suppressions(document, located)
         located.sort(key=lambda f: (f.line, f.column, f.code))
         return FileReport(path=document.path, findings=tuple(located), document=document)
 
@@ -205,22 +221,69 @@ class Engine:
             return FileReport(path=display, findings=(_unreadable(display, error.problem),))
         return self.check_document(document, date=date)
 
+    def _apply_suppressions(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """Drop the suppressed findings (with --no-ignore, mark them instead), and add
+        the findings about the suppressions themselves: invalid (FC904), unused (FC905)."""
+        suppressions = parse_suppressions(document, self.plugins.codes)
+        applied = apply_suppressions(findings, suppressions)
+        kept = applied.kept
+        if self.no_ignore:
+            kept += [dataclasses.replace(f, suppressed=True) for f in applied.suppressed]
+        about = [
+            self._suppression_finding(INVALID_SUPPRESSION, p.span, p.text, p.message)
+            for p in suppressions.problems
+        ]
+        checkable = partial(self._checkable, document.path)
+        about += [
+            self._suppression_finding(
+                UNUSED_SUPPRESSION, u.directive.span, u.directive.text, u.message
+            )
+            for u in applied.unused(checkable)
+        ]
+        return kept + locate(document, [f for f in about if self._wanted(f.code, document.path)])
+
+    def _checkable(self, path: str, prefix: str) -> bool:
+        """Whether this run looked for every code under ``prefix`` in ``path``. Only
+        then is a suppression that silenced nothing known to be unused: "ignore FC1"
+        under ``--select FC102`` may well silence an FC101 in a full run."""
+        covered = [
+            code
+            for code in self.plugins.codes
+            if code.startswith(prefix) and code not in SUPPRESSION_CODES
+        ]
+        return bool(covered) and all(self._wanted(code, path) for code in covered)
+
+    def _suppression_finding(self, info: CodeInfo, span: Span, text: str, message: str) -> Finding:
+        return Finding(
+            code=info.code,
+            category=info.category,
+            severity=self.config.severity_for(info.code, info.severity),
+            message=message,
+            span=span,
+            found=text,
+        )
+
     def report(self, files: Iterable[FileReport]) -> Report:
-        """Wrap file reports, adding one for plugins that failed to load."""
+        """Wrap file reports, adding one for plugins that failed to load.
+
+        Corpus problems are not findings: a draft is not at fault for the
+        archive, so they are said on stderr (see :meth:`_say_corpus_problems`).
+        """
         all_files = list(files)
         load_failures = [
             _failure_finding(PLUGIN_LOAD_FAILED.code, f) for f in self.plugins.failures
         ]
         if load_failures:
             all_files.insert(0, FileReport(path="<plugins>", findings=tuple(load_failures)))
-        if self.corpus_load is not None:
-            # A corpus file that cannot be read is skipped, and said so: the
-            # facts it holds are missing from this run.
-            for error in self.corpus_load.unreadable:
-                finding = _unreadable(error.path, f"corpus file skipped: {error.problem}")
-                skipped = dataclasses.replace(finding, severity=Severity.WARNING)
-                all_files.insert(0, FileReport(path=error.path, findings=(skipped,)))
         return Report(files=tuple(all_files), codes=tuple(self.plugins.codes.values()))
+
+    def _say_corpus_problems(self) -> None:
+        """One stderr line per corpus file skipped, once per run: the facts it
+        holds are missing from the run, but no draft fails for it."""
+        if self.corpus_load is None:
+            return
+        for error in self.corpus_load.unreadable:
+            print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
 
     def _severities(self) -> dict[str, Severity]:
         """Every configured severity, even one equal to the default: a configured

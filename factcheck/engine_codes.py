@@ -9,7 +9,7 @@ UNREADABLE_FILE = CodeInfo(
     name="unreadable-file",
     category=Category.ENGINE,
     severity=Severity.ERROR,
-    summary="A draft or corpus file could not be read (missing, binary or not UTF-8).",
+    summary="A draft could not be read (missing, binary or not UTF-8).",
 )
 PLUGIN_LOAD_FAILED = CodeInfo(
     code="FC902",
@@ -26,4 +26,28 @@ PLUGIN_CRASHED = CodeInfo(
     summary="A plugin raised while checking a draft, or returned an undeclared code.",
 )
 
-ENGINE_CODES: tuple[CodeInfo, ...] = (UNREADABLE_FILE, PLUGIN_LOAD_FAILED, PLUGIN_CRASHED)
+INVALID_SUPPRESSION = CodeInfo(
+    code="FC904",
+    name="invalid-suppression",
+    category=Category.ENGINE,
+    severity=Severity.WARNING,
+    summary="A suppression names a code no plugin declares, or an unknown directive.",
+)
+UNUSED_SUPPRESSION = CodeInfo(
+    code="FC905",
+    name="unused-suppression",
+    category=Category.ENGINE,
+    severity=Severity.INFO,
+    summary="A suppression silences no finding.",
+)
+
+ENGINE_CODES: tuple[CodeInfo, ...] = (
+    UNREADABLE_FILE,
+    PLUGIN_LOAD_FAILED,
+    PLUGIN_CRASHED,
+    INVALID_SUPPRESSION,
+    UNUSED_SUPPRESSION,
+)
+# Findings about suppressions: made after the suppressions are applied, so no
+# directive silences them (configuration does).
+SUPPRESSION_CODES = frozenset({INVALID_SUPPRESSION.code, UNUSED_SUPPRESSION.code})

@@ -115,6 +115,7 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    suppressed: bool = False  # silenced by a directive in the draft, shown by --no-ignore
 
 
 # --- what extraction produces -------------------------------------------------

@@ -145,6 +145,42 @@ def test_index_reports_the_cache(newsroom: Path, capsys: pytest.CaptureFixture[s
     assert "Vyacheslav Volodin" in out
 
 
+def test_a_corpus_problem_is_said_by_index_and_fails_no_clean_draft(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "archive" / "scan.md").write_bytes(b"\x00\x01\x02binary")
+    (newsroom / "clean.md").write_text(CLEAN)
+    assert main(["check", "clean.md"]) == 0
+    captured = capsys.readouterr()
+    assert "FC901" not in captured.out and "scan.md" not in captured.out
+    assert "factcheck: corpus file skipped: archive/scan.md: " in captured.err
+    assert main(["index"]) == 0
+    captured = capsys.readouterr()
+    assert "1 corpus file skipped" in captured.out
+    assert "  skipped archive/scan.md: " in captured.out
+    assert captured.err.count("corpus file skipped: archive/scan.md") == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [
+        ("text", "FC101 [error] (suppressed) "),
+        ("json", '"suppressed": true'),
+        ("jsonl", '"suppressed": true'),
+        ("sarif", '"kind": "inSource"'),
+        ("github", "(suppressed) "),
+    ],
+)
+def test_no_ignore_marks_suppressed_findings_in_every_format(
+    newsroom: Path, capsys: pytest.CaptureFixture[str], fmt: str, marker: str
+) -> None:
+    (newsroom / "d.md").write_text(MISSPELT.rstrip() + " <!-- factcheck: ignore FC101 -->\n")
+    assert main(["check", "d.md", "--format", fmt]) == 0
+    assert marker not in capsys.readouterr().out
+    assert main(["check", "d.md", "--format", fmt, "--no-ignore"]) == 1
+    assert capsys.readouterr().out.count(marker) == 1
+
+
 def test_the_installed_command_runs_the_main_job_from_the_repository() -> None:
     """What README.md tells a new user to run, as a subprocess."""
     env = {**os.environ, "NO_COLOR": "1"}

@@ -123,9 +123,17 @@ def built_in_codes() -> dict[str, tuple[CodeInfo, str]]:
     }
 
 
+def has_draft_examples(code: str) -> bool:
+    """An engine code about a draft's own text (a suppression) gives draft examples."""
+    path = CODES_DIR / f"{code}.md"
+    return path.is_file() and bool(draft_examples(parse_page(path).sections.get(FLAGGED, "")))
+
+
 CODES = built_in_codes()
 CHECKER_CODES = sorted(
-    code for code, (info, _) in CODES.items() if info.category != Category.ENGINE
+    code
+    for code, (info, _) in CODES.items()
+    if info.category != Category.ENGINE or has_draft_examples(code)
 )
 PAGE_PATHS = sorted(CODES_DIR.glob("*.md"))
 PAGES = {path.stem: path for path in PAGE_PATHS if path.name != "README.md"}
@@ -204,7 +212,7 @@ def test_index_links_every_page_and_only_pages() -> None:
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_examples_follow_the_convention(code: str) -> None:
     page = page_for(code)
-    engine_code = CODES[code][0].category == Category.ENGINE
+    engine_code = code not in CHECKER_CODES
     for title in (FLAGGED, NOT_FLAGGED):
         section = page.sections[title]
         if engine_code:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tests.conftest import REPO, SEED_FILES
 
 FIXTURE_PLUGINS = REPO / "tests" / "fixtures" / "plugins"
 MISSPELT = "His guest was Yacheslav Volodin, chairman of the Russian State Duma."
+CLEAN = "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing."
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -160,7 +162,7 @@ def test_draft_date_overrides_front_matter(rules_pipeline: LoadedPipeline, tmp_p
     assert "FC302" in in_2025
 
 
-def test_an_unreadable_corpus_file_is_skipped_and_reported(
+def test_an_unreadable_corpus_file_is_said_on_stderr_and_fails_no_draft(
     tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:
     corpus = _corpus(tmp_path)
@@ -168,13 +170,17 @@ def test_an_unreadable_corpus_file_is_skipped_and_reported(
     config = config_from_mapping(
         {"corpus": [str(corpus)], "cache": False}, source=None, root=tmp_path
     )
-    engine = Engine(config, pipeline=rules_pipeline)
-    report = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
-    skipped = [f for f in report.findings if f.code == "FC901"]
-    assert len(skipped) == 1
-    assert skipped[0].path.endswith("scan.txt") and "corpus file skipped" in skipped[0].message
-    assert skipped[0].severity is Severity.WARNING
-    assert "FC101" in {f.code for f in report.findings}
+    stderr = io.StringIO()
+    engine = Engine(config, pipeline=rules_pipeline, stderr=stderr)
+    clean = engine.report([engine.check_document(document_from_text("d.md", CLEAN))])
+    assert clean.findings == () and not clean.failed
+    (line,) = [x for x in stderr.getvalue().splitlines() if "corpus file skipped" in x]
+    assert line.startswith("factcheck: corpus file skipped: ") and "scan.txt: " in line
+    assert "binary" in line
+    misspelt = engine.report([engine.check_document(document_from_text("d.md", MISSPELT))])
+    assert [f.code for f in misspelt.findings] == ["FC101"]
+    assert stderr.getvalue().count("corpus file skipped") == 1, "said once per run"
+    assert engine.corpus_load is not None and len(engine.corpus_load.unreadable) == 1
 
 
 def test_a_configured_severity_wins_over_the_checkers_own_choice(
@@ -210,3 +216,70 @@ def test_evidence_quotes_read_as_prose_without_markup(
     quotes = [e.quote for f in report.findings for e in f.evidence]
     assert quotes, report.findings
     assert not any(mark in q for q in quotes for mark in ("<", "**", "](")), quotes
+
+
+# --- suppressions: invalid, unused, marked -------------------------------------------
+
+
+def _engine(
+    tmp_path: Path,
+    pipeline: LoadedPipeline,
+    extra: dict[str, object] | None = None,
+    *,
+    no_ignore: bool = False,
+) -> Engine:
+    config = config_from_mapping(
+        {"corpus": [str(REPO / "seeds")], "cache": False, **(extra or {})},
+        source=None,
+        root=tmp_path,
+    )
+    return Engine(config, pipeline=pipeline, no_ignore=no_ignore)
+
+
+def _found(engine: Engine, text: str) -> list[tuple[str, int, str]]:
+    report = engine.check_document(document_from_text("d.md", text))
+    return [(f.code, f.line, f.severity.value) for f in report.findings]
+
+
+def test_a_suppression_with_an_unknown_code_silences_nothing_and_is_fc904(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    text = MISSPELT + " <!-- factcheck: ignore FC10l -->\n"
+    report = _engine(tmp_path, rules_pipeline).check_document(document_from_text("d.md", text))
+    assert [(f.code, f.line) for f in report.findings] == [("FC101", 1), ("FC904", 1)]
+    invalid = report.findings[1]
+    assert invalid.severity is Severity.WARNING and "FC10l" in invalid.message
+    assert invalid.found == "<!-- factcheck: ignore FC10l -->"
+    assert invalid.column == len(MISSPELT) + 2
+
+
+def test_a_suppression_that_silences_nothing_is_fc905_as_selected(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    text = (
+        CLEAN
+        + " <!-- factcheck: ignore FC101 -->\n\n"
+        + MISSPELT
+        + " <!-- factcheck: ignore FC1 -->\n"
+    )
+    assert _found(_engine(tmp_path, rules_pipeline), text) == [("FC905", 1, "info")]
+    # FC101 was not looked for: its suppressions are not known to be unused.
+    assert _found(_engine(tmp_path, rules_pipeline, {"select": ["FC102", "FC9"]}), text) == []
+    assert _found(_engine(tmp_path, rules_pipeline, {"select": ["FC3", "FC9"]}), text) == []
+    assert _found(_engine(tmp_path, rules_pipeline, {"ignore": ["FC905"]}), text) == []
+    per_file: dict[str, object] = {"per-file-ignores": {"d.md": ["FC101"]}}
+    assert _found(_engine(tmp_path, rules_pipeline, per_file), text) == []
+    raised = _engine(tmp_path, rules_pipeline, {"severity": {"FC905": "warning"}})
+    assert _found(raised, text) == [("FC905", 1, "warning")]
+
+
+def test_no_ignore_marks_the_suppressed_findings(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    text = MISSPELT + "\n\nZhao Leiji spoke. <!-- factcheck: ignore FC101 -->\n"
+    engine = _engine(tmp_path, rules_pipeline, no_ignore=True)
+    report = engine.check_document(document_from_text("d.md", text))
+    assert [(f.code, f.line, f.suppressed) for f in report.findings] == [
+        ("FC101", 1, False),
+        ("FC101", 3, True),
+    ]

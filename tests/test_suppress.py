@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
+
 import pytest
 
 from factcheck.model import Category, Document, Finding, Severity, Span
-from factcheck.suppress import Suppressions, parse_suppressions, split_suppressed
+from factcheck.suppress import (
+    Suppressions,
+    apply_suppressions,
+    parse_suppressions,
+    split_suppressed,
+)
 
 
 def _md(text: str, kind: str = "md") -> Suppressions:
@@ -127,3 +135,133 @@ def test_split_suppressed_counts_a_finding_by_its_first_line() -> None:
     kept, suppressed = split_suppressed([first_line, second_line, other_code, unlocated], s)
     assert suppressed == [first_line]
     assert kept == [second_line, other_code, unlocated]
+
+
+# --- invalid and unused suppressions ------------------------------------------------
+
+KNOWN = ("FC101", "FC102", "FC201", "FC301", "FC401")
+
+
+def _parse(text: str, kind: str = "md", known: Sequence[str] | None = KNOWN) -> Suppressions:
+    return parse_suppressions(Document("a." + kind, text, prose=text, kind=kind), known)
+
+
+def test_a_misspelt_code_silences_nothing_and_is_a_problem() -> None:
+    s = _parse("Zhao Leiji spoke. <!-- factcheck: ignore FC10l -->\n")
+    assert not s.is_suppressed("FC101", 1) and not s.is_suppressed("FC301", 1)
+    (problem,) = s.problems
+    assert "FC10l" in problem.message
+    assert problem.text == "<!-- factcheck: ignore FC10l -->"
+
+
+@pytest.mark.parametrize(
+    "directive",
+    ["ignore ZZ101", "ignore FC199", "ignore FC1011", "ignore FCl01", "ignore ZZ", "off FC10l"],
+)
+def test_codes_no_plugin_declares_are_problems(directive: str) -> None:
+    s = _parse(f"x <!-- factcheck: {directive} -->\ny\n")
+    assert len(s.problems) == 1
+    assert not any(s.is_suppressed(code, line) for code in KNOWN for line in (1, 2))
+
+
+def test_the_valid_codes_of_a_directive_still_work_beside_an_invalid_one() -> None:
+    s = _parse("x <!-- factcheck: ignore FC101, FC3O1 -->\n")
+    assert s.is_suppressed("FC101", 1)
+    assert not s.is_suppressed("FC301", 1)
+    assert [p.message.count("FC3O1") for p in s.problems] == [1]
+
+
+def test_a_reason_after_the_codes_is_no_problem() -> None:
+    s = _parse("x <!-- factcheck: ignore FC101 AP style, as in 1999 -->\n")
+    assert s.is_suppressed("FC101", 1) and s.problems == ()
+
+
+def test_an_unknown_directive_word_in_a_comment_is_a_problem() -> None:
+    s = _parse("x <!-- factcheck: ignroe FC101 -->\n")
+    assert not s.is_suppressed("FC101", 1)
+    (problem,) = s.problems
+    assert "ignroe" in problem.message
+
+
+def test_plain_text_problems_and_prose_that_is_no_directive() -> None:
+    s = _parse("Lavrow met them. factcheck: ignore FC10l\n", kind="txt")
+    assert not s.is_suppressed("FC101", 1) and len(s.problems) == 1
+    assert s.problems[0].span.start == len("Lavrow met them. ")
+    prose = _parse("Our factcheck: ignore the rumours, he said.\n", kind="txt")
+    assert prose.problems == ()
+
+
+def test_without_a_registry_any_well_formed_code_is_accepted() -> None:
+    s = _parse("x <!-- factcheck: ignore ZZ101 -->\n", known=None)
+    assert s.is_suppressed("ZZ101", 1) and s.problems == ()
+
+
+def _unused(text: str, findings: Sequence[Finding], checkable: str = "") -> list[str]:
+    s = _parse(text)
+    applied = apply_suppressions(findings, s)
+    return [
+        f"{u.directive.line}:{','.join(sorted(u.prefixes))}"
+        for u in applied.unused(
+            lambda prefix: prefix.startswith(checkable) or checkable.startswith(prefix)
+        )
+    ]
+
+
+def test_a_suppression_that_silences_nothing_is_unused() -> None:
+    text = (
+        "a <!-- factcheck: ignore FC101 FC301 -->\n"
+        "<!-- factcheck: ignore-next-line -->\n"
+        "c\n"
+        "<!-- factcheck: off FC2 -->\n"
+        "e\n"
+        "<!-- factcheck: on FC2 -->\n"
+        "<!-- factcheck: off FC4 -->\n"
+        "h\n"
+    )
+    findings = [_finding("FC101", 1), _finding("FC401", 8)]
+    assert _unused(text, findings) == ["1:FC301", "2:", "4:FC2"]
+
+
+def test_only_codes_that_could_have_been_reported_count_as_unused() -> None:
+    text = "a <!-- factcheck: ignore FC101 FC301 -->\n<!-- factcheck: ignore -->\n"
+    # A run with only FC3 selected: FC101 was never looked for.
+    assert _unused(text, [], checkable="FC3") == ["1:FC301", "2:"]
+
+
+def test_apply_suppressions_splits_and_credits_each_directive() -> None:
+    s = _parse("a <!-- factcheck: ignore FC1 -->\nb\n")
+    applied = apply_suppressions([_finding("FC101", 1), _finding("FC101", 2)], s)
+    assert [f.line for f in applied.kept] == [2]
+    assert [f.line for f in applied.suppressed] == [1]
+    assert applied.unused(lambda prefix: True) == []
+
+
+# --- linear time ------------------------------------------------------------------
+
+
+def _seconds(text: str, kind: str) -> float:
+    document = Document("a." + kind, text, prose=text, kind=kind)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_suppressions(document, KNOWN)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("unit", "kind"),
+    [
+        ("<!--", "md"),  # comments that never close
+        ("<!-- factcheck: ignore FC101 --> x\n", "md"),
+        ("x <!-- factcheck: off FC1 --><!-- factcheck: on FC1 -->", "html"),
+        ("factcheck: ignore FC101 ", "txt"),
+        ("a factcheck: ignore FC101\n", "txt"),
+    ],
+)
+def test_parsing_is_linear_in_the_draft(unit: str, kind: str) -> None:
+    # Eight times the text must take about eight times as long, not sixty-four:
+    # the margin is wide because the machine is shared.
+    n = 2000
+    small, large = _seconds(unit * n, kind), _seconds(unit * 8 * n, kind)
+    assert large < 24 * max(small, 5e-3), (small, large)

@@ -34,5 +34,6 @@ def render_github(report: Report) -> str:
         }
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         command = _COMMANDS[finding.severity]
-        out.append(f"::{command} {joined}::{escape_data(finding.message)}\n")
+        message = f"(suppressed) {finding.message}" if finding.suppressed else finding.message
+        out.append(f"::{command} {joined}::{escape_data(message)}\n")
     return "".join(out)

@@ -37,6 +37,7 @@ def finding_to_dict(f: Finding) -> dict[str, object]:
         "fix": f.fix,
         "safe_fix": f.safe_fix,
         "evidence": [evidence_to_dict(e) for e in f.evidence],
+        "suppressed": f.suppressed,
     }
 
 

@@ -115,6 +115,9 @@ def _result(file: FileReport, finding: Finding, rule_index: int, fingerprint: st
             "expected": finding.expected,
         },
     }
+    if finding.suppressed:
+        # SARIF's own place for it: code scanning shows the alert as dismissed.
+        result["suppressions"] = [{"kind": "inSource"}]
     if finding.evidence:
         result["relatedLocations"] = [_related(i, e) for i, e in enumerate(finding.evidence, 1)]
     if finding.fix is not None:

@@ -83,9 +83,10 @@ def render_text(report: Report, *, color: bool = False, show_summary: bool = Tru
     for file, lines, finding in located_findings(report):
         severity_style = _SEVERITY_COLORS[finding.severity]
         location = f"{finding_path(file, finding)}:{finding.line}:{finding.column}:"
+        marker = "(suppressed) " if finding.suppressed else ""
         out.append(
             f"{paint(location, _BOLD)} {paint(finding.code, severity_style)} "
-            f"[{paint(finding.severity.value, severity_style)}] {finding.message}"
+            f"[{paint(finding.severity.value, severity_style)}] {marker}{finding.message}"
         )
         source = _source_lines(finding, lines)
         if source:
