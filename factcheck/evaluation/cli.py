@@ -1,7 +1,10 @@
 """``factcheck eval``: run the evaluation suites, print the tables, write JSON.
 
 ``register`` adds the subcommand to the main parser; ``run`` carries it out.
-``main`` serves ``python -m factcheck.evaluation`` until then.
+``main`` serves ``python -m factcheck.evaluation``.
+
+Only the arguments are defined at import: ``factcheck --help`` imports this
+module, and the harness (and with it spaCy) is imported by ``run``.
 """
 
 from __future__ import annotations
@@ -17,11 +20,6 @@ from typing import Any
 
 from factcheck.config import load_config
 from factcheck.errors import ExitCode, FactcheckError
-from factcheck.evaluation.checking import Checker, read_corpus
-from factcheck.evaluation.expected import load_expected
-from factcheck.evaluation.frank import read_frank, run_frank
-from factcheck.evaluation.injection import run_injection
-from factcheck.evaluation.leave_one_out import run_leave_one_out
 
 SUITES = ("injection", "loo", "frank", "all")
 # Relative to the repository (the folder of the configuration file).
@@ -56,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from factcheck.evaluation.checking import Checker, read_corpus
+    from factcheck.evaluation.expected import load_expected
+    from factcheck.evaluation.frank import read_frank, run_frank
+    from factcheck.evaluation.injection import run_injection
+    from factcheck.evaluation.leave_one_out import run_leave_one_out
+
     config = load_config(args.config) if args.config else load_config(start=Path.cwd())
     if args.model:
         config = config.replace(model=args.model)
