@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,13 @@ def run(args: argparse.Namespace) -> int:
     if args.model:
         config = config.replace(model=args.model)
     root = config.root
+    suites = {"injection", "loo", "frank"} if args.suite == "all" else {args.suite}
+    # Before the pipeline loads and the first suite runs: a missing file must
+    # not cost the minute that the suites before it take.
+    inputs = _inputs(args, root, suites)
+    corpus_path = Path(args.corpus) if args.corpus else root / (config.corpus or ("seeds",))[0]
+    corpus = read_corpus(corpus_path) if suites & {"injection", "loo"} else []
+    expected = load_expected(inputs.expected) if inputs.expected is not None else []
     checker = Checker(config)
     print(checker.pipeline.description, file=sys.stderr)
     results: dict[str, object] = {
@@ -72,12 +80,7 @@ def run(args: argparse.Namespace) -> int:
         "pipeline": checker.pipeline.key,
         "seed": args.seed,
     }
-    suites = {"injection", "loo", "frank"} if args.suite == "all" else {args.suite}
     if suites & {"injection", "loo"}:
-        corpus_path = Path(args.corpus) if args.corpus else root / (config.corpus or ("seeds",))[0]
-        corpus = read_corpus(corpus_path)
-        expected_path = args.expected or root / DEFAULT_EXPECTED
-        expected = load_expected(expected_path) if expected_path.exists() else []
         results["corpus"] = str(corpus_path)
         if "injection" in suites:
             injection = run_injection(checker, corpus, expected, seed=args.seed)
@@ -88,14 +91,43 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(loo.report())
             results["leave_one_out"] = loo.as_json()
     if "frank" in suites:
-        frank_path = args.frank or root / DEFAULT_FRANK
-        frank = run_frank(checker, read_frank(frank_path, args.limit))
+        frank = run_frank(checker, read_frank(inputs.frank, args.limit))
         sys.stdout.write(frank.report())
         results["frank"] = frank.as_json()
     if args.output:
         args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(f"factcheck: figures written to {args.output}", file=sys.stderr)
     return ExitCode.OK
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The data files the chosen suites read."""
+
+    expected: Path | None  # None: no list, so injection excuses no corpus disagreement
+    frank: Path
+
+
+def _inputs(args: argparse.Namespace, root: Path, suites: set[str]) -> _Inputs:
+    """The suites' files, or one error naming every one that is missing.
+
+    Leave-one-out is scored against the expected disagreements: without them
+    every finding is a false positive, so a missing list is an error, as is a
+    list named on the command line. Injection only uses the list to excuse
+    listed disagreements and runs without one on a corpus that has none.
+    """
+    missing: list[str] = []
+    expected: Path | None = args.expected or root / DEFAULT_EXPECTED
+    if expected is not None and not expected.exists():
+        if "loo" in suites or (args.expected is not None and "injection" in suites):
+            missing.append(f"expected disagreements {expected} (give --expected FILE)")
+        expected = None
+    frank = args.frank or root / DEFAULT_FRANK
+    if "frank" in suites and not frank.exists():
+        missing.append(f"FRANK data {frank} (give --frank FILE, or another --suite)")
+    if missing:
+        raise FactcheckError(f"missing input for eval: {'; '.join(missing)}")
+    return _Inputs(expected=expected, frank=frank)
 
 
 def _commit(root: Path) -> str | None:
