@@ -117,17 +117,16 @@ def _inputs(args: argparse.Namespace, root: Path, suites: set[str]) -> _Inputs:
     listed disagreements and runs without one on a corpus that has none.
     """
     missing: list[str] = []
-    expected: Path | None = args.expected or root / DEFAULT_EXPECTED
-    if expected is not None and not expected.exists():
-        if "loo" in suites or (args.expected is not None and "injection" in suites):
-            missing.append(f"expected disagreements {expected} (give --expected FILE)")
-        expected = None
-    frank = args.frank or root / DEFAULT_FRANK
+    expected: Path = args.expected or root / DEFAULT_EXPECTED
+    needs_expected = "loo" in suites or (args.expected is not None and "injection" in suites)
+    if needs_expected and not expected.exists():
+        missing.append(f"expected disagreements {expected} (give --expected FILE)")
+    frank: Path = args.frank or root / DEFAULT_FRANK
     if "frank" in suites and not frank.exists():
         missing.append(f"FRANK data {frank} (give --frank FILE, or another --suite)")
     if missing:
         raise FactcheckError(f"missing input for eval: {'; '.join(missing)}")
-    return _Inputs(expected=expected, frank=frank)
+    return _Inputs(expected=expected if expected.exists() else None, frank=frank)
 
 
 def _commit(root: Path) -> str | None:
