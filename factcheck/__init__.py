@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["Checker", "__version__", "check_text", "hookimpl"]
+# The name factcheck is installed and published under (``pip install``,
+# ``importlib.metadata``), which is not the import name: "factcheck" on the
+# package index is an unrelated library.
+DISTRIBUTION = "factcheck-newsroom"
+
+__all__ = ["DISTRIBUTION", "Checker", "__version__", "check_text", "hookimpl"]
 
 
 def __getattr__(name: str) -> Any:

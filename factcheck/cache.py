@@ -1,8 +1,10 @@
 """The SQLite cache of per-document analyses.
 
 Extraction is the slow part of a run, and a corpus changes little between runs,
-so analyses are stored by the document's SHA-256 and a key naming the pipeline
-and the factcheck version: a new model or a new release never reads old data.
+so analyses are stored by the document's SHA-256 and a key (:func:`cache_key`)
+naming the pipeline, the factcheck version and a fingerprint of the code and
+word lists that make an analysis: a new model, a new release or an edited word
+list never reads old data.
 
 A cache must never be the reason a check fails. A corrupt database file is
 moved aside and replaced; a folder that cannot be written falls back to an
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import os
 import sqlite3
 import time
@@ -22,10 +26,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from factcheck import __version__
 from factcheck.model import Analysis
 from factcheck.serialize import analysis_from_json, analysis_to_json
 
-__all__ = ["DATABASE_NAME", "DEFAULT_LOCK_TIMEOUT", "AnalysisCache", "CacheStats"]
+__all__ = [
+    "DATABASE_NAME",
+    "DEFAULT_LOCK_TIMEOUT",
+    "AnalysisCache",
+    "CacheStats",
+    "cache_key",
+    "extraction_files",
+    "extraction_fingerprint",
+    "fingerprint",
+]
 
 DATABASE_NAME = "analyses.sqlite3"
 
@@ -38,6 +52,16 @@ _PRUNE_CHUNK = 500
 
 # Bumped when the table changes shape; a database of another version is emptied.
 _SCHEMA_VERSION = 1
+
+# What an analysis is made from, besides the document and the pipeline, relative
+# to the package: the NLP layer (every file: code and word lists), the records
+# and their JSON form, and the reading of a file into its text and prose mask.
+# tests/test_cache.py checks that every module they import is here (errors.py
+# too: simpler than a list of exceptions, and it seldom changes).
+_EXTRACTION_FOLDERS = ("nlp",)
+_EXTRACTION_MODULES = (
+    "model.py", "serialize.py", "documents.py", "markup.py", "pubdate.py", "errors.py",
+)  # fmt: skip
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (
@@ -56,6 +80,43 @@ class CacheStats:
     entries: int  # entries stored under this cache's key
     total_entries: int  # entries under every key
     size_bytes: int  # the database file and its write-ahead log; 0 in memory
+
+
+def cache_key(pipeline_key: str) -> str:
+    """The key analyses are stored under: pipeline, factcheck version, extraction code."""
+    return f"{pipeline_key}|factcheck-{__version__}|extraction-{extraction_fingerprint()}"
+
+
+@functools.cache
+def extraction_fingerprint() -> str:
+    """:func:`fingerprint` of the installed package, read once per process."""
+    return fingerprint(Path(__file__).parent)
+
+
+def fingerprint(package: Path) -> str:
+    """A short hash of the names and contents of the package's extraction files.
+
+    A development checkout changes its word lists without a new version, so
+    the version alone would let a cached run report what the code no longer
+    finds.
+    """
+    digest = hashlib.sha256()
+    for path in extraction_files(package):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def extraction_files(package: Path) -> list[Path]:
+    """The files of ``package`` (a factcheck source folder) that make an analysis, sorted."""
+    files = [package / name for name in _EXTRACTION_MODULES]
+    for folder in _EXTRACTION_FOLDERS:
+        files.extend(
+            path
+            for path in (package / folder).rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        )
+    return sorted(files)
 
 
 class AnalysisCache:

@@ -1,8 +1,11 @@
-"""The ``factcheck`` command: check, index, plugins, audit.
+"""The ``factcheck`` command: check, index, plugins, audit, eval.
 
 ``main(argv) -> int`` maps every error to an exit code in one place:
 0 no error or warning finding, 1 findings, 2 usage, configuration or input
 error, 3 an internal error (a bug: the traceback is printed).
+
+The engine (and with it spaCy) and the evaluation harness are imported by the
+commands that use them, so that ``--version`` and ``--help`` answer at once.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.config import Config, load_config
-from factcheck.engine import Engine
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
 from factcheck.fixes import apply_fixes, unified_diff, write_atomically
@@ -86,6 +88,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from factcheck.engine import Engine
+
     engine = Engine(_config(args), no_ignore=args.no_ignore)
     report = engine.check_paths(args.paths, date=args.date)
     if args.fix or args.diff:
@@ -124,6 +128,8 @@ def _fix(report: Report, write: bool) -> int:
 
 
 def _index(args: argparse.Namespace) -> int:
+    from factcheck.engine import Engine
+
     engine = Engine(_config(args))
     facts = engine.facts
     load = engine.corpus_load
@@ -150,6 +156,8 @@ def _index(args: argparse.Namespace) -> int:
 
 
 def _plugins(args: argparse.Namespace) -> int:
+    from factcheck.engine import Engine
+
     engine = Engine(_config(args))
     sys.stdout.write(format_plugin_table(engine.plugins.describe()))
     for failure in engine.plugins.failures:
@@ -162,6 +170,7 @@ def _plugins(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from factcheck.audit import audit_corpus, render_audit
+    from factcheck.engine import Engine
 
     engine = Engine(_config(args))
     disagreements = audit_corpus(engine)

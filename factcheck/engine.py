@@ -19,8 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from factcheck import __version__
-from factcheck.cache import AnalysisCache
+from factcheck.cache import AnalysisCache, cache_key
 from factcheck.config import Config
 from factcheck.context import CheckContext
 from factcheck.documents import document_from_text, load_document
@@ -163,8 +162,7 @@ class Engine:
     def _open_cache(self) -> AnalysisCache | None:
         if not self.config.cache_enabled:
             return None
-        key = f"{self.pipeline.key}|factcheck-{__version__}"
-        cache = AnalysisCache(self.config.cache_dir, key=key)
+        cache = AnalysisCache(self.config.cache_dir, key=cache_key(self.pipeline.key))
         if cache.notice:
             print(f"factcheck: {cache.notice}", file=self._stderr)
         return cache

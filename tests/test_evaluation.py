@@ -8,12 +8,15 @@ They assert the real targets: when they fail, the message gives the figures.
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import pytest
 
+from factcheck import cli
 from factcheck.config import load_config
-from factcheck.evaluation import mutations
+from factcheck.evaluation import checking, mutations
+from factcheck.evaluation import cli as evaluation_cli
 from factcheck.evaluation.checking import Checker, read_corpus
 from factcheck.evaluation.detokenise import detokenise, truecase
 from factcheck.evaluation.expected import load_expected
@@ -55,6 +58,69 @@ def test_mutations_are_reproducible_and_change_the_word() -> None:
     assert mutations.transliterate("Vyacheslav Volodin") == "Viacheslav Volodin"
     assert mutations.shift_day("21st November 2023", 21, 23) == "23rd November 2023"
     assert mutations.replace_weekday("on Wednesday", 2, 3) == "on Thursday"
+
+
+# --- factcheck eval: the files it needs, named before any work -------------------------
+
+
+class WorkStarted(Exception):
+    """Raised where the suites start: loading the pipeline."""
+
+
+@pytest.fixture()
+def clone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A checkout without the data kept beside the repository: a corpus, a configuration."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "factcheck.toml").write_text('corpus = ["seeds"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def start(*args: object, **kwargs: object) -> None:
+        raise WorkStarted
+
+    monkeypatch.setattr(checking.Checker, "__init__", start)
+    return tmp_path
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1, err
+    return err
+
+
+def test_eval_names_every_missing_file_up_front(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["eval"]) == 2
+    err = _one_line_error(capsys)
+    assert str(clone / evaluation_cli.DEFAULT_FRANK) in err and "--frank" in err
+    assert str(clone / evaluation_cli.DEFAULT_EXPECTED) in err and "--expected" in err
+
+
+def test_leave_one_out_without_its_expectations_stops(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Scored against nothing, every finding would be a false positive: precision 0.000.
+    assert cli.main(["eval", "--suite", "loo"]) == 2
+    err = _one_line_error(capsys)
+    assert str(clone / evaluation_cli.DEFAULT_EXPECTED) in err and "frank" not in err.lower()
+
+
+def test_a_missing_file_given_on_the_command_line_stops(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["eval", "--suite", "frank", "--frank", "absent.jsonl"]) == 2
+    assert "absent.jsonl" in _one_line_error(capsys)
+    assert cli.main(["eval", "--suite", "injection", "--expected", "absent.json"]) == 2
+    assert "absent.json" in _one_line_error(capsys)
+
+
+def test_eval_starts_when_its_files_are_there(clone: Path) -> None:
+    expected = str(ROOT / "benchmarks" / "expected_disagreements.json")
+    with pytest.raises(WorkStarted):
+        evaluation_cli.main(["--suite", "loo", "--expected", expected])
+    # Injection excuses the listed disagreements when there is a list; it runs without one.
+    with pytest.raises(WorkStarted):
+        evaluation_cli.main(["--suite", "injection"])
 
 
 # --- the targets on the seed corpus ---------------------------------------------------

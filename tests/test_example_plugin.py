@@ -18,12 +18,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
+import factcheck
 from factcheck import cli
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.plugins import ENTRY_POINT_GROUP
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - the tomli backport, a dependency before 3.11
+    import tomli as tomllib
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "docs" / "examples" / "plugin"
@@ -41,6 +49,15 @@ def _builds_wheels_offline() -> bool:
         return True
     major, minor = (int(part) for part in importlib.metadata.version("setuptools").split(".")[:2])
     return (major, minor) >= (70, 1)
+
+
+def test_it_requires_factcheck_by_its_distribution_name() -> None:
+    # Requiring the name "factcheck" would install an unrelated library of that name.
+    project = tomllib.loads((EXAMPLE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    (requirement,) = [Requirement(text) for text in project["dependencies"]]
+    assert canonicalize_name(requirement.name) == canonicalize_name(factcheck.DISTRIBUTION)
+    installed = importlib.metadata.version(factcheck.DISTRIBUTION)
+    assert requirement.specifier.contains(installed), (str(requirement), installed)
 
 
 @pytest.fixture(scope="module")

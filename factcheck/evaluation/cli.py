@@ -1,7 +1,10 @@
 """``factcheck eval``: run the evaluation suites, print the tables, write JSON.
 
 ``register`` adds the subcommand to the main parser; ``run`` carries it out.
-``main`` serves ``python -m factcheck.evaluation`` until then.
+``main`` serves ``python -m factcheck.evaluation``.
+
+Only the arguments are defined at import: ``factcheck --help`` imports this
+module, and the harness (and with it spaCy) is imported by ``run``.
 """
 
 from __future__ import annotations
@@ -12,16 +15,12 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.config import load_config
 from factcheck.errors import ExitCode, FactcheckError
-from factcheck.evaluation.checking import Checker, read_corpus
-from factcheck.evaluation.expected import load_expected
-from factcheck.evaluation.frank import read_frank, run_frank
-from factcheck.evaluation.injection import run_injection
-from factcheck.evaluation.leave_one_out import run_leave_one_out
 
 SUITES = ("injection", "loo", "frank", "all")
 # Relative to the repository (the folder of the configuration file).
@@ -56,10 +55,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from factcheck.evaluation.checking import Checker, read_corpus
+    from factcheck.evaluation.expected import load_expected
+    from factcheck.evaluation.frank import read_frank, run_frank
+    from factcheck.evaluation.injection import run_injection
+    from factcheck.evaluation.leave_one_out import run_leave_one_out
+
     config = load_config(args.config) if args.config else load_config(start=Path.cwd())
     if args.model:
         config = config.replace(model=args.model)
     root = config.root
+    suites = {"injection", "loo", "frank"} if args.suite == "all" else {args.suite}
+    # Before the pipeline loads and the first suite runs: a missing file must
+    # not cost the minute that the suites before it take.
+    inputs = _inputs(args, root, suites)
+    corpus_path = Path(args.corpus) if args.corpus else root / (config.corpus or ("seeds",))[0]
+    corpus = read_corpus(corpus_path) if suites & {"injection", "loo"} else []
+    expected = load_expected(inputs.expected) if inputs.expected is not None else []
     checker = Checker(config)
     print(checker.pipeline.description, file=sys.stderr)
     results: dict[str, object] = {
@@ -68,12 +80,7 @@ def run(args: argparse.Namespace) -> int:
         "pipeline": checker.pipeline.key,
         "seed": args.seed,
     }
-    suites = {"injection", "loo", "frank"} if args.suite == "all" else {args.suite}
     if suites & {"injection", "loo"}:
-        corpus_path = Path(args.corpus) if args.corpus else root / (config.corpus or ("seeds",))[0]
-        corpus = read_corpus(corpus_path)
-        expected_path = args.expected or root / DEFAULT_EXPECTED
-        expected = load_expected(expected_path) if expected_path.exists() else []
         results["corpus"] = str(corpus_path)
         if "injection" in suites:
             injection = run_injection(checker, corpus, expected, seed=args.seed)
@@ -84,14 +91,42 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(loo.report())
             results["leave_one_out"] = loo.as_json()
     if "frank" in suites:
-        frank_path = args.frank or root / DEFAULT_FRANK
-        frank = run_frank(checker, read_frank(frank_path, args.limit))
+        frank = run_frank(checker, read_frank(inputs.frank, args.limit))
         sys.stdout.write(frank.report())
         results["frank"] = frank.as_json()
     if args.output:
         args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(f"factcheck: figures written to {args.output}", file=sys.stderr)
     return ExitCode.OK
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The data files the chosen suites read."""
+
+    expected: Path | None  # None: no list, so injection excuses no corpus disagreement
+    frank: Path
+
+
+def _inputs(args: argparse.Namespace, root: Path, suites: set[str]) -> _Inputs:
+    """The suites' files, or one error naming every one that is missing.
+
+    Leave-one-out is scored against the expected disagreements: without them
+    every finding is a false positive, so a missing list is an error, as is a
+    list named on the command line. Injection only uses the list to excuse
+    listed disagreements and runs without one on a corpus that has none.
+    """
+    missing: list[str] = []
+    expected: Path = args.expected or root / DEFAULT_EXPECTED
+    needs_expected = "loo" in suites or (args.expected is not None and "injection" in suites)
+    if needs_expected and not expected.exists():
+        missing.append(f"expected disagreements {expected} (give --expected FILE)")
+    frank: Path = args.frank or root / DEFAULT_FRANK
+    if "frank" in suites and not frank.exists():
+        missing.append(f"FRANK data {frank} (give --frank FILE, or another --suite)")
+    if missing:
+        raise FactcheckError(f"missing input for eval: {'; '.join(missing)}")
+    return _Inputs(expected=expected if expected.exists() else None, frank=frank)
 
 
 def _commit(root: Path) -> str | None:
