@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.fixes import apply_fixes, fix_text, unified_diff
-from factcheck.rewrite import NotRewritten, write_atomically
 from factcheck.model import Category, Finding, Severity, Span
+from factcheck.rewrite import NotRewritten, write_atomically
 
 
 def _fix(

@@ -255,9 +255,9 @@ BIG_NEW_LINE = "Vyacheslav Volodin spoke at length.\n"
 
 
 def _writer(path: Path, temporary: str, pause: bool) -> subprocess.Popen[str]:
+    mode = "pause" if pause else "run"
     return subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(REPO), str(path), BIG_NEW_LINE, temporary]
-        + ["pause" if pause else "run"],
+        [sys.executable, "-c", _WRITER, str(REPO), str(path), BIG_NEW_LINE, temporary, mode],
         stdout=subprocess.PIPE,
         text=True,
     )
