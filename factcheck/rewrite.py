@@ -78,6 +78,15 @@ class _Snapshot:
             hashlib.sha256(data).hexdigest(),
         )
 
+    def moved_from(self, other: _Snapshot) -> bool:
+        """Whether the file is another one, or was written, by what ``stat`` says."""
+        return (self.device, self.inode, self.size, self.mtime_ns) != (
+            other.device,
+            other.inode,
+            other.size,
+            other.mtime_ns,
+        )
+
 
 def write_atomically(path: Path, text: str, *, expected: str | None = None) -> None:
     """Replace the draft ``path`` with ``text`` (UTF-8, line endings as given).
@@ -155,11 +164,13 @@ def _replace(target: Path, data: bytes, info: os.stat_result, before: _Snapshot)
         os.fsync(descriptor)
         os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
         _keep_owner(descriptor, info)
+        _refuse_if_changed(target, before)
         if named is None:
             # Give the anonymous file a name only now, just before the rename.
             named = _temporary_name(target)
             _link_anonymous(descriptor, named)
-        _refuse_if_changed(target, before)
+        if _Snapshot.of(os.stat(target), b"").moved_from(before):
+            raise NotRewritten(CHANGED, refused=True)
         os.replace(named, target)
         named = None
     finally:
