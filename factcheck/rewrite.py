@@ -9,7 +9,8 @@ and left as they are:
 - a read-only file (no write bit, or not writable by us): it is read-only on
   purpose;
 - a file with more than one hard link: the rename would split the links;
-- a file whose owner or group we cannot give to the new file;
+- a file whose owner or group we cannot give to the new file, or whose
+  extended attributes (ACLs, labels) we cannot copy to it;
 - a symbolic link whose target lies outside the link's folder (a link inside
   it is written through: the target is replaced, the link kept);
 - anything but a regular file;
@@ -162,8 +163,9 @@ def _replace(target: Path, data: bytes, info: os.stat_result, before: _Snapshot)
     try:
         _write_all(descriptor, data)
         os.fsync(descriptor)
-        os.fchmod(descriptor, stat.S_IMODE(info.st_mode))
+        _keep_mode(descriptor, name, info)
         _keep_owner(descriptor, info)
+        _keep_extended_attributes(target, descriptor)
         _refuse_if_changed(target, before)
         if named is None:
             # Give the anonymous file a name only now, just before the rename.
@@ -214,7 +216,17 @@ def _write_all(descriptor: int, data: bytes) -> None:
         view = view[written:]
 
 
+def _keep_mode(descriptor: int, name: Path | None, info: os.stat_result) -> None:
+    mode = stat.S_IMODE(info.st_mode)
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, mode)
+    elif name is not None:  # Windows before Python 3.13: only the read-only bit counts
+        os.chmod(name, mode)
+
+
 def _keep_owner(descriptor: int, info: os.stat_result) -> None:
+    if not hasattr(os, "fchown"):
+        return  # no POSIX owners here
     mine = os.fstat(descriptor)
     if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
         return
@@ -226,6 +238,27 @@ def _keep_owner(descriptor: int, info: os.stat_result) -> None:
             "would change; not fixed",
             refused=True,
         ) from None
+
+
+def _keep_extended_attributes(target: Path, descriptor: int) -> None:
+    """Copy ACLs, labels and user attributes to the new file, or refuse."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(target)
+    except OSError as error:
+        if error.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return  # the file system has none
+        raise
+    for name in names:
+        try:
+            value = os.getxattr(target, name)
+            os.setxattr(descriptor, name, value)
+        except OSError:
+            raise NotRewritten(
+                f"has the extended attribute {name}, which a rewrite would lose; not fixed",
+                refused=True,
+            ) from None
 
 
 def _refuse_if_changed(target: Path, before: _Snapshot) -> None:
@@ -262,7 +295,9 @@ def clean_stale_temporaries(target: Path) -> None:
         if match is None or match["name"] != target.name or _alive(int(match["pid"])):
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_uid == os.geteuid():
+            # Windows has no geteuid, and every st_uid there is 0.
+            mine = entry.stat(follow_symlinks=False).st_uid == getattr(os, "geteuid", int)()
+            if entry.is_file(follow_symlinks=False) and mine:
                 os.unlink(entry.path)
         except OSError:
             pass  # another run removed it, or we may not: it is only litter

@@ -316,3 +316,35 @@ def test_stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept(tmp_path:
         stray.write_text("x", encoding="utf-8")
     write_atomically(path, NEW, expected=OLD)
     assert _names(tmp_path) == sorted([path.name, live.name, unrelated.name])
+
+
+@pytest.mark.skipif(not hasattr(os, "setxattr"), reason="extended attributes")
+def test_extended_attributes_are_kept(tmp_path: Path) -> None:
+    path = _draft(tmp_path)
+    try:
+        os.setxattr(path, "user.factcheck-test", b"kept")
+    except OSError:
+        pytest.skip("no user attributes on this file system")
+    write_atomically(path, NEW, expected=OLD)
+    assert os.getxattr(path, "user.factcheck-test") == b"kept"
+    assert path.read_text(encoding="utf-8") == NEW
+
+
+@pytest.mark.skipif(not hasattr(os, "setxattr"), reason="extended attributes")
+def test_an_attribute_that_cannot_be_copied_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _draft(tmp_path)
+    try:
+        os.setxattr(path, "user.factcheck-test", b"kept")
+    except OSError:
+        pytest.skip("no user attributes on this file system")
+
+    def refuse(*args: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "setxattr", refuse)
+    with pytest.raises(NotRewritten, match=r"user\.factcheck-test"):
+        write_atomically(path, NEW, expected=OLD)
+    assert path.read_text(encoding="utf-8") == OLD
+    assert _names(tmp_path) == ["draft.md"]
