@@ -43,7 +43,7 @@ def fix_drafts(report: Report, fmt: str, out: TextIO, err: TextIO) -> ExitCode:
     for file in report.files:
         fixed, problem_status = _fix_file(file, out)
         if fixed.problem is not None:
-            print(f"factcheck: {escape_controls(fixed.path)}: {fixed.problem}", file=err)
+            print(escape_controls(f"factcheck: {fixed.path}: {fixed.problem}"), file=err)
         status = max(status, problem_status)
         files.append(fixed)
     fix_report = FixReport(tuple(files), report.codes)

@@ -213,6 +213,8 @@ def _write_all(descriptor: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         written = os.write(descriptor, view[:_CHUNK])
+        if written == 0:  # never for a regular file with room: treat it as full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         view = view[written:]
 
 
