@@ -8,6 +8,7 @@ to standard error; with ``--diff`` its diff is printed like any other.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TextIO
 
@@ -40,7 +41,15 @@ def fix_drafts(report: Report, fmt: str, out: TextIO, err: TextIO) -> ExitCode:
     from_stdin = any(file.path == STDIN_PATH for file in report.files)
     status = ExitCode.OK
     files = []
+    seen: set[str] = set()
     for file in report.files:
+        if file.document is not None and file.path != STDIN_PATH:
+            # A draft named twice (or by a link too) is fixed once: a second
+            # write would find it changed and refuse.
+            real = os.path.realpath(file.path)
+            if real in seen:
+                continue
+            seen.add(real)
         fixed, problem_status = _fix_file(file, out)
         if fixed.problem is not None:
             print(escape_controls(f"factcheck: {fixed.path}: {fixed.problem}"), file=err)

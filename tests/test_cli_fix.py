@@ -220,3 +220,15 @@ def test_json_formats_stay_valid_and_escape_control_characters(
     lines = out.splitlines() if fmt == "jsonl" else [out]
     data = [json.loads(line) for line in lines]
     assert "\u202e" in json.dumps(data, ensure_ascii=False)  # the data kept them
+
+
+def test_a_draft_named_twice_is_fixed_once(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    (newsroom / "link.md").symlink_to("wrong.md")
+    assert main(["check", "--fix", "wrong.md", "link.md", "./wrong.md"]) == 0
+    out, err = capsys.readouterr()
+    assert "changed while checking" not in err
+    assert out.count("FC101 fixed") == 1
+    assert (newsroom / "wrong.md").read_text() == FIXED

@@ -159,43 +159,71 @@ def test_a_full_disk_leaves_the_draft_and_no_temporary(
     assert _names(tmp_path) == ["draft.md"]
 
 
-@POSIX
-def test_a_read_only_folder_leaves_the_draft(tmp_path: Path) -> None:
-    """A real read-only folder; as root (which ignores the bits) in a child run as nobody."""
-    folder = Path(tempfile.mkdtemp(prefix="factcheck-ro-"))
+_NOBODY = 65534
+_AS_NOBODY = ["setpriv", f"--reuid={_NOBODY}", f"--regid={_NOBODY}", "--clear-groups"]
+_REWRITE_AND_SAY_WHY_NOT = (
+    "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1])\n"
+    "from factcheck.rewrite import NotRewritten, write_atomically\n"
+    "try:\n"
+    "    write_atomically(Path(sys.argv[2]), 'new\\n', expected=sys.argv[3])\n"
+    "except NotRewritten as error:\n"
+    "    print(error.problem)\n"
+)
+
+
+def _rewrite_in_a_child(path: Path, command: list[str]) -> str:
+    """Run write_atomically in a child (``command`` in front: as another user)."""
+    child = subprocess.run(
+        [*command, sys.executable, "-c", _REWRITE_AND_SAY_WHY_NOT, str(REPO), str(path), OLD],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert child.returncode == 0, child.stderr
+    return child.stdout
+
+
+@pytest.fixture()
+def shared_folder() -> Iterator[Path]:
+    """A folder outside pytest's private one, so that another user can reach it."""
+    folder = Path(tempfile.mkdtemp(prefix="factcheck-rewrite-"))
+    folder.chmod(0o755)
     try:
-        path = _draft(folder)
-        if os.geteuid() == 0:
-            if shutil.which("setpriv") is None:
-                pytest.skip("root without setpriv")
-            folder.chmod(0o755)
-            os.chown(path, 65534, 65534)  # the file is nobody's; the folder is not
-            folder.chmod(0o555)
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-        else:
-            folder.chmod(0o555)
-            command = []
-        script = (
-            "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1])\n"
-            "from factcheck.rewrite import NotRewritten, write_atomically\n"
-            "try:\n"
-            "    write_atomically(Path(sys.argv[2]), 'new\\n', expected=sys.argv[3])\n"
-            "except NotRewritten as error:\n"
-            "    print(error.problem)\n"
-        )
-        child = subprocess.run(
-            [*command, sys.executable, "-c", script, str(REPO), str(path), OLD],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert child.returncode == 0, child.stderr
-        assert "Permission denied" in child.stdout
-        assert path.read_text(encoding="utf-8") == OLD
-        assert _names(folder) == ["draft.md"]
+        yield folder
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def _root_with_setpriv() -> bool:
+    return os.name == "posix" and os.geteuid() == 0 and shutil.which("setpriv") is not None
+
+
+@POSIX
+def test_a_read_only_folder_leaves_the_draft(shared_folder: Path) -> None:
+    """A real read-only folder; as root (which ignores the bits) in a child run as nobody."""
+    path = _draft(shared_folder)
+    command: list[str] = []
+    if os.geteuid() == 0:
+        if not _root_with_setpriv():
+            pytest.skip("root without setpriv")
+        os.chown(path, _NOBODY, _NOBODY)  # the file is nobody's; the folder is not
+        command = _AS_NOBODY
+    shared_folder.chmod(0o555)
+    assert "Permission denied" in _rewrite_in_a_child(path, command)
+    assert path.read_text(encoding="utf-8") == OLD
+    assert _names(shared_folder) == ["draft.md"]
+
+
+@pytest.mark.skipif(not _root_with_setpriv(), reason="needs root, to run a child as nobody")
+def test_a_draft_of_another_owner_is_not_given_to_the_runner(shared_folder: Path) -> None:
+    path = _draft(shared_folder)
+    path.chmod(0o666)  # root's, and writable by anyone: only the owner would be lost
+    shared_folder.chmod(0o777)
+    assert "owned by user 0" in _rewrite_in_a_child(path, _AS_NOBODY)
+    assert path.read_text(encoding="utf-8") == OLD
+    assert path.stat().st_uid == 0
+    assert _names(shared_folder) == ["draft.md"]
 
 
 @pytest.fixture()
