@@ -49,3 +49,11 @@ def test_sarif_and_github_show_only_what_is_left() -> None:
     assert [c.split(" ")[0] for c in commands] == ["::warning", "::error"]
     sarif = json.loads(render_fixes(_fixed(), "sarif"))
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["FC401", "FC101"]
+
+
+def test_the_summary_reads_as_one_sentence_when_nothing_is_left() -> None:
+    result = fix_text(DRAFT, [name_finding()])
+    document = Document(DRAFT_PATH, result.text, prose=result.text, kind="md")
+    file = FixedFile(result.applied, FileReport(DRAFT_PATH, result.remaining, document))
+    out = render_fixes(FixReport((file,)), "text")
+    assert out.splitlines()[-1] == "1 finding fixed; no findings in 1 file"

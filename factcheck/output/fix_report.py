@@ -78,7 +78,8 @@ def _render_text(report: FixReport, *, color: bool) -> str:
     if lines:
         out += "\n"
     out += render_text(report.remaining, color=color, show_summary=False)
-    summary = f"{plural(report.applied_count, 'finding')} fixed; {summary_line(report.remaining)}"
+    left = summary_line(report.remaining).rstrip(".")
+    summary = f"{plural(report.applied_count, 'finding')} fixed; {left[:1].lower()}{left[1:]}"
     if report.not_fixed:
         summary += f"; {plural(len(report.not_fixed), 'file')} not fixed"
     return out + summary + "\n"
