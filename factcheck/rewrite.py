@@ -18,10 +18,11 @@ and left as they are:
   fixed old text would lose the save. It is compared again, by content and by
   inode, size and modification time, just before the rename.
 
-On Linux the temporary file has no name until the rename (``O_TMPFILE``), so a
-kill leaves nothing behind; elsewhere, or where the file system does not
-support it, it is named ``.NAME.factcheck-PID-RANDOM.tmp``, and the next
-rewrite in that folder removes such files whose process is gone.
+On Linux the temporary file has no name until just before the rename
+(``O_TMPFILE``), so a kill while writing leaves nothing behind; elsewhere, or
+where the file system does not support it, it is named
+``.NAME.factcheck-PID-RANDOM.tmp`` from the start. The next rewrite of the
+draft removes such files whose process is gone.
 """
 
 from __future__ import annotations
