@@ -21,8 +21,8 @@ from factcheck import __version__
 from factcheck.config import Config, load_config
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
-from factcheck.fixes import apply_fixes, unified_diff, write_atomically
-from factcheck.model import FileReport, Report, Severity
+from factcheck.fix_run import diff_drafts, fix_drafts
+from factcheck.model import Report
 from factcheck.output import FORMATS, render, use_color
 from factcheck.plugins import format_plugin_table
 from factcheck.pubdate import parse_date
@@ -93,38 +93,15 @@ def _check(args: argparse.Namespace) -> int:
     engine = Engine(_config(args), no_ignore=args.no_ignore)
     report = engine.check_paths(args.paths, date=args.date)
     if args.fix or args.diff:
-        return _fix(report, args.fix)
+        return _fix(report, args)
     sys.stdout.write(render(report, args.format, color=use_color(sys.stdout)))
     return ExitCode.FINDINGS if report.failed else ExitCode.OK
 
 
-def _fix(report: Report, write: bool) -> int:
-    remaining = False
-    for file in report.files:
-        if file.document is None or file.path == "-":
-            remaining = remaining or bool(file.findings)
-            continue
-        fixed, applied = apply_fixes(file.document.text, file.findings)
-        left = [f for f in file.findings if f not in applied]
-        remaining = remaining or any(f.severity is not Severity.INFO for f in left)
-        if not applied:
-            continue
-        if write:
-            write_atomically(Path(file.path), fixed)
-            print(f"{file.path}: fixed {len(applied)} finding(s)", file=sys.stderr)
-        else:
-            sys.stdout.write(unified_diff(file.path, file.document.text, fixed))
-    if write:
-        # What could not be fixed is still shown, so the editor sees it.
-        unfixed = Report(
-            files=tuple(
-                FileReport(f.path, tuple(x for x in f.findings if not x.safe_fix), f.document)
-                for f in report.files
-            ),
-            codes=report.codes,
-        )
-        sys.stdout.write(render(unfixed, "text", color=use_color(sys.stdout)))
-    return ExitCode.FINDINGS if remaining else ExitCode.OK
+def _fix(report: Report, args: argparse.Namespace) -> int:
+    if args.fix:
+        return fix_drafts(report, args.format, sys.stdout, sys.stderr)
+    return diff_drafts(report, sys.stdout)
 
 
 def _index(args: argparse.Namespace) -> int:

@@ -1,15 +1,18 @@
-"""Applying safe fixes to a draft, writing it back atomically, and showing diffs."""
+"""Applying safe fixes to a draft's text, locating what is left, and showing diffs.
+
+Writing the fixed text back is :mod:`factcheck.rewrite`'s concern.
+"""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import difflib
-import os
-import stat
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
-from factcheck.model import Finding
+from factcheck.model import Finding, Span
+from factcheck.output.safe import escape_line
+from factcheck.positions import LineIndex
 
 
 def _fix_for(text: str, finding: Finding) -> str | None:
@@ -40,44 +43,81 @@ def _choose(text: str, findings: Sequence[Finding]) -> list[tuple[Finding, str]]
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
     """Apply the safe fixes of ``findings`` to ``text``; return it and the fixes applied.
 
-    Spans are character offsets into ``text``. Fixes are applied from the end
-    backwards so that earlier offsets stay valid.
+    Spans are character offsets into ``text``.
     """
     chosen = _choose(text, findings)
-    for finding, fix in reversed(chosen):
-        text = text[: finding.span.start] + fix + text[finding.span.end :]
-    return text, [finding for finding, _fix in chosen]
+    return _apply(text, chosen), [finding for finding, _fix in chosen]
 
 
-_UTF8_BOM = b"\xef\xbb\xbf"
+def _apply(text: str, chosen: Sequence[tuple[Finding, str]]) -> str:
+    # One join, not a copy of the text per fix: linear in the text and the fixes.
+    parts, at = [], 0
+    for finding, fix in chosen:
+        parts += [text[at : finding.span.start], fix]
+        at = finding.span.end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the existing file ``path`` with ``text`` (UTF-8), all at once.
+@dataclasses.dataclass(frozen=True)
+class FixResult:
+    """A draft's text with its safe fixes applied, and its findings located in it.
 
-    Readers see the old file or the new one, never a mix. Line endings are
-    written as they are in ``text`` (no translation), the original's permission
-    bits are kept, and a symbolic link is followed so the link itself survives.
+    An applied finding's span is where its fix now stands; a remaining
+    finding's span is moved by the fixes before it, so that every line and
+    column refers to the fixed text (the file as it is once written).
     """
-    target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    # Reading dropped a UTF-8 byte order mark; a fix must not drop it from the file.
-    with open(target, "rb") as original:
-        if original.read(len(_UTF8_BOM)) == _UTF8_BOM and not text.startswith("\ufeff"):
-            text = "\ufeff" + text
-    # Same folder as the target, so os.replace is a rename on one file system.
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        # Any failure, even Ctrl-C, leaves the original untouched and no stray file.
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    text: str
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
+
+
+def fix_text(text: str, findings: Sequence[Finding]) -> FixResult:
+    """Apply the safe fixes of ``findings`` to ``text`` and relocate every finding."""
+    chosen = _choose(text, findings)
+    fixed = _apply(text, chosen)
+    offsets = _OffsetMap([(f.span.start, f.span.end, len(fix)) for f, fix in chosen])
+    lines = LineIndex(fixed)
+    moved_applied = []
+    for finding, fix in chosen:
+        start = offsets.moved(finding.span.start)
+        moved_applied.append(_located(finding, Span(start, start + len(fix)), lines))
+    applied_ids = {id(finding) for finding, _fix in chosen}
+    remaining = [
+        _located(f, Span(offsets.moved(f.span.start), offsets.moved(f.span.end)), lines)
+        for f in findings
+        if id(f) not in applied_ids
+    ]
+    return FixResult(fixed, tuple(moved_applied), tuple(remaining))
+
+
+class _OffsetMap:
+    """Offsets in a text to offsets in it after non-overlapping edits, sorted by start."""
+
+    def __init__(self, edits: Sequence[tuple[int, int, int]]) -> None:
+        self._edits = edits
+        self._ends = [end for _start, end, _length in edits]
+        self._shifts = [0]
+        for start, end, length in edits:
+            self._shifts.append(self._shifts[-1] + length - (end - start))
+
+    def moved(self, offset: int) -> int:
+        done = bisect.bisect_right(self._ends, offset)  # edits wholly before ``offset``
+        shift = self._shifts[done]
+        if done < len(self._edits) and self._edits[done][0] < offset:
+            # Inside a replaced span: the nearest place in its replacement.
+            start, _end, length = self._edits[done]
+            return start + shift + min(offset - start, length)
+        return offset + shift
+
+
+def _located(finding: Finding, span: Span, lines: LineIndex) -> Finding:
+    line, column = lines.position(span.start)
+    end_line, end_column = lines.position(span.end)
+    return dataclasses.replace(
+        finding, span=span, line=line, column=column, end_line=end_line, end_column=end_column
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -91,9 +131,13 @@ def _lines(text: str) -> list[str]:
 def unified_diff(path: str, before: str, after: str) -> str:
     """A ``git diff``-style unified diff of one file ("" when nothing changed)."""
     # "a//tmp/x.md" would make patch -p1 write to an absolute path.
-    name = path.lstrip("/")
+    name = escape_line(path.lstrip("/"))
     diff = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
     # As diff(1) does, mark a last line without a newline, so that patch can apply it.
+    # Draft text is escaped: a diff is read in a terminal or a CI log.
     return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff
+        escape_line(line)
+        if line.endswith("\n")
+        else escape_line(line) + "\n\\ No newline at end of file\n"
+        for line in diff
     )

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.fixes import apply_fixes, unified_diff, write_atomically
+from factcheck.fixes import apply_fixes, fix_text, unified_diff
 from factcheck.model import Category, Finding, Severity, Span
+from factcheck.rewrite import NotRewritten, write_atomically
 
 
 def _fix(
@@ -26,7 +27,7 @@ def _fix(
     )
 
 
-def test_applies_safe_fixes_from_the_end_backwards() -> None:
+def test_applies_safe_fixes_in_order_of_position() -> None:
     text = "Sergei Lavrow met Wang Yii in Moscow."
     first = _fix(text, "Lavrow", "Lavrov")
     second = _fix(text, "Wang Yii", "Wang Yi")
@@ -116,7 +117,7 @@ def test_a_failed_write_leaves_the_original_and_no_temporary(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(NotRewritten, match="disk full"):
         write_atomically(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.md"]
@@ -153,3 +154,37 @@ def test_a_byte_order_mark_survives_a_fix(tmp_path: Path) -> None:
 def test_diff_headers_stay_relative_for_absolute_paths() -> None:
     diff = unified_diff("/tmp/x.md", "a\n", "b\n")
     assert diff.splitlines()[:2] == ["--- a/tmp/x.md", "+++ b/tmp/x.md"]
+
+
+def test_fix_text_locates_every_finding_in_the_fixed_text() -> None:
+    text = "Wang Yii met Lavrow, and Lavrow's 9th visit.\nLavrow left."
+    first = _fix(text, "Wang Yii", "Wang Yi")
+    second = _fix(text, "Lavrow", "Sergei Lavrov")
+    count = _fix(text, "9th", "10th", safe=False)
+    last = _fix(text, "Lavrow", "Lavrov", start=text.index("\nLavrow") + 1)
+    result = fix_text(text, [first, second, count, last])
+    assert result.text == "Wang Yi met Sergei Lavrov, and Lavrow's 9th visit.\nLavrov left."
+    for finding in result.applied:
+        assert result.text[finding.span.start : finding.span.end] == finding.fix
+    assert [(f.line, f.column) for f in result.applied] == [(1, 1), (1, 13), (2, 1)]
+    (left,) = result.remaining
+    assert result.text[left.span.start : left.span.end] == "9th"
+    assert (left.line, left.column, left.end_column) == (1, 41, 44)
+
+
+def test_a_finding_inside_an_applied_fix_stays_inside_it() -> None:
+    text = "the Russian State Duma said"
+    wide = _fix(text, "Russian State", "Russian")
+    inner = _fix(text, "State Duma", "Duma")
+    result = fix_text(text, [wide, inner])
+    (left,) = result.remaining
+    assert result.text == "the Russian Duma said"
+    assert 0 <= left.span.start <= left.span.end <= len(result.text)
+
+
+def test_the_diff_escapes_control_characters_and_keeps_line_endings() -> None:
+    before = "Lavrow\x1b]0;owned\x07 said\rfake:1:1: FC101\u202e\r\nend\n"
+    diff = unified_diff("a\x1b[2J.md", before, before.replace("Lavrow", "Lavrov"))
+    assert "\x1b" not in diff and "\u202e" not in diff and "\x07" not in diff
+    assert "-Lavrow\\x1b]0;owned\\x07 said\\rfake:1:1: FC101\\u202e\r\n" in diff
+    assert diff.startswith("--- a/a\\x1b[2J.md\n")

@@ -42,3 +42,11 @@ def test_empty_path_falls_back_to_the_file() -> None:
     finding = dataclasses.replace(finding_for(DRAFT, "Tuesday"), path="")
     report = Report((FileReport("other.md", (finding,), None),))
     assert "file=other.md," in render_github(report)
+
+
+def test_terminal_escapes_in_a_message_are_shown_escaped() -> None:
+    draft = "Sergei Lavrow met them.\n"
+    finding = finding_for(draft, "Sergei Lavrow", message="a\x1b]0;owned\x07\u202e\r::error::x")
+    document = Document(DRAFT_PATH, draft, prose=draft, kind="md")
+    out = render_github(Report(files=(FileReport(DRAFT_PATH, (finding,), document),)))
+    assert out.endswith("::a\\x1b]0;owned\\x07\\u202e%0D::error::x\n")

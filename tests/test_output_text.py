@@ -96,3 +96,17 @@ def test_unreadable_file_shows_only_the_header() -> None:
     report = Report((FileReport(DRAFT_PATH, (finding,), None),))
     out = render_text(report, show_summary=False).splitlines()
     assert out == [out[0], ""]
+
+
+def test_control_characters_in_the_draft_are_escaped_and_carets_still_aligned() -> None:
+    draft = "x\x1b[2J\r::error::forged Sergei Lavrow\u202e met them.\n"
+    finding = finding_for(draft, "Sergei Lavrow", message="'Sergei Lavrow\x1b[31m' msg\r")
+    document = Document(DRAFT_PATH, draft, prose=draft, kind="md")
+    out = render_text(Report(files=(FileReport(DRAFT_PATH, (finding,), document),)))
+    assert not any(char in out for char in "\x1b\r\u202e")
+    lines = out.splitlines()
+    assert lines[0].endswith("'Sergei Lavrow\\x1b[31m' msg\\r")
+    source, marker = lines[1], lines[2]
+    assert source.strip() == "x\\x1b[2J\\r::error::forged Sergei Lavrow\\u202e met them."
+    start = marker.index("^")
+    assert source[start : start + marker.count("^")] == "Sergei Lavrow"

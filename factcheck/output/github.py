@@ -7,13 +7,19 @@ from __future__ import annotations
 
 from factcheck.model import Report, Severity
 from factcheck.output.common import finding_path, located_findings
+from factcheck.output.safe import escape_controls
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message; "%" first so the other escapes are not re-escaped."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message; "%" first so the other escapes are not re-escaped.
+
+    Line breaks are encoded as the runner expects; the other control
+    characters (terminal escapes, bidirectional overrides) are shown escaped.
+    """
+    encoded = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(encoded)
 
 
 def escape_property(value: str) -> str:

@@ -6,6 +6,7 @@ import json
 
 from factcheck.model import Evidence, Finding, Report
 from factcheck.output.common import Tally
+from factcheck.output.safe import json_safe
 
 # Bumped only when a key is removed or changes meaning; new keys may appear freely.
 JSON_VERSION = 1
@@ -58,4 +59,4 @@ def render_json(report: Report) -> str:
         "findings": [finding_to_dict(f) for f in report.findings],
         "summary": summary_to_dict(report),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

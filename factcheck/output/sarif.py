@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from factcheck.model import CodeInfo, Evidence, FileReport, Finding, Report, Severity
 from factcheck.output.common import finding_path, located_findings
+from factcheck.output.safe import json_safe
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -165,4 +166,5 @@ def build_sarif(report: Report, tool_version: str | None = None) -> JsonObject:
 
 
 def render_sarif(report: Report, tool_version: str | None = None) -> str:
-    return json.dumps(build_sarif(report, tool_version), indent=2, ensure_ascii=False) + "\n"
+    dumped = json.dumps(build_sarif(report, tool_version), indent=2, ensure_ascii=False)
+    return json_safe(dumped) + "\n"
