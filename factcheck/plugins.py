@@ -1,9 +1,11 @@
 """The plugin manager: entry points one at a time, config-named modules, the code registry.
 
-A plugin that cannot be imported, registered or run is recorded as a
-:class:`PluginFailure` and the run goes on without it (the engine reports it
-as FC902 or FC903). Only plugins that cannot work together, such as two that
-declare the same code, stop the start-up with a :class:`PluginError`.
+A plugin that cannot be imported, registered or run, or that returns what
+factcheck cannot use, is recorded as a :class:`PluginFailure` and the run goes
+on without it (the engine reports it as FC902 or FC903). Every call into a
+plugin goes through :mod:`factcheck.plugin_calls`: its output goes to standard
+error, ``SystemExit`` is a failure like any other, and hooks have a time limit.
+What it returns is checked by :mod:`factcheck.plugin_validation`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import importlib.util
-import re
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -24,8 +25,9 @@ import pluggy
 
 from factcheck import hookspecs
 from factcheck.engine_codes import ENGINE_CODES
-from factcheck.errors import PluginError
 from factcheck.model import CodeInfo, Finding
+from factcheck.plugin_calls import PluginCallFailed, PluginRaised, call_hook, call_plugin
+from factcheck.plugin_validation import InvalidResult, check_finding, checked_codes
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -33,9 +35,6 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "factcheck"
 ENGINE_NAME = "factcheck"  # the owner of the FC9xx codes in ``code_owner``
-
-_CODE = re.compile(r"^[A-Z]{2}\d{3}$")
-_ENGINE_HUNDRED = "FC9"
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,18 @@ class PluginSet:
         code_owner: dict[str, str],
         origins: dict[str, str],
         versions: dict[str, str | None],
+        timeout: float,
     ) -> None:
         self.manager = manager
         self.failures = failures
         self.codes = codes
         self.code_owner = code_owner
+        self.timeout = timeout  # seconds a hook call may take
         self._origins = origins
         self._versions = versions
+        # Plugins whose check overran once: calling them again would cost every
+        # later draft the whole time limit, and leave one more thread behind.
+        self._overran: set[str] = set()
 
     def describe(self) -> list[PluginInfo]:
         infos = []
@@ -100,27 +104,65 @@ class PluginSet:
         return infos
 
     def run_checks(self, context: CheckContext) -> tuple[list[Finding], list[PluginFailure]]:
-        """Call every ``factcheck_check`` on its own, so one crash spares the others."""
+        """Call every ``factcheck_check`` on its own, so one failure spares the others."""
         findings: list[Finding] = []
         failures: list[PluginFailure] = []
+        text_length = len(context.document.text)
         for impl in self.manager.hook.factcheck_check.get_hookimpls():
             name = impl.plugin_name
+            if name in self._overran:
+                failures.append(self._failure(name, self._skipped_message()))
+                continue
             try:
-                # pluggy lets an implementation take fewer arguments than the spec.
-                args = [{"context": context}[arg] for arg in impl.argnames]
-                returned = list(cast("Iterable[object]", impl.function(*args) or ()))
-            except Exception as exc:
-                failures.append(self._failure(name, _describe_crash(exc)))
+                returned = self._call_check(name, impl.function, impl.argnames, context)
+            except PluginCallFailed as failed:
+                if not isinstance(failed, PluginRaised):
+                    self._overran.add(name)
+                failures.append(self._failure(name, _describe_failed_call(failed)))
                 continue
             for item in returned:
-                if isinstance(item, Finding) and self.code_owner.get(item.code) == name:
-                    findings.append(item)
+                problem = self._problem_with(name, item, text_length)
+                if problem is None:
+                    findings.append(cast(Finding, item))
                     continue
-                failure = self._failure(name, _why_dropped(item))
+                failure = self._failure(name, problem)
                 if failure not in failures:  # one report per kind of mistake, not per finding
                     failures.append(failure)
         findings.sort(key=lambda f: (f.span.start, f.code))
         return findings, failures
+
+    def _call_check(
+        self,
+        name: str,
+        function: Callable[..., object],
+        argnames: Sequence[str],
+        context: CheckContext,
+    ) -> list[object]:
+        # pluggy lets an implementation take fewer arguments than the spec.
+        args = [{"context": context}[arg] for arg in argnames]
+
+        def check() -> list[object]:
+            # Inside the call: a generator's body runs only when it is iterated.
+            return list(cast("Iterable[object]", function(*args) or ()))
+
+        return call_hook(name, "factcheck_check", check, self.timeout)
+
+    def _problem_with(self, name: str, item: object, text_length: int) -> str | None:
+        if not isinstance(item, Finding):
+            return f"returned a {type(item).__name__}, not a Finding; it was dropped"
+        try:
+            check_finding(item, text_length)
+        except InvalidResult as invalid:
+            return f"returned an invalid finding: {invalid}; it was dropped"
+        if self.code_owner.get(item.code) != name:
+            return f"returned code {item.code!r}, which it did not declare; the finding was dropped"
+        return None
+
+    def _skipped_message(self) -> str:
+        return (
+            f"factcheck_check skipped: it did not return within {self.timeout:g} seconds "
+            "on an earlier draft"
+        )
 
     def _failure(self, name: str, message: str) -> PluginFailure:
         return PluginFailure(name, self._origins.get(name, ""), message)
@@ -147,8 +189,11 @@ def load_plugins(
         name = getattr(obj, "__name__", None) or type(obj).__name__
         loader.register(name, obj, getattr(obj, "__file__", None) or "Python API", None)
     loader.drop_unknown_hooks()
-    codes, owner = loader.build_registry()
-    return PluginSet(manager, loader.failures, codes, owner, loader.origins, loader.versions)
+    codes, owner = loader.build_registry(config.plugin_timeout)
+    return PluginSet(
+        manager, loader.failures, codes, owner, loader.origins, loader.versions,
+        config.plugin_timeout,
+    )  # fmt: skip
 
 
 class _Loader:
@@ -167,10 +212,10 @@ class _Loader:
         version = dist.version if dist is not None else None
         package = f"{dist.name} {version}" if dist is not None else ""
         try:
-            plugin = entry_point.load()
-        except Exception as exc:
+            plugin = call_plugin(entry_point.name, entry_point.load)
+        except PluginRaised as raised:
             origin = ", ".join(filter(None, [package, entry_point.value]))
-            self._fail(entry_point.name, origin, exc)
+            self._fail(entry_point.name, origin, str(raised))
             return
         module = sys.modules.get(entry_point.module)
         where = getattr(module, "__file__", None) or entry_point.value
@@ -180,9 +225,9 @@ class _Loader:
         if self.manager.is_blocked(module_name):
             return
         try:
-            module = importlib.import_module(module_name)
-        except Exception as exc:
-            self._fail(module_name, f"module {module_name}", exc)
+            module = call_plugin(module_name, lambda: importlib.import_module(module_name))
+        except PluginRaised as raised:
+            self._fail(module_name, f"module {module_name}", str(raised))
             return
         self.register(module_name, module, module.__file__ or module_name, _version_of(module))
 
@@ -191,20 +236,23 @@ class _Loader:
         if self.manager.is_blocked(name):
             return
         try:
-            module = _import_file(path, f"factcheck_local_plugins.{name}")
-        except Exception as exc:
-            self._fail(name, str(path), exc)
+            module = call_plugin(
+                name, lambda: _import_file(path, f"factcheck_local_plugins.{name}")
+            )
+        except PluginRaised as raised:
+            self._fail(name, str(path), str(raised))
             return
         self.register(name, module, str(path), _version_of(module))
 
     def register(self, name: str, plugin: object, origin: str, version: str | None) -> None:
         try:
-            registered = self.manager.register(plugin, name=name)
-        except Exception as exc:
+            # Registering reads the plugin's attributes, which can run its code.
+            registered = call_plugin(name, lambda: self.manager.register(plugin, name=name))
+        except PluginRaised as raised:
             # pluggy before 1.6 could leave a half-registered plugin behind.
             if self.manager.get_plugin(name) is plugin:
                 self.manager.unregister(name=name)
-            self._fail(name, origin, exc)
+            self._fail(name, origin, str(raised))
             return
         if registered is not None:
             self.origins[name] = origin
@@ -223,52 +271,30 @@ class _Loader:
                 self.manager.unregister(name=name)
                 self.failures.append(PluginFailure(name, self.origins.get(name, ""), str(exc)))
 
-    def build_registry(self) -> tuple[dict[str, CodeInfo], dict[str, str]]:
+    def build_registry(self, timeout: float) -> tuple[dict[str, CodeInfo], dict[str, str]]:
+        """Every plugin's codes; a plugin whose declaration is unusable is disabled."""
         codes = {info.code: info for info in ENGINE_CODES}
         owner = dict.fromkeys(codes, ENGINE_NAME)
         for impl in self.manager.hook.factcheck_codes.get_hookimpls():
             name = impl.plugin_name
             try:
-                declared = list(cast("Iterable[object]", impl.function()))
-            except Exception as exc:
-                # Without its codes every finding of the plugin would be dropped.
-                self.manager.unregister(name=name)
-                self._fail(name, self.origins.get(name, ""), exc)
+                declared = call_hook(name, "factcheck_codes", impl.function, timeout)
+                infos = checked_codes(declared, owner)
+            except PluginRaised as raised:
+                problem = str(raised)
+            except (PluginCallFailed, InvalidResult) as invalid:
+                problem = str(invalid)
+            else:
+                codes.update((info.code, info) for info in infos)
+                owner.update((info.code, name) for info in infos)
                 continue
-            for item in declared:
-                info = _checked_code(name, item)
-                if info.code in owner:
-                    raise PluginError(
-                        f"code {info.code} is declared twice: by plugin "
-                        f"{owner[info.code]!r} and by plugin {name!r}"
-                    )
-                codes[info.code] = info
-                owner[info.code] = name
+            # Without its codes every finding of the plugin would be dropped.
+            self.manager.unregister(name=name)
+            self._fail(name, self.origins.get(name, ""), f"{problem}; the plugin was disabled")
         return codes, owner
 
-    def _fail(self, name: str, origin: str, exc: BaseException) -> None:
-        self.failures.append(PluginFailure(name, origin, f"{type(exc).__name__}: {exc}"))
-
-
-def _checked_code(plugin: str, info: object) -> CodeInfo:
-    if not isinstance(info, CodeInfo):
-        raise PluginError(f"plugin {plugin!r} declared {info!r}, which is not a CodeInfo")
-    if not _CODE.match(info.code):
-        raise PluginError(
-            f"plugin {plugin!r} declared code {info.code!r}: a code is two capital "
-            "letters and three digits, like 'FC101'"
-        )
-    if info.code.startswith(_ENGINE_HUNDRED):
-        raise PluginError(
-            f"plugin {plugin!r} declared code {info.code}: FC9xx is reserved for factcheck itself"
-        )
-    return info
-
-
-def _why_dropped(item: object) -> str:
-    if isinstance(item, Finding):
-        return f"returned code {item.code!r}, which it did not declare; the finding was dropped"
-    return f"returned a {type(item).__name__}, not a Finding; it was dropped"
+    def _fail(self, name: str, origin: str, message: str) -> None:
+        self.failures.append(PluginFailure(name, origin, message))
 
 
 def _import_file(path: Path, module_name: str) -> ModuleType:
@@ -293,10 +319,13 @@ def _version_of(module: ModuleType) -> str | None:
     return version if isinstance(version, str) else None
 
 
-def _describe_crash(exc: BaseException) -> str:
-    frames = traceback.extract_tb(exc.__traceback__)
+def _describe_failed_call(failed: PluginCallFailed) -> str:
+    """What went wrong, and for an exception the plugin's file and line where it was raised."""
+    if not isinstance(failed, PluginRaised):
+        return str(failed)
+    frames = traceback.extract_tb(failed.error.__traceback__)
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
-    return f"{type(exc).__name__}: {exc}{where}"
+    return f"{failed}{where}"
 
 
 def format_plugin_table(infos: Sequence[PluginInfo]) -> str:

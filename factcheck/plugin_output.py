@@ -1,0 +1,86 @@
+"""Plugins' standard output goes to standard error, so it cannot corrupt a report.
+
+While a plugin is imported or one of its hooks runs, ``sys.stdout`` is a
+:class:`PluginStdout`. What the plugin writes (from the calling thread, or
+from the worker thread that runs its hook) goes to standard error, each line
+prefixed with ``[plugin NAME]``; what anyone else writes passes through to the
+real standard output. The plugin is known by a context variable, which the
+worker thread inherits. A worker abandoned after its time limit may still
+print later, so the stand-in stays installed while such a worker is alive.
+
+Writes that bypass ``sys.stdout`` (``sys.__stdout__``, ``os.write(1, ...)``,
+C extensions) are not caught.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO, cast
+
+_CURRENT_PLUGIN: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "factcheck_current_plugin", default=None
+)
+_abandoned: list[threading.Thread] = []
+
+
+class PluginStdout:
+    """Stands in for ``sys.stdout``: plugins' writes to stderr, the rest to ``original``."""
+
+    def __init__(self, original: TextIO) -> None:
+        self.original = original
+        self._at_line_start: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    def write(self, text: str) -> int:
+        plugin = _CURRENT_PLUGIN.get()
+        if plugin is None:
+            return self.original.write(text)
+        with self._lock:  # an abandoned worker may write while a newer call does
+            sys.stderr.write(self._prefixed(plugin, text))
+        return len(text)
+
+    def flush(self) -> None:
+        if _CURRENT_PLUGIN.get() is None:
+            self.original.flush()
+        else:
+            sys.stderr.flush()
+
+    def __getattr__(self, name: str) -> object:
+        # isatty, encoding, fileno...: the real stream's, for everyone else's sake.
+        return getattr(self.original, name)
+
+    def _prefixed(self, plugin: str, text: str) -> str:
+        prefix = f"[plugin {plugin}] "
+        lines = text.splitlines(keepends=True)
+        out = []
+        for line in lines:
+            if self._at_line_start.get(plugin, True):
+                out.append(prefix)
+            out.append(line)
+            self._at_line_start[plugin] = line.endswith("\n")
+        return "".join(out)
+
+
+@contextmanager
+def plugin_output(plugin: str) -> Iterator[None]:
+    """Route what ``plugin`` prints to standard error while the block runs."""
+    if not isinstance(sys.stdout, PluginStdout):
+        sys.stdout = cast(TextIO, PluginStdout(sys.stdout))
+    token = _CURRENT_PLUGIN.set(plugin)
+    try:
+        yield
+    finally:
+        _CURRENT_PLUGIN.reset(token)
+        _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
+        outermost = _CURRENT_PLUGIN.get() is None
+        if outermost and not _abandoned and isinstance(sys.stdout, PluginStdout):
+            sys.stdout = sys.stdout.original
+
+
+def keep_redirected_while(worker: threading.Thread) -> None:
+    """Keep the stand-in while ``worker``, an abandoned plugin call, may still print."""
+    _abandoned.append(worker)
