@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import importlib.util
+import inspect
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
@@ -172,7 +173,7 @@ def load_plugins(
     config: Config, *, include_entry_points: bool = True, extra: Sequence[object] = ()
 ) -> PluginSet:
     """Register entry points, the config's ``plugins`` and ``extra``; build the registry."""
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager = _PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     for name in config.disable_plugins:
         manager.set_blocked(name)
@@ -196,10 +197,35 @@ def load_plugins(
     )  # fmt: skip
 
 
+class _PluginManager(pluggy.PluginManager):
+    """Takes every ``factcheck_*`` function as a hook implementation, marked or not.
+
+    As pytest does with ``pytest_*``: a forgotten ``@hookimpl`` would leave the
+    hook silently uncalled, and ``check_pending`` then catches a misspelt name
+    whether it was marked or not.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        opts = super().parse_hookimpl_opts(plugin, name)
+        if opts is not None or not name.startswith(f"{self.project_name}_"):
+            return opts
+        # Static lookup, as pluggy's: properties and descriptors are not run.
+        if not inspect.isfunction(inspect.getattr_static(plugin, name, None)):
+            return None
+        return pluggy.HookimplOpts(
+            wrapper=False,
+            hookwrapper=False,
+            optionalhook=False,
+            tryfirst=False,
+            trylast=False,
+            specname=None,
+        )
+
+
 class _Loader:
     """Collects plugins, their origins and the failures met along the way."""
 
-    def __init__(self, manager: pluggy.PluginManager) -> None:
+    def __init__(self, manager: _PluginManager) -> None:
         self.manager = manager
         self.failures: list[PluginFailure] = []
         self.origins: dict[str, str] = {}

@@ -119,6 +119,16 @@ def test_misspelt_hook_is_reported_and_its_plugin_unregistered() -> None:
     assert plugin_set.manager.get_plugin("good_plugin") is not None
 
 
+def test_hooks_are_found_by_name_without_the_marker_as_in_pytest() -> None:
+    plugin_set = load("unmarked_hooks.py", "unmarked_misspelt_hook.py")
+    assert plugin_set.code_owner["UM101"] == "unmarked_hooks"
+    findings, _ = plugin_set.run_checks(context_for(plugin_set, "text"))
+    assert [f.code for f in findings] == ["UM101"]
+    [failure] = plugin_set.failures
+    assert failure.plugin == "unmarked_misspelt_hook"
+    assert "factcheck_chek" in failure.message
+
+
 def test_disabled_plugin_is_neither_imported_nor_reported() -> None:
     plugin_set = load(
         "broken_import.py", "good_plugin.py", disable=["broken_import", "good_plugin"]
