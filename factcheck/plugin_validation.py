@@ -21,7 +21,7 @@ _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _ENGINE_HUNDRED = "FC9"
 _short = reprlib.Repr()  # a long value must not flood the message
 _short.maxstring = _short.maxother = 60
-_repr = _short.repr
+short_repr = _short.repr
 
 _Types = tuple[tuple[type, ...], str]  # the accepted types, and how a message names them
 _STR: _Types = ((str,), "a str")
@@ -72,7 +72,9 @@ def check_finding(finding: Finding, text_length: int) -> None:
     _check_fields(finding, FINDING_FIELD_TYPES, "")
     for number, evidence in enumerate(finding.evidence):
         if not isinstance(evidence, Evidence):
-            raise InvalidResult(f"evidence[{number}] must be an Evidence, got {_repr(evidence)}")
+            raise InvalidResult(
+                f"evidence[{number}] must be an Evidence, got {short_repr(evidence)}"
+            )
         _check_fields(evidence, _EVIDENCE_FIELD_TYPES, f"evidence[{number}].")
     _check_fields(finding.span, {"start": _INT, "end": _INT}, "span.")
     span = finding.span
@@ -87,7 +89,7 @@ def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
     """A plugin's declarations, if every one is valid and new; ``taken`` maps code to owner."""
     if isinstance(declared, str | bytes) or not isinstance(declared, Sequence):
         raise InvalidResult(
-            f"factcheck_codes must return a list of CodeInfo, got {_repr(declared)}"
+            f"factcheck_codes must return a list of CodeInfo, got {short_repr(declared)}"
         )
     codes: list[CodeInfo] = []
     for info in declared:
@@ -105,10 +107,10 @@ def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
 
 def _check_code(info: object) -> None:
     if not isinstance(info, CodeInfo):
-        raise InvalidResult(f"declared {_repr(info)}, which is not a CodeInfo")
+        raise InvalidResult(f"declared {short_repr(info)}, which is not a CodeInfo")
     if not isinstance(info.code, str) or not _CODE.match(info.code):
         raise InvalidResult(
-            f"declared code {_repr(info.code)}: a code is two capital letters and three "
+            f"declared code {short_repr(info.code)}: a code is two capital letters and three "
             "digits, like 'FC101'"
         )
     if info.code.startswith(_ENGINE_HUNDRED):
@@ -117,7 +119,7 @@ def _check_code(info: object) -> None:
         value = getattr(info, name)
         if not _is_instance(value, types):
             raise InvalidResult(
-                f"declared code {info.code} whose {name} must be {wanted}, got {_repr(value)}"
+                f"declared code {info.code} whose {name} must be {wanted}, got {short_repr(value)}"
             )
 
 
@@ -125,7 +127,7 @@ def _check_fields(record: object, field_types: Mapping[str, _Types], prefix: str
     for name, (types, wanted) in field_types.items():
         value = getattr(record, name)
         if not _is_instance(value, types):
-            raise InvalidResult(f"{prefix}{name} must be {wanted}, got {_repr(value)}")
+            raise InvalidResult(f"{prefix}{name} must be {wanted}, got {short_repr(value)}")
 
 
 def _is_instance(value: object, types: tuple[type, ...]) -> bool:

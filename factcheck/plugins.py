@@ -28,7 +28,7 @@ from factcheck import hookspecs
 from factcheck.engine_codes import ENGINE_CODES
 from factcheck.model import CodeInfo, Finding
 from factcheck.plugin_calls import PluginCallFailed, PluginRaised, call_hook, call_plugin
-from factcheck.plugin_validation import InvalidResult, check_finding, checked_codes
+from factcheck.plugin_validation import InvalidResult, check_finding, checked_codes, short_repr
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -143,8 +143,15 @@ class PluginSet:
         args = [{"context": context}[arg] for arg in argnames]
 
         def check() -> list[object]:
+            returned = function(*args)
+            if returned is None:
+                return []
+            if not isinstance(returned, Iterable) or isinstance(returned, str | bytes | Finding):
+                raise InvalidResult(
+                    f"factcheck_check must return or yield Findings, got {short_repr(returned)}"
+                )
             # Inside the call: a generator's body runs only when it is iterated.
-            return list(cast("Iterable[object]", function(*args) or ()))
+            return list(returned)
 
         return call_hook(name, "factcheck_check", check, self.timeout)
 
@@ -349,6 +356,8 @@ def _describe_failed_call(failed: PluginCallFailed) -> str:
     """What went wrong, and for an exception the plugin's file and line where it was raised."""
     if not isinstance(failed, PluginRaised):
         return str(failed)
+    if isinstance(failed.error, InvalidResult):
+        return str(failed.error)  # raised by factcheck on the plugin's behalf
     frames = traceback.extract_tb(failed.error.__traceback__)
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
     return f"{failed}{where}"

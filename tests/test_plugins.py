@@ -383,6 +383,41 @@ def test_the_finding_check_covers_every_field_of_finding() -> None:
     assert set(plugin_validation.FINDING_FIELD_TYPES) == {f.name for f in fields(Finding)}
 
 
+@pytest.mark.parametrize(
+    ("returned", "shown"),
+    [(5, "5"), ("XY101", "'XY101'"), (Finding, "<class 'factcheck.model.Finding'>")],
+)
+def test_a_check_that_returns_no_iterable_of_findings_is_fc903(
+    returned: object, shown: str
+) -> None:
+    class ReturnsJunk:
+        __name__ = "junk"
+
+        @hookimpl
+        def factcheck_check(self) -> object:
+            return returned
+
+    plugin_set = load_plugins(config(), include_entry_points=False, extra=[ReturnsJunk()])
+    [failure] = plugin_set.run_checks(context_for(plugin_set, "text"))[1]
+    assert failure.message == f"factcheck_check must return or yield Findings, got {shown}"
+
+
+def test_a_check_that_returns_one_finding_instead_of_a_list_is_fc903() -> None:
+    class ReturnsOne:
+        __name__ = "one"
+
+        @hookimpl
+        def factcheck_check(self, context: CheckContext) -> object:
+            return context.finding("XY101", Span(0, 1), "one")
+
+    plugin_set = load_plugins(
+        config("good_plugin.py"), include_entry_points=False, extra=[ReturnsOne()]
+    )
+    [failure] = plugin_set.run_checks(context_for(plugin_set, "text"))[1]
+    assert failure.plugin == "one"
+    assert failure.message.startswith("factcheck_check must return or yield Findings, got Finding(")
+
+
 def test_a_sleeping_check_is_abandoned_after_the_time_limit() -> None:
     plugin_set = load_with("sleeping_check.py", "good_plugin.py", **{"plugin-timeout": 0.2})
     findings, failures = plugin_set.run_checks(context_for(plugin_set, "Jonh"))
