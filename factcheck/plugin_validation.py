@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import reprlib
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from factcheck.model import Category, CodeInfo, Evidence, Finding, Severity, Span
 
@@ -63,6 +64,12 @@ _CODE_INFO_FIELD_TYPES: dict[str, _Types] = {
 }
 
 
+# The model's records are taken only as themselves: a subclass could run the
+# plugin's code (properties, __eq__, __init__ on dataclasses.replace) inside
+# factcheck, outside the guarded call.
+EXACT_TYPES: tuple[type, ...] = (Finding, Span, Evidence, CodeInfo)
+
+
 class InvalidResult(Exception):
     """A plugin returned something factcheck cannot use; the message says what."""
 
@@ -71,7 +78,7 @@ def check_finding(finding: Finding, text_length: int) -> None:
     """Raise :class:`InvalidResult` unless every field has its type and the span fits."""
     _check_fields(finding, FINDING_FIELD_TYPES, "")
     for number, evidence in enumerate(finding.evidence):
-        if not isinstance(evidence, Evidence):
+        if type(evidence) is not Evidence:
             raise InvalidResult(
                 f"evidence[{number}] must be an Evidence, got {short_repr(evidence)}"
             )
@@ -94,7 +101,7 @@ def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
     codes: list[CodeInfo] = []
     for info in declared:
         _check_code(info)
-        assert isinstance(info, CodeInfo)  # for mypy: _check_code raised otherwise
+        info = cast(CodeInfo, info)  # _check_code raised otherwise
         if info.code in taken:
             raise InvalidResult(
                 f"declared code {info.code}, which plugin {taken[info.code]!r} declared already"
@@ -106,7 +113,7 @@ def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
 
 
 def _check_code(info: object) -> None:
-    if not isinstance(info, CodeInfo):
+    if type(info) is not CodeInfo:
         raise InvalidResult(f"declared {short_repr(info)}, which is not a CodeInfo")
     if not isinstance(info.code, str) or not _CODE.match(info.code):
         raise InvalidResult(
@@ -131,6 +138,8 @@ def _check_fields(record: object, field_types: Mapping[str, _Types], prefix: str
 
 
 def _is_instance(value: object, types: tuple[type, ...]) -> bool:
+    if any(wanted in EXACT_TYPES for wanted in types):
+        return type(value) in types
     # bool is an int in Python; True is not a line number.
     if isinstance(value, bool) and bool not in types:
         return False

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
 import json
 import sys
@@ -377,6 +378,37 @@ def test_ill_typed_findings_are_fc903_and_the_good_one_counts() -> None:
         assert any(problem in message for message in messages), problem
     assert len(messages) == 7
     assert all(m.startswith("returned an invalid finding: ") for m in messages)
+
+
+def test_subclasses_of_the_model_records_are_refused() -> None:
+    @dataclass(frozen=True)
+    class MySpan(Span):
+        pass
+
+    @dataclass(frozen=True)
+    class MyFinding(Finding):
+        pass
+
+    class Subclassing:
+        __name__ = "subclassing"
+
+        @hookimpl
+        def factcheck_codes(self) -> Sequence[CodeInfo]:
+            return [code_info("SU101")]
+
+        @hookimpl
+        def factcheck_check(self, context: CheckContext) -> list[Finding]:
+            good = context.finding("SU101", Span(0, 1), "mine")
+            mine = MyFinding(**{f.name: getattr(good, f.name) for f in fields(good)})
+            return [good, mine, dataclasses.replace(good, span=MySpan(0, 1))]
+
+    plugin_set = load_plugins(config(), include_entry_points=False, extra=[Subclassing()])
+    findings, failures = plugin_set.run_checks(context_for(plugin_set, "text"))
+    assert [f.span for f in findings if f.message == "mine"] == [Span(0, 1)]
+    subclass, span = (f.message for f in failures)
+    assert subclass == "returned a MyFinding, not a Finding; it was dropped"
+    assert span.startswith("returned an invalid finding: span must be a Span, got ")
+    assert span.endswith("MySpan(start=0, end=1); it was dropped")
 
 
 def test_the_finding_check_covers_every_field_of_finding() -> None:
