@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import cast
 
 from factcheck.model import Category, CodeInfo, Evidence, Finding, Severity, Span
@@ -64,12 +64,6 @@ _CODE_INFO_FIELD_TYPES: dict[str, _Types] = {
 }
 
 
-# The model's records are taken only as themselves: a subclass could run the
-# plugin's code (properties, __eq__, __init__ on dataclasses.replace) inside
-# factcheck, outside the guarded call.
-EXACT_TYPES: tuple[type, ...] = (Finding, Span, Evidence, CodeInfo)
-
-
 class InvalidResult(Exception):
     """A plugin returned something factcheck cannot use; the message says what."""
 
@@ -94,14 +88,14 @@ def check_finding(finding: Finding, text_length: int) -> None:
 
 def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
     """A plugin's declarations, if every one is valid and new; ``taken`` maps code to owner."""
-    if isinstance(declared, str | bytes) or not isinstance(declared, Sequence):
+    if type(declared) not in (list, tuple):
         raise InvalidResult(
             f"factcheck_codes must return a list of CodeInfo, got {short_repr(declared)}"
         )
     codes: list[CodeInfo] = []
-    for info in declared:
-        _check_code(info)
-        info = cast(CodeInfo, info)  # _check_code raised otherwise
+    for item in cast("list[object]", declared):
+        _check_code(item)
+        info = cast(CodeInfo, item)  # _check_code raised otherwise
         if info.code in taken:
             raise InvalidResult(
                 f"declared code {info.code}, which plugin {taken[info.code]!r} declared already"
@@ -115,7 +109,7 @@ def checked_codes(declared: object, taken: Mapping[str, str]) -> list[CodeInfo]:
 def _check_code(info: object) -> None:
     if type(info) is not CodeInfo:
         raise InvalidResult(f"declared {short_repr(info)}, which is not a CodeInfo")
-    if not isinstance(info.code, str) or not _CODE.match(info.code):
+    if type(info.code) is not str or not _CODE.match(info.code):
         raise InvalidResult(
             f"declared code {short_repr(info.code)}: a code is two capital letters and three "
             "digits, like 'FC101'"
@@ -138,9 +132,11 @@ def _check_fields(record: object, field_types: Mapping[str, _Types], prefix: str
 
 
 def _is_instance(value: object, types: tuple[type, ...]) -> bool:
-    if any(wanted in EXACT_TYPES for wanted in types):
-        return type(value) in types
-    # bool is an int in Python; True is not a line number.
-    if isinstance(value, bool) and bool not in types:
-        return False
-    return isinstance(value, types)
+    """Exact types only, never a subclass.
+
+    A subclass could run the plugin's code inside factcheck, outside the
+    guarded and time-limited call: a str's ``__hash__``, a tuple's
+    ``__iter__``, a property of a Finding, its ``__init__`` through
+    ``dataclasses.replace``. And ``True`` is not a line number.
+    """
+    return type(value) in types
