@@ -24,7 +24,11 @@ from typing import TextIO, cast
 _CURRENT_PLUGIN: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "factcheck_current_plugin", default=None
 )
+# Calls in progress (the Python API may check drafts on several threads) and
+# abandoned workers: the real stdout comes back when both are none.
+_active = 0
 _abandoned: list[threading.Thread] = []
+_state = threading.Lock()
 
 
 class PluginStdout:
@@ -68,19 +72,24 @@ class PluginStdout:
 @contextmanager
 def plugin_output(plugin: str) -> Iterator[None]:
     """Route what ``plugin`` prints to standard error while the block runs."""
-    if not isinstance(sys.stdout, PluginStdout):
-        sys.stdout = cast(TextIO, PluginStdout(sys.stdout))
+    global _active
+    with _state:
+        _active += 1
+        if not isinstance(sys.stdout, PluginStdout):
+            sys.stdout = cast(TextIO, PluginStdout(sys.stdout))
     token = _CURRENT_PLUGIN.set(plugin)
     try:
         yield
     finally:
         _CURRENT_PLUGIN.reset(token)
-        _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
-        outermost = _CURRENT_PLUGIN.get() is None
-        if outermost and not _abandoned and isinstance(sys.stdout, PluginStdout):
-            sys.stdout = sys.stdout.original
+        with _state:
+            _active -= 1
+            _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
+            if not _active and not _abandoned and isinstance(sys.stdout, PluginStdout):
+                sys.stdout = sys.stdout.original
 
 
 def keep_redirected_while(worker: threading.Thread) -> None:
     """Keep the stand-in while ``worker``, an abandoned plugin call, may still print."""
-    _abandoned.append(worker)
+    with _state:
+        _abandoned.append(worker)
