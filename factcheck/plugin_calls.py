@@ -1,13 +1,14 @@
-"""Calling into a plugin so that nothing it does can end or hang the run.
+"""Calling into plugins so that nothing they do can end or hang the run.
 
-Every call into a plugin's code goes through here: its imports through
-:func:`call_plugin`, its hooks through :func:`call_hook`, which also runs the
-call in a daemon worker thread with a time limit. Python cannot kill a
-thread, so a hook that overruns is abandoned, not stopped: it may go on
-running (and using a core) until the process ends, and the run goes on
-without its result. Starting a thread costs well under a millisecond, next
-to the tens of milliseconds a draft's analysis takes, so every hook call
-gets one.
+Every call into a plugin's code goes through here: its import through
+:func:`call_plugin`, its hooks through :func:`call_hooks`, which runs a batch
+of calls (one draft's checks, say) one after another in a daemon worker
+thread and gives each call ``timeout`` seconds. Python cannot kill a thread,
+so a call that overruns is abandoned, not stopped: it may go on running (and
+using a core) until the process ends; the rest of the batch goes on in a
+fresh worker. One thread per batch, and the calling thread woken once when
+the batch is done (or when a call's time is up), keeps the normal path cheap:
+a thread per call cost a few milliseconds a draft on a loaded machine.
 
 ``SystemExit`` and every other ``BaseException`` a plugin raises become a
 :class:`PluginRaised`; only ``KeyboardInterrupt`` goes through, so that
@@ -18,10 +19,18 @@ from __future__ import annotations
 
 import contextvars
 import threading
-from collections.abc import Callable
-from typing import TypeVar, cast
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
-from factcheck.plugin_output import keep_redirected_while, plugin_output
+from factcheck.plugin_output import (
+    abandoned_worker_done,
+    keep_redirected_while,
+    plugin_output,
+    redirected,
+    written_by,
+)
 
 T = TypeVar("T")
 
@@ -42,8 +51,25 @@ class PluginTimedOut(PluginCallFailed):
     """The plugin's hook did not return within the time limit and was abandoned."""
 
 
+@dataclass(frozen=True)
+class HookCall:
+    """One call of one plugin's hook; ``function`` takes no arguments."""
+
+    plugin: str
+    hook: str
+    function: Callable[[], object]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a call returned, or why it did not."""
+
+    value: object = None
+    failure: PluginCallFailed | None = None
+
+
 def call_plugin(plugin: str, function: Callable[[], T]) -> T:
-    """Call ``function`` (an import, say) for ``plugin``, its output sent to stderr."""
+    """Call ``function`` (an import, say) for ``plugin`` here, its output sent to stderr."""
     with plugin_output(plugin):
         try:
             return function()
@@ -53,34 +79,86 @@ def call_plugin(plugin: str, function: Callable[[], T]) -> T:
             raise PluginRaised(error) from error
 
 
-def call_hook(plugin: str, hook: str, function: Callable[[], T], timeout: float) -> T:
-    """Call a plugin's hook in a worker thread; give up after ``timeout`` seconds."""
-    outcome: list[tuple[bool, object]] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, function()))
-        except BaseException as error:  # handed to the caller below
-            outcome.append((False, error))
-
-    with plugin_output(plugin):
-        # The worker inherits the context, hence the plugin whose output it is.
-        context = contextvars.copy_context()
-        worker = threading.Thread(
-            target=context.run, args=(run,), name=f"factcheck plugin {plugin}", daemon=True
-        )
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            keep_redirected_while(worker)
-            raise PluginTimedOut(
-                f"{hook} did not return within {timeout:g} seconds; the call was "
-                "abandoned (it may still be running) and the run went on without it"
+def call_hooks(calls: Sequence[HookCall], timeout: float) -> list[Outcome]:
+    """Run ``calls`` in order in a worker thread, each within ``timeout`` seconds."""
+    outcomes: dict[int, Outcome] = {}
+    start = 0
+    with redirected():
+        while start < len(calls):
+            worker = _Worker(calls, start)
+            # The worker inherits the context, hence a copy: it sets the plugin per call.
+            thread = threading.Thread(
+                target=contextvars.copy_context().run,
+                args=(worker.run,),
+                name="factcheck plugins",
+                daemon=True,
             )
-    [(returned, value)] = outcome
-    if returned:
-        return cast(T, value)
-    error = cast(BaseException, value)
-    if isinstance(error, KeyboardInterrupt):
-        raise error
-    raise PluginRaised(error) from error
+            thread.start()
+            overran = worker.wait(timeout)
+            outcomes.update(worker.outcomes)
+            if overran is None:
+                break
+            keep_redirected_while(thread)
+            call = calls[overran]
+            outcomes[overran] = Outcome(
+                failure=PluginTimedOut(
+                    f"{call.hook} did not return within {timeout:g} seconds; the call was "
+                    "abandoned (it may still be running) and the run went on without it"
+                )
+            )
+            start = overran + 1
+    for outcome in outcomes.values():
+        failure = outcome.failure
+        if isinstance(failure, PluginRaised) and isinstance(failure.error, KeyboardInterrupt):
+            raise failure.error
+    return [outcomes[index] for index in range(len(calls))]
+
+
+class _Worker:
+    """Runs calls from ``start`` on; abandoned, it stops at the end of its current call."""
+
+    def __init__(self, calls: Sequence[HookCall], start: int) -> None:
+        self.calls = calls
+        self.outcomes: dict[int, Outcome] = {}
+        self._lock = threading.Lock()
+        self._current = (start, time.monotonic())  # the call under way, and when it began
+        self._done = threading.Event()
+        self._abandoned = False
+
+    def run(self) -> None:
+        index = self._current[0]
+        while index < len(self.calls):
+            call = self.calls[index]
+            with written_by(call.plugin):
+                outcome = _outcome_of(call.function)
+            # The outcome and the next call's start in one step: wait() sees either.
+            with self._lock:
+                if self._abandoned:  # already reported as overrun
+                    abandoned_worker_done(threading.current_thread())
+                    return
+                self.outcomes[index] = outcome
+                index += 1
+                self._current = (index, time.monotonic())
+                if index == len(self.calls):
+                    self._done.set()
+
+    def wait(self, timeout: float) -> int | None:
+        """Wait for the batch; return the index of a call that overran, else None."""
+        while True:
+            with self._lock:
+                index, began = self._current
+            if self._done.wait(max(0.0, began + timeout - time.monotonic())):
+                return None
+            with self._lock:
+                if self._done.is_set():
+                    return None
+                if self._current == (index, began):  # the same call, past its time
+                    self._abandoned = True
+                    return index
+
+
+def _outcome_of(function: Callable[[], object]) -> Outcome:
+    try:
+        return Outcome(value=function())
+    except BaseException as error:  # handed to the caller, KeyboardInterrupt included
+        return Outcome(failure=PluginRaised(error))

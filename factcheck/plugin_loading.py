@@ -23,7 +23,13 @@ import pluggy
 
 from factcheck.engine_codes import ENGINE_CODES
 from factcheck.model import CodeInfo
-from factcheck.plugin_calls import PluginCallFailed, PluginRaised, call_hook, call_plugin
+from factcheck.plugin_calls import (
+    HookCall,
+    PluginCallFailed,
+    PluginRaised,
+    call_hooks,
+    call_plugin,
+)
 from factcheck.plugin_validation import InvalidResult, checked_codes
 
 ENGINE_NAME = "factcheck"  # the owner of the FC9xx codes in ``code_owner``
@@ -142,13 +148,16 @@ class Loader:
         """Every plugin's codes; a plugin whose declaration is unusable is disabled."""
         codes = {info.code: info for info in ENGINE_CODES}
         owner = dict.fromkeys(codes, ENGINE_NAME)
-        for impl in self.manager.hook.factcheck_codes.get_hookimpls():
-            name = impl.plugin_name
+        calls = [
+            HookCall(impl.plugin_name, "factcheck_codes", impl.function)
+            for impl in self.manager.hook.factcheck_codes.get_hookimpls()
+        ]
+        for call, outcome in zip(calls, call_hooks(calls, timeout), strict=True):
+            name = call.plugin
             try:
-                declared = call_hook(name, "factcheck_codes", impl.function, timeout)
-                infos = checked_codes(declared, owner)
-            except PluginRaised as raised:
-                problem = str(raised)
+                if outcome.failure is not None:
+                    raise outcome.failure
+                infos = checked_codes(outcome.value, owner)
             except (PluginCallFailed, InvalidResult) as invalid:
                 problem = str(invalid)
             else:

@@ -71,25 +71,52 @@ class PluginStdout:
 
 @contextmanager
 def plugin_output(plugin: str) -> Iterator[None]:
-    """Route what ``plugin`` prints to standard error while the block runs."""
+    """Route what ``plugin`` prints (on this thread) to standard error while the block runs."""
+    with redirected(), written_by(plugin):
+        yield
+
+
+@contextmanager
+def redirected() -> Iterator[None]:
+    """Keep the stand-in installed while the block runs."""
     global _active
     with _state:
         _active += 1
         if not isinstance(sys.stdout, PluginStdout):
             sys.stdout = cast(TextIO, PluginStdout(sys.stdout))
+    try:
+        yield
+    finally:
+        with _state:
+            _active -= 1
+            _restore_if_idle()
+
+
+@contextmanager
+def written_by(plugin: str) -> Iterator[None]:
+    """Within the block, this thread's writes are ``plugin``'s."""
     token = _CURRENT_PLUGIN.set(plugin)
     try:
         yield
     finally:
         _CURRENT_PLUGIN.reset(token)
-        with _state:
-            _active -= 1
-            _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
-            if not _active and not _abandoned and isinstance(sys.stdout, PluginStdout):
-                sys.stdout = sys.stdout.original
 
 
 def keep_redirected_while(worker: threading.Thread) -> None:
     """Keep the stand-in while ``worker``, an abandoned plugin call, may still print."""
     with _state:
         _abandoned.append(worker)
+
+
+def abandoned_worker_done(worker: threading.Thread) -> None:
+    """``worker``'s abandoned call has returned: it prints no more."""
+    with _state:
+        _abandoned[:] = [thread for thread in _abandoned if thread is not worker]
+        _restore_if_idle()
+
+
+def _restore_if_idle() -> None:
+    """The real stdout again, once no call is in progress or abandoned (``_state`` held)."""
+    _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
+    if not _active and not _abandoned and isinstance(sys.stdout, PluginStdout):
+        sys.stdout = sys.stdout.original

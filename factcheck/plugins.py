@@ -21,7 +21,7 @@ import pluggy
 
 from factcheck import hookspecs
 from factcheck.model import CodeInfo, Finding
-from factcheck.plugin_calls import PluginCallFailed, PluginRaised, call_hook
+from factcheck.plugin_calls import HookCall, PluginCallFailed, PluginRaised, call_hooks
 from factcheck.plugin_loading import ENGINE_NAME, Loader, PluginFailure, PluginManager
 from factcheck.plugin_validation import InvalidResult, check_finding, short_repr
 
@@ -105,19 +105,27 @@ class PluginSet:
         findings: list[Finding] = []
         failures: list[PluginFailure] = []
         text_length = len(context.document.text)
-        for impl in self.manager.hook.factcheck_check.get_hookimpls():
+        impls = self.manager.hook.factcheck_check.get_hookimpls()
+        calls = [
+            _check_call(impl.plugin_name, impl.function, impl.argnames, context)
+            for impl in impls
+            if impl.plugin_name not in self._overran
+        ]
+        outcomes = dict(
+            zip((call.plugin for call in calls), call_hooks(calls, self.timeout), strict=True)
+        )
+        for impl in impls:
             name = impl.plugin_name
-            if name in self._overran:
+            if name not in outcomes:
                 failures.append(self._failure(name, self._skipped_message()))
                 continue
-            try:
-                returned = self._call_check(name, impl.function, impl.argnames, context)
-            except PluginCallFailed as failed:
+            failed = outcomes[name].failure
+            if failed is not None:
                 if not isinstance(failed, PluginRaised):
                     self._overran.add(name)
                 failures.append(self._failure(name, _describe_failed_call(failed)))
                 continue
-            for item in returned:
+            for item in cast("list[object]", outcomes[name].value):
                 problem = self._problem_with(name, item, text_length)
                 if problem is None:
                     findings.append(cast(Finding, item))
@@ -127,29 +135,6 @@ class PluginSet:
                     failures.append(failure)
         findings.sort(key=lambda f: (f.span.start, f.code))
         return findings, failures
-
-    def _call_check(
-        self,
-        name: str,
-        function: Callable[..., object],
-        argnames: Sequence[str],
-        context: CheckContext,
-    ) -> list[object]:
-        # pluggy lets an implementation take fewer arguments than the spec.
-        args = [{"context": context}[arg] for arg in argnames]
-
-        def check() -> list[object]:
-            returned = function(*args)
-            if returned is None:
-                return []
-            if not isinstance(returned, Iterable) or isinstance(returned, str | bytes | Finding):
-                raise InvalidResult(
-                    f"factcheck_check must return or yield Findings, got {short_repr(returned)}"
-                )
-            # Inside the call: a generator's body runs only when it is iterated.
-            return list(returned)
-
-        return call_hook(name, "factcheck_check", check, self.timeout)
 
     def _problem_with(self, name: str, item: object, text_length: int) -> str | None:
         if type(item) is not Finding:  # see plugin_validation: no subclasses
@@ -198,6 +183,26 @@ def load_plugins(
         manager, loader.failures, codes, owner, loader.origins, loader.versions,
         config.plugin_timeout,
     )  # fmt: skip
+
+
+def _check_call(
+    name: str, function: Callable[..., object], argnames: Sequence[str], context: CheckContext
+) -> HookCall:
+    # pluggy lets an implementation take fewer arguments than the spec.
+    args = [{"context": context}[arg] for arg in argnames]
+
+    def check() -> list[object]:
+        returned = function(*args)
+        if returned is None:
+            return []
+        if not isinstance(returned, Iterable) or isinstance(returned, str | bytes | Finding):
+            raise InvalidResult(
+                f"factcheck_check must return or yield Findings, got {short_repr(returned)}"
+            )
+        # Inside the call: a generator's body runs only when it is iterated.
+        return list(returned)
+
+    return HookCall(name, "factcheck_check", check)
 
 
 def _describe_failed_call(failed: PluginCallFailed) -> str:

@@ -8,7 +8,7 @@ tests/test_hook_docs.py requires a ``test_hook_<name>`` here for every hook.
 from __future__ import annotations
 
 import datetime as dt
-import time
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -127,14 +127,18 @@ class Exiting:
 class Sleeping:
     __name__ = "sleeping"
 
+    def __init__(self) -> None:
+        self.release = threading.Event()  # lets the abandoned call end
+
     @hookimpl
     def factcheck_check(self, context: CheckContext) -> Iterable[Finding]:
-        time.sleep(60)
+        self.release.wait(60)
         return []
 
 
 def test_check_hook_survives_exiting_and_sleeping_plugins(probe: Probe) -> None:
-    engine = Engine(seeds_config(**{"plugin-timeout": 0.2}), plugins=[probe, Exiting(), Sleeping()])
+    sleeping = Sleeping()
+    engine = Engine(seeds_config(**{"plugin-timeout": 0.2}), plugins=[probe, Exiting(), sleeping])
     text = "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n"
     report = engine.check_document(document_from_text("draft.md", text))
     codes = [f.code for f in report.findings]
@@ -143,3 +147,4 @@ def test_check_hook_survives_exiting_and_sleeping_plugins(probe: Probe) -> None:
     assert set(failed) == {"exiting", "sleeping"}
     assert "SystemExit: 0" in failed["exiting"]
     assert "did not return within 0.2 seconds" in failed["sleeping"]
+    sleeping.release.set()

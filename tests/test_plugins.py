@@ -463,6 +463,7 @@ def test_a_sleeping_check_is_abandoned_after_the_time_limit() -> None:
     assert "skipped" in failure.message
     sleeping = sys.modules["factcheck_local_plugins.sleeping_check"]
     assert sleeping.CALLS == ["draft.md"]
+    sleeping.RELEASE.set()
 
 
 @pytest.mark.parametrize("value", [0, -1, "30", True])
@@ -532,12 +533,14 @@ def test_a_plugin_with_one_bad_code_registers_none_of_its_codes() -> None:
 
 
 def test_a_sleeping_codes_hook_is_abandoned() -> None:
+    release = threading.Event()
+
     class Sleepy:
         __name__ = "sleepy"
 
         @hookimpl
         def factcheck_codes(self) -> Sequence[CodeInfo]:
-            time.sleep(60)
+            release.wait(60)
             return []
 
     data = {"plugin-timeout": 0.2}
@@ -550,6 +553,7 @@ def test_a_sleeping_codes_hook_is_abandoned() -> None:
     assert failure.plugin == "sleepy"
     assert failure.message.startswith("factcheck_codes did not return within 0.2 seconds")
     assert plugin_set.manager.get_plugin("sleepy") is None
+    release.set()
 
 
 def test_an_abandoned_call_that_prints_later_still_prints_to_stderr(
@@ -568,19 +572,22 @@ def test_an_abandoned_call_that_prints_later_still_prints_to_stderr(
 
     data = {"plugin-timeout": 0.05}
     plugin_set = load_plugins(
-        config_from_mapping({**data, "plugins": ["good_plugin.py"]}, source=None, root=FIXTURES),
+        config_from_mapping(data, source=None, root=FIXTURES),
         include_entry_points=False,
         extra=[LatePrinter()],
     )
     real_stdout = sys.stdout
     [failure] = plugin_set.run_checks(context_for(plugin_set, "text"))[1]
     assert "did not return within 0.05 seconds" in failure.message
-    assert woke.wait(5)
+    assert sys.stdout is not real_stdout  # the abandoned call may still print
     print("factcheck's own output")
+    assert woke.wait(5)
+    # The abandoned call has returned: the real stdout comes back by itself.
+    for _ in range(500):
+        if sys.stdout is real_stdout:
+            break
+        time.sleep(0.01)
+    assert sys.stdout is real_stdout
     captured = capsys.readouterr()
     assert captured.out == "factcheck's own output\n"
     assert "[plugin late] late: awake\n" in captured.err
-    # Once the abandoned call has ended, the next plugin call puts the real stdout back.
-    time.sleep(0.05)
-    plugin_set.run_checks(context_for(plugin_set, "text"))
-    assert sys.stdout is real_stdout
