@@ -81,6 +81,8 @@ def call_plugin(plugin: str, function: Callable[[], T]) -> T:
 
 def call_hooks(calls: Sequence[HookCall], timeout: float) -> list[Outcome]:
     """Run ``calls`` in order in a worker thread, each within ``timeout`` seconds."""
+    if not calls:
+        return []
     outcomes: dict[int, Outcome] = {}
     start = 0
     with redirected():

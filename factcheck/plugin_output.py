@@ -28,6 +28,7 @@ _CURRENT_PLUGIN: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 # abandoned workers: the real stdout comes back when both are none.
 _active = 0
 _abandoned: list[threading.Thread] = []
+_ended_early: list[threading.Thread] = []
 _state = threading.Lock()
 
 
@@ -105,13 +106,19 @@ def written_by(plugin: str) -> Iterator[None]:
 def keep_redirected_while(worker: threading.Thread) -> None:
     """Keep the stand-in while ``worker``, an abandoned plugin call, may still print."""
     with _state:
-        _abandoned.append(worker)
+        if worker in _ended_early:
+            _ended_early.remove(worker)
+        else:
+            _abandoned.append(worker)
 
 
 def abandoned_worker_done(worker: threading.Thread) -> None:
     """``worker``'s abandoned call has returned: it prints no more."""
     with _state:
-        _abandoned[:] = [thread for thread in _abandoned if thread is not worker]
+        if worker in _abandoned:
+            _abandoned.remove(worker)
+        else:  # returned between being abandoned and keep_redirected_while
+            _ended_early.append(worker)
         _restore_if_idle()
 
 

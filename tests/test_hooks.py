@@ -148,3 +148,6 @@ def test_check_hook_survives_exiting_and_sleeping_plugins(probe: Probe) -> None:
     assert "SystemExit: 0" in failed["exiting"]
     assert "did not return within 0.2 seconds" in failed["sleeping"]
     sleeping.release.set()
+    for thread in threading.enumerate():
+        if thread.name == "factcheck plugins":
+            thread.join(5)

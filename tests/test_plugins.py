@@ -6,7 +6,7 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import SimpleNamespace
@@ -295,6 +295,16 @@ def test_plugin_table_lists_name_version_origin_codes_and_hooks() -> None:
 
 
 # --- misbehaving plugins -------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_its_test() -> Iterator[None]:
+    """Tests release their sleeping plugins; wait for the abandoned workers to end."""
+    yield
+    for thread in threading.enumerate():
+        if thread.name == "factcheck plugins":
+            thread.join(5)
+            assert not thread.is_alive(), "a test left a plugin call running"
 
 
 def load_with(*plugin_files: str, **settings: object) -> PluginSet:
