@@ -52,6 +52,7 @@ class Config:
     name_threshold: float = 85.0
     plugins: tuple[str, ...] = ()
     disable_plugins: tuple[str, ...] = ()
+    plugin_timeout: float = 30.0  # seconds one plugin hook call may take
     cache_dir: Path = Path(DEFAULT_CACHE_DIR)
     cache_enabled: bool = True
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -302,6 +303,12 @@ def _organisation_parents(check: _Checker, key: str, value: object) -> tuple[tup
     return tuple(pairs)
 
 
+def _seconds(check: _Checker, key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise check.error(f"{key!r} must be a number of seconds above 0, got {value!r}")
+    return float(value)
+
+
 _Reader = Callable[[_Checker, str, object], Any]
 
 # TOML key -> (Config field, reader). cache-dir and model are made absolute later.
@@ -314,6 +321,7 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "name-threshold": ("name_threshold", _threshold),
     "plugins": ("plugins", _strings),
     "disable-plugins": ("disable_plugins", _strings),
+    "plugin-timeout": ("plugin_timeout", _seconds),
     "cache-dir": ("cache_dir", _string),
     "cache": ("cache_enabled", _boolean),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),

@@ -16,14 +16,20 @@ PLUGIN_LOAD_FAILED = CodeInfo(
     name="plugin-load-failed",
     category=Category.ENGINE,
     severity=Severity.WARNING,
-    summary="A plugin could not be imported or registered; the run went on without it.",
+    summary=(
+        "A plugin could not be imported or registered, or declared unusable codes; "
+        "the run went on without it."
+    ),
 )
 PLUGIN_CRASHED = CodeInfo(
     code="FC903",
     name="plugin-crashed",
     category=Category.ENGINE,
     severity=Severity.WARNING,
-    summary="A plugin raised while checking a draft, or returned an undeclared code.",
+    summary=(
+        "A plugin raised or exited while checking a draft, overran its time limit, "
+        "or returned an invalid finding."
+    ),
 )
 
 INVALID_SUPPRESSION = CodeInfo(

@@ -28,10 +28,12 @@ def factcheck_codes() -> Sequence[CodeInfo]:
     """Declare the finding codes this plugin emits.
 
     Return a sequence of :class:`factcheck.model.CodeInfo`. Every plugin's
-    results are flattened into one registry; a code declared twice, or one
-    that is not two capital letters and three digits, stops the start-up with
-    an error that names both plugins. A finding whose code was not declared is
-    reported as FC903 instead of being shown.
+    results are flattened into one registry. A plugin whose result is not a
+    list of valid ``CodeInfo`` (a code not two capital letters and three
+    digits, an FC9xx code, a code declared twice, by it or by an earlier
+    plugin) is disabled and reported as FC902 naming it and the problem; so is
+    one that raises or overruns ``plugin-timeout``. A finding whose code was
+    not declared is reported as FC903 instead of being shown.
     """
     raise NotImplementedError  # a spec: pluggy calls the implementations only
 
@@ -44,7 +46,11 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     corpus facts and the options. Build findings with
     ``context.finding(code, span, ...)``, which fills in the category and the
     configured severity. Every implementation is called (this is not a
-    ``firstresult`` hook); one that raises is reported as FC903 naming the
-    plugin, and the others still run.
+    ``firstresult`` hook), in a worker thread with a time limit
+    (``plugin-timeout``). One that raises (``SystemExit`` included) or
+    overruns is reported as FC903 naming the plugin, and the others still
+    run. A returned finding with a wrong-typed field, a span outside the draft
+    or an undeclared code is dropped and reported as FC903; the plugin's valid
+    findings still count. What a plugin prints goes to standard error.
     """
     raise NotImplementedError  # a spec: pluggy calls the implementations only

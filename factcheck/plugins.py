@@ -1,50 +1,46 @@
-"""The plugin manager: entry points one at a time, config-named modules, the code registry.
+"""The plugin manager: the loaded plugins, their code registry, running their checks.
 
-A plugin that cannot be imported, registered or run is recorded as a
-:class:`PluginFailure` and the run goes on without it (the engine reports it
-as FC902 or FC903). Only plugins that cannot work together, such as two that
-declare the same code, stop the start-up with a :class:`PluginError`.
+A plugin that cannot be imported, registered or run, or that returns what
+factcheck cannot use, is recorded as a :class:`PluginFailure` and the run goes
+on without it (the engine reports it as FC902 or FC903). Loading (entry points
+one at a time, config-named modules) is :mod:`factcheck.plugin_loading`.
+Every call into a plugin goes through :mod:`factcheck.plugin_calls`: its output goes to standard
+error, ``SystemExit`` is a failure like any other, and hooks have a time limit.
+What it returns is checked by :mod:`factcheck.plugin_validation`.
 """
 
 from __future__ import annotations
 
-import importlib
 import importlib.metadata
-import importlib.util
-import re
-import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 import pluggy
 
 from factcheck import hookspecs
-from factcheck.engine_codes import ENGINE_CODES
-from factcheck.errors import PluginError
 from factcheck.model import CodeInfo, Finding
+from factcheck.plugin_calls import HookCall, PluginCallFailed, PluginRaised, call_hooks
+from factcheck.plugin_loading import ENGINE_NAME, Loader, PluginFailure, PluginManager
+from factcheck.plugin_validation import InvalidResult, check_finding, short_repr
 
 if TYPE_CHECKING:
     from factcheck.config import Config
     from factcheck.context import CheckContext
 
+__all__ = [
+    "ENGINE_NAME",
+    "ENTRY_POINT_GROUP",
+    "PluginFailure",
+    "PluginInfo",
+    "PluginSet",
+    "format_plugin_table",
+    "list_entry_points",
+    "load_plugins",
+]
+
 ENTRY_POINT_GROUP = "factcheck"
-ENGINE_NAME = "factcheck"  # the owner of the FC9xx codes in ``code_owner``
-
-_CODE = re.compile(r"^[A-Z]{2}\d{3}$")
-_ENGINE_HUNDRED = "FC9"
-
-
-@dataclass(frozen=True)
-class PluginFailure:
-    """A plugin that could not be loaded or that failed while checking."""
-
-    plugin: str
-    origin: str  # distribution and version, and the module's file, where known
-    message: str  # the exception type and text
 
 
 @dataclass(frozen=True)
@@ -74,13 +70,18 @@ class PluginSet:
         code_owner: dict[str, str],
         origins: dict[str, str],
         versions: dict[str, str | None],
+        timeout: float,
     ) -> None:
         self.manager = manager
         self.failures = failures
         self.codes = codes
         self.code_owner = code_owner
+        self.timeout = timeout  # seconds a hook call may take
         self._origins = origins
         self._versions = versions
+        # Plugins whose check overran once: calling them again would cost every
+        # later draft the whole time limit, and leave one more thread behind.
+        self._overran: set[str] = set()
 
     def describe(self) -> list[PluginInfo]:
         infos = []
@@ -100,27 +101,57 @@ class PluginSet:
         return infos
 
     def run_checks(self, context: CheckContext) -> tuple[list[Finding], list[PluginFailure]]:
-        """Call every ``factcheck_check`` on its own, so one crash spares the others."""
+        """Call every ``factcheck_check`` on its own, so one failure spares the others."""
         findings: list[Finding] = []
         failures: list[PluginFailure] = []
-        for impl in self.manager.hook.factcheck_check.get_hookimpls():
+        text_length = len(context.document.text)
+        impls = self.manager.hook.factcheck_check.get_hookimpls()
+        calls = [
+            _check_call(impl.plugin_name, impl.function, impl.argnames, context)
+            for impl in impls
+            if impl.plugin_name not in self._overran
+        ]
+        outcomes = dict(
+            zip((call.plugin for call in calls), call_hooks(calls, self.timeout), strict=True)
+        )
+        for impl in impls:
             name = impl.plugin_name
-            try:
-                # pluggy lets an implementation take fewer arguments than the spec.
-                args = [{"context": context}[arg] for arg in impl.argnames]
-                returned = list(cast("Iterable[object]", impl.function(*args) or ()))
-            except Exception as exc:
-                failures.append(self._failure(name, _describe_crash(exc)))
+            if name not in outcomes:
+                failures.append(self._failure(name, self._skipped_message()))
                 continue
-            for item in returned:
-                if isinstance(item, Finding) and self.code_owner.get(item.code) == name:
-                    findings.append(item)
+            failed = outcomes[name].failure
+            if failed is not None:
+                if not isinstance(failed, PluginRaised):
+                    self._overran.add(name)
+                failures.append(self._failure(name, _describe_failed_call(failed)))
+                continue
+            for item in cast("list[object]", outcomes[name].value):
+                problem = self._problem_with(name, item, text_length)
+                if problem is None:
+                    findings.append(cast(Finding, item))
                     continue
-                failure = self._failure(name, _why_dropped(item))
+                failure = self._failure(name, problem)
                 if failure not in failures:  # one report per kind of mistake, not per finding
                     failures.append(failure)
         findings.sort(key=lambda f: (f.span.start, f.code))
         return findings, failures
+
+    def _problem_with(self, name: str, item: object, text_length: int) -> str | None:
+        if type(item) is not Finding:  # see plugin_validation: no subclasses
+            return f"returned a {type(item).__name__}, not a Finding; it was dropped"
+        try:
+            check_finding(item, text_length)
+        except InvalidResult as invalid:
+            return f"returned an invalid finding: {invalid}; it was dropped"
+        if self.code_owner.get(item.code) != name:
+            return f"returned code {item.code!r}, which it did not declare; the finding was dropped"
+        return None
+
+    def _skipped_message(self) -> str:
+        return (
+            f"factcheck_check skipped: it did not return within {self.timeout:g} seconds "
+            "on an earlier draft"
+        )
 
     def _failure(self, name: str, message: str) -> PluginFailure:
         return PluginFailure(name, self._origins.get(name, ""), message)
@@ -130,11 +161,11 @@ def load_plugins(
     config: Config, *, include_entry_points: bool = True, extra: Sequence[object] = ()
 ) -> PluginSet:
     """Register entry points, the config's ``plugins`` and ``extra``; build the registry."""
-    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager = PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     for name in config.disable_plugins:
         manager.set_blocked(name)
-    loader = _Loader(manager)
+    loader = Loader(manager)
     if include_entry_points:
         for entry_point in list_entry_points():
             loader.load_entry_point(entry_point)
@@ -147,156 +178,42 @@ def load_plugins(
         name = getattr(obj, "__name__", None) or type(obj).__name__
         loader.register(name, obj, getattr(obj, "__file__", None) or "Python API", None)
     loader.drop_unknown_hooks()
-    codes, owner = loader.build_registry()
-    return PluginSet(manager, loader.failures, codes, owner, loader.origins, loader.versions)
+    codes, owner = loader.build_registry(config.plugin_timeout)
+    return PluginSet(
+        manager, loader.failures, codes, owner, loader.origins, loader.versions,
+        config.plugin_timeout,
+    )  # fmt: skip
 
 
-class _Loader:
-    """Collects plugins, their origins and the failures met along the way."""
+def _check_call(
+    name: str, function: Callable[..., object], argnames: Sequence[str], context: CheckContext
+) -> HookCall:
+    # pluggy lets an implementation take fewer arguments than the spec.
+    args = [{"context": context}[arg] for arg in argnames]
 
-    def __init__(self, manager: pluggy.PluginManager) -> None:
-        self.manager = manager
-        self.failures: list[PluginFailure] = []
-        self.origins: dict[str, str] = {}
-        self.versions: dict[str, str | None] = {}
+    def check() -> list[object]:
+        returned = function(*args)
+        if returned is None:
+            return []
+        if not isinstance(returned, Iterable) or isinstance(returned, str | bytes | Finding):
+            raise InvalidResult(
+                f"factcheck_check must return or yield Findings, got {short_repr(returned)}"
+            )
+        # Inside the call: a generator's body runs only when it is iterated.
+        return list(returned)
 
-    def load_entry_point(self, entry_point: importlib.metadata.EntryPoint) -> None:
-        if self.manager.is_blocked(entry_point.name):
-            return  # blocked plugins are not even imported, as with pytest's -p no:NAME
-        dist = getattr(entry_point, "dist", None)
-        version = dist.version if dist is not None else None
-        package = f"{dist.name} {version}" if dist is not None else ""
-        try:
-            plugin = entry_point.load()
-        except Exception as exc:
-            origin = ", ".join(filter(None, [package, entry_point.value]))
-            self._fail(entry_point.name, origin, exc)
-            return
-        module = sys.modules.get(entry_point.module)
-        where = getattr(module, "__file__", None) or entry_point.value
-        self.register(entry_point.name, plugin, ", ".join(filter(None, [package, where])), version)
-
-    def load_module(self, module_name: str) -> None:
-        if self.manager.is_blocked(module_name):
-            return
-        try:
-            module = importlib.import_module(module_name)
-        except Exception as exc:
-            self._fail(module_name, f"module {module_name}", exc)
-            return
-        self.register(module_name, module, module.__file__ or module_name, _version_of(module))
-
-    def load_path(self, path: Path) -> None:
-        name = path.stem
-        if self.manager.is_blocked(name):
-            return
-        try:
-            module = _import_file(path, f"factcheck_local_plugins.{name}")
-        except Exception as exc:
-            self._fail(name, str(path), exc)
-            return
-        self.register(name, module, str(path), _version_of(module))
-
-    def register(self, name: str, plugin: object, origin: str, version: str | None) -> None:
-        try:
-            registered = self.manager.register(plugin, name=name)
-        except Exception as exc:
-            # pluggy before 1.6 could leave a half-registered plugin behind.
-            if self.manager.get_plugin(name) is plugin:
-                self.manager.unregister(name=name)
-            self._fail(name, origin, exc)
-            return
-        if registered is not None:
-            self.origins[name] = origin
-            self.versions[name] = version
-
-    def drop_unknown_hooks(self) -> None:
-        """A misspelt hook would never be called: report and unregister its plugin."""
-        while True:
-            try:
-                self.manager.check_pending()
-                return
-            except pluggy.PluginValidationError as exc:
-                name = self.manager.get_name(exc.plugin)
-                if name is None:
-                    raise  # not one of ours: nothing sensible to unregister
-                self.manager.unregister(name=name)
-                self.failures.append(PluginFailure(name, self.origins.get(name, ""), str(exc)))
-
-    def build_registry(self) -> tuple[dict[str, CodeInfo], dict[str, str]]:
-        codes = {info.code: info for info in ENGINE_CODES}
-        owner = dict.fromkeys(codes, ENGINE_NAME)
-        for impl in self.manager.hook.factcheck_codes.get_hookimpls():
-            name = impl.plugin_name
-            try:
-                declared = list(cast("Iterable[object]", impl.function()))
-            except Exception as exc:
-                # Without its codes every finding of the plugin would be dropped.
-                self.manager.unregister(name=name)
-                self._fail(name, self.origins.get(name, ""), exc)
-                continue
-            for item in declared:
-                info = _checked_code(name, item)
-                if info.code in owner:
-                    raise PluginError(
-                        f"code {info.code} is declared twice: by plugin "
-                        f"{owner[info.code]!r} and by plugin {name!r}"
-                    )
-                codes[info.code] = info
-                owner[info.code] = name
-        return codes, owner
-
-    def _fail(self, name: str, origin: str, exc: BaseException) -> None:
-        self.failures.append(PluginFailure(name, origin, f"{type(exc).__name__}: {exc}"))
+    return HookCall(name, "factcheck_check", check)
 
 
-def _checked_code(plugin: str, info: object) -> CodeInfo:
-    if not isinstance(info, CodeInfo):
-        raise PluginError(f"plugin {plugin!r} declared {info!r}, which is not a CodeInfo")
-    if not _CODE.match(info.code):
-        raise PluginError(
-            f"plugin {plugin!r} declared code {info.code!r}: a code is two capital "
-            "letters and three digits, like 'FC101'"
-        )
-    if info.code.startswith(_ENGINE_HUNDRED):
-        raise PluginError(
-            f"plugin {plugin!r} declared code {info.code}: FC9xx is reserved for factcheck itself"
-        )
-    return info
-
-
-def _why_dropped(item: object) -> str:
-    if isinstance(item, Finding):
-        return f"returned code {item.code!r}, which it did not declare; the finding was dropped"
-    return f"returned a {type(item).__name__}, not a Finding; it was dropped"
-
-
-def _import_file(path: Path, module_name: str) -> ModuleType:
-    if not path.is_file():
-        raise FileNotFoundError(f"no plugin file {path}")
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    # In sys.modules during execution, as for a normal import (dataclasses need it).
-    sys.modules[module_name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        del sys.modules[module_name]
-        raise
-    return module
-
-
-def _version_of(module: ModuleType) -> str | None:
-    version = getattr(module, "__version__", None)
-    return version if isinstance(version, str) else None
-
-
-def _describe_crash(exc: BaseException) -> str:
-    frames = traceback.extract_tb(exc.__traceback__)
+def _describe_failed_call(failed: PluginCallFailed) -> str:
+    """What went wrong, and for an exception the plugin's file and line where it was raised."""
+    if not isinstance(failed, PluginRaised):
+        return str(failed)
+    if isinstance(failed.error, InvalidResult):
+        return str(failed.error)  # raised by factcheck on the plugin's behalf
+    frames = traceback.extract_tb(failed.error.__traceback__)
     where = f" (at {frames[-1].filename}:{frames[-1].lineno})" if frames else ""
-    return f"{type(exc).__name__}: {exc}{where}"
+    return f"{failed}{where}"
 
 
 def format_plugin_table(infos: Sequence[PluginInfo]) -> str:

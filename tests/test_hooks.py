@@ -8,6 +8,7 @@ tests/test_hook_docs.py requires a ``test_hook_<name>`` here for every hook.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -113,3 +114,40 @@ def test_check_hook_respects_the_configured_severity(probe: Probe) -> None:
     report = engine.check_document(document_from_text("draft.md", "Zhao Leji spoke.\n"))
     (finding,) = [f for f in report.findings if f.code == "ZZ101"]
     assert finding.severity is Severity.ERROR
+
+
+class Exiting:
+    __name__ = "exiting"
+
+    @hookimpl
+    def factcheck_check(self, context: CheckContext) -> Iterable[Finding]:
+        raise SystemExit(0)
+
+
+class Sleeping:
+    __name__ = "sleeping"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()  # lets the abandoned call end
+
+    @hookimpl
+    def factcheck_check(self, context: CheckContext) -> Iterable[Finding]:
+        self.release.wait(60)
+        return []
+
+
+def test_check_hook_survives_exiting_and_sleeping_plugins(probe: Probe) -> None:
+    sleeping = Sleeping()
+    engine = Engine(seeds_config(**{"plugin-timeout": 0.2}), plugins=[probe, Exiting(), sleeping])
+    text = "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n"
+    report = engine.check_document(document_from_text("draft.md", text))
+    codes = [f.code for f in report.findings]
+    assert "FC101" in codes and "ZZ101" in codes
+    failed = {f.message.split("'")[1]: f.message for f in report.findings if f.code == "FC903"}
+    assert set(failed) == {"exiting", "sleeping"}
+    assert "SystemExit: 0" in failed["exiting"]
+    assert "did not return within 0.2 seconds" in failed["sleeping"]
+    sleeping.release.set()
+    for thread in threading.enumerate():
+        if thread.name == "factcheck plugins":
+            thread.join(5)
