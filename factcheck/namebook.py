@@ -281,6 +281,10 @@ class NameBook:
         attested = (len(entity.documents_for(variant)), self._mention_counts[variant])
         return attested >= canonical
 
+    def spells(self, name: str, entity: NameEntity) -> bool:
+        """Does the corpus itself write ``entity`` as ``name`` (a variant it grouped in)?"""
+        return self._owner.get(normalise_name(name).lower()) is entity
+
     def knows_word(self, word: str) -> bool:
         return word.lower() in self._known_words
 

@@ -408,3 +408,67 @@ def test_related_bodies_are_named_but_still_flagged(
         assert finding.message.endswith(note)
         # The corpus sentence that states the relation is part of the evidence.
         assert any("a chamber of the National Assembly" in e.quote for e in finding.evidence)
+
+
+# --- safe fixes never damage copy ------------------------------------------------------
+
+# Ordinary words that are one letter from a word of a corpus name ("West",
+# "Belt"): at the start of a sentence or alone in a heading they are not names.
+ORDINARY_WORDS = [
+    "Test results came in on Monday. Best picks of the week follow.",
+    "# Test\n\nZhao Leji met Vyacheslav Volodin in Beijing.\n",
+    "# Test\n\nTest results came in on Monday.\n",
+    "# Best picks\n\nRest assured, the talks went well.\n",
+]
+
+
+@pytest.mark.parametrize("draft", ORDINARY_WORDS)
+def test_ordinary_words_are_not_names(check_text: CheckText, draft: str) -> None:
+    assert [(f.code, f.found) for f in check_text(draft) if f.code.startswith("FC1")] == []
+
+
+# A lone word has no right word beside it to show which name it is: the fix
+# is shown, never applied. Places are left alone on both pipelines.
+UNSAFE_ALONE = [
+    ("His guest was Volodim.", "Volodim", "Volodin"),
+    ("Volodim said the talks went well.", "Volodim", "Volodin"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found", "fix"), UNSAFE_ALONE)
+def test_a_lone_word_is_flagged_but_not_fixed(
+    check_text: CheckText, draft: str, found: str, fix: str
+) -> None:
+    (finding,) = [f for f in check_text(draft) if f.found == found]
+    assert finding.code == "FC101" and finding.fix == fix
+    assert not finding.safe_fix
+
+
+def test_a_place_is_never_fixed(check_text: CheckText) -> None:
+    draft = "Zhao Leji met Vyacheslav Volodin in Bejing and later flew to Moskow."
+    assert [f.found for f in check_text(draft) if f.safe_fix] == []
+
+
+# Near a known name, but another person: a different short given name, or a
+# role that the corpus never gives the known person.
+DIFFERENT_PEOPLE = [
+    ("Zhao Lei, a spokesman, said the talks went well.", "Zhao Lei"),
+    ("Yang Jie said the talks went well.", "Yang Jie"),
+    ("Zhao Leiji, a spokesman for the ministry, said the talks went well.", "Zhao Leiji"),
+    ("Zhao Leiji, chairman of the Federation Council, said the talks went well.", "Zhao Leiji"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found"), DIFFERENT_PEOPLE)
+def test_a_near_name_in_another_context_may_be_another_person(
+    check_text: CheckText, draft: str, found: str
+) -> None:
+    (finding,) = [f for f in check_text(draft) if f.code == "FC101"]
+    assert finding.found == found
+    assert finding.severity.value == "warning" and not finding.safe_fix
+    assert "different people" in finding.message
+
+
+def test_a_typo_beside_a_right_word_is_still_a_safe_fix(check_text: CheckText) -> None:
+    (finding,) = [f for f in check_text("Zhao Leiji hosted the talks.") if f.code == "FC101"]
+    assert finding.severity.value == "error" and finding.safe_fix
