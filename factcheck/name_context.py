@@ -12,7 +12,7 @@ reports a name, and before it lets ``--fix`` rewrite one.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -95,7 +95,7 @@ class DraftWords:
         return None
 
 
-def _role_group(tokens: list[Token]) -> str | None:
+def _role_group(tokens: Sequence[Token]) -> str | None:
     """The longest run of ``tokens`` from the first that is a role noun ("vice-chairman")."""
     for size in range(len(tokens), 0, -1):
         written = "".join(

@@ -12,6 +12,7 @@ import pytest
 
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
+from factcheck.fixes import apply_fixes
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
 from tests.conftest import CheckText, seeds_config
@@ -216,6 +217,8 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     # A plan is not compared with past occasions; nor is an occasion years after every dated one.
     ("FC302", "Zhao Leji will meet Vyacheslav Volodin in Moscow on Friday.", AUG_26_2025),
     ("FC302", "Zhao Leji met Vyacheslav Volodin in Moscow on Friday.", dt.date(2027, 3, 10)),
+    # A later meeting of the same people is another occasion, never compared.
+    ("FC302", "Zhao Leji met Vyacheslav Volodin in Beijing on Tuesday, June 9, 2026.", dt.date(2026, 6, 10)),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
     ("FC302", "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, November 22, 2023.", NOV_23_2023),
@@ -472,3 +475,62 @@ def test_a_near_name_in_another_context_may_be_another_person(
 def test_a_typo_beside_a_right_word_is_still_a_safe_fix(check_text: CheckText) -> None:
     (finding,) = [f for f in check_text("Zhao Leiji hosted the talks.") if f.code == "FC101"]
     assert finding.severity.value == "error" and finding.safe_fix
+
+
+# --- a weekday fix only when nothing else is in doubt ----------------------------------
+
+
+def test_a_weekday_the_corpus_confirms_is_not_fixed(check_text: CheckText) -> None:
+    # The corpus has Zhao Leji speaking on Monday, August 25, and this meeting
+    # on a Monday: the day may be wrong, not the weekday.
+    draft = "Zhao Leji on Monday, August 26, 2025 met Vyacheslav Volodin in Beijing."
+    (finding,) = [f for f in check_text(draft, AUG_26_2025) if f.code.startswith("FC3")]
+    assert not finding.safe_fix
+    assert "Monday, August 25, 2025" in finding.message and finding.evidence
+
+
+# A corpus that dates the meeting itself says which part is wrong: the date.
+DATED_MEETING = {
+    "a.md": "---\ndate: 2025-03-04\n---\nAnna Kovacs met Peter Horvath in Szeged on Monday.\n",
+}
+
+
+def test_the_corpus_date_of_the_event_is_the_expected_value(pipeline: LoadedPipeline) -> None:
+    engine = Engine(seeds_config(), corpus=DATED_MEETING, pipeline=pipeline)
+    draft = "Anna Kovacs met Peter Horvath in Szeged on Monday, March 4, 2025."
+    report = engine.check_document(document_from_text("d.md", draft), date=dt.date(2025, 3, 5))
+    (finding,) = [f for f in report.findings if f.code.startswith("FC3")]
+    assert finding.code == "FC302" and not finding.safe_fix
+    assert finding.expected == "Monday, March 3, 2025"
+    assert "March 4, 2025 was a Tuesday" in finding.message
+
+
+def test_a_weekday_is_not_fixed_when_the_corpus_has_that_weekday_near(
+    check_text: CheckText,
+) -> None:
+    # No people named, but the corpus has a meeting on Monday, August 25.
+    draft = "The talks were held on Monday, August 26, 2025, in Beijing."
+    (finding,) = [f for f in check_text(draft, AUG_26_2025) if f.code.startswith("FC3")]
+    assert finding.code == "FC301" and finding.fix == "Tuesday" and not finding.safe_fix
+    assert "Monday, August 25, 2025" in finding.message
+
+
+# Safe fixes applied, then the draft checked again: nothing new may appear.
+FIX_THEN_CHECK: list[tuple[str, dt.date | None]] = [
+    ("Zhao Leji on Monday, August 26, 2025 met Vyacheslav Volodin in Beijing.", AUG_26_2025),
+    ("The talks were held on Monday, August 26, 2025, in Beijing.", AUG_26_2025),
+    ("The talks were held on Wednesday, December 31.", dt.date(2025, 1, 2)),
+    ("Test results came in on Monday. Best picks of the week follow.", None),
+    ("His guest was Yacheslav Volodin, chairman of the Russian State Duma.", None),
+]
+
+
+@pytest.mark.parametrize(("draft", "date"), FIX_THEN_CHECK)
+def test_safe_fixes_leave_nothing_new_to_find(
+    check_text: CheckText, draft: str, date: dt.date | None
+) -> None:
+    before = check_text(draft, date)
+    fixed, applied = apply_fixes(draft, before)
+    after = check_text(fixed, date)
+    left = {(f.code, f.message) for f in before if f not in applied}
+    assert {(f.code, f.message) for f in after} <= left, fixed
