@@ -75,6 +75,34 @@ def words_close(a: str, b: str, threshold: float, *, context: bool = False) -> b
     return shortest >= _MIN_LETTERS_FOR_RATIO and fuzz.ratio(lower_a, lower_b) >= threshold
 
 
+# A short word one letter from a known word is often a word of its own.
+_MAX_LETTERS_SUBSTITUTED = 5
+
+
+def may_be_another_word(written: str, known: str) -> bool:
+    """Could ``written`` be a word of its own, not ``known`` mistyped?
+
+    Short words one letter apart are often two names ("Tang" and "Yang",
+    "Pugin" and "Putin"), and a word more than one edit away was matched only
+    by its likeness ("Joining" and "Jinping"). A letter dropped, added or
+    swapped with its neighbour, or another romanisation, is the typing error
+    or house style it looks like.
+    """
+    if romanisation_key(written) == romanisation_key(known):
+        return False
+    return OSA.distance(written.lower(), known.lower()) > 1 or short_and_substituted(written, known)
+
+
+def short_and_substituted(written: str, known: str) -> bool:
+    """A short word with one letter replaced ("Tang" for "Yang"): most often another name."""
+    a, b = written.lower(), known.lower()
+    if len(a) != len(b) or len(a) > _MAX_LETTERS_SUBSTITUTED:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and (
+        romanisation_key(a) != romanisation_key(b)
+    )
+
+
 def _deletions(word: str) -> set[str]:
     """The word and every form of it with one letter left out."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}

@@ -10,7 +10,7 @@ from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameEntity, name_tokens, normalise_name
 from factcheck.organisations import same_organisation
-from factcheck.spelling import romanised_alike
+from factcheck.spelling import may_be_another_word, romanised_alike, short_and_substituted
 
 MISSPELT_PERSON = CodeInfo(
     code="FC101",
@@ -168,7 +168,8 @@ def _other_person(
 
     A spelling the corpus itself uses for the person is that person. Otherwise
     the context may contradict it: another role, another organisation, or a
-    changed word that is a word of its own (short, or ordinary)."""
+    changed word that is a word of its own (short, ordinary, or a short word
+    with one letter replaced: "Tang" and "Yang" are two surnames)."""
     if entity.kind != "PERSON" or context.corpus.names.spells(name, entity):
         return None
     role = words.role_after(mention)
@@ -176,16 +177,18 @@ def _other_person(
     if role is not None and known_roles and role not in known_roles:
         return f"'{name}' is described as a {role}, which the corpus never calls {fixed}"
     organisations = _draft_organisations(context, mention)
-    known = {f.org_key for f in context.corpus.roles if f.person == entity.canonical}
+    known_bodies = {f.org_key for f in context.corpus.roles if f.person == entity.canonical}
     if (
         organisations
-        and known
-        and not any(same_organisation(a, b) for a in organisations for b in known)
+        and known_bodies
+        and not any(same_organisation(a, b) for a in organisations for b in known_bodies)
     ):
         return f"'{name}' belongs to another organisation than {fixed} does in the corpus"
-    for written, _ in _changed_words(name, fixed):
+    for written, known in _changed_words(name, fixed):
         if len(written) <= _SHORT_WORD or words.ordinary(written):
             return f"'{written}' is a name or word of its own"
+        if short_and_substituted(written, known):
+            return f"'{written}' may be a name of its own, one letter from '{known}'"
     return None
 
 
@@ -260,6 +263,8 @@ def _safe_to_apply(context: CheckContext, name: str, fixed: str, words: DraftWor
     for before, after in _changed_words(name, fixed):
         if len(before) <= _SHORT_WORD or words.ordinary(before):
             return False
+        if may_be_another_word(before, after):
+            return False  # "State Dump": a word of its own, or matched only by likeness
         if _stem(before) in places or _stem(after) in places:
             return False
     return True

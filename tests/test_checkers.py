@@ -459,6 +459,9 @@ DIFFERENT_PEOPLE = [
     ("Yang Jie said the talks went well.", "Yang Jie"),
     ("Zhao Leiji, a spokesman for the ministry, said the talks went well.", "Zhao Leiji"),
     ("Zhao Leiji, chairman of the Federation Council, said the talks went well.", "Zhao Leiji"),
+    # A short word with one letter replaced: "Tang" and "Yang" are two surnames.
+    ("Tang Jin said the talks went well.", "Tang Jin"),
+    ("His guest was Vladimir Pugin.", "Vladimir Pugin"),
 ]
 
 
@@ -470,6 +473,19 @@ def test_a_near_name_in_another_context_may_be_another_person(
     assert finding.found == found
     assert finding.severity.value == "warning" and not finding.safe_fix
     assert "different people" in finding.message
+
+
+# Close enough to report, not sure enough to rewrite.
+NOT_SAFE = [
+    ("The Russian State Dump met on Friday.", "Russian State Dump"),
+    ("President Xi Joining met Vladimir Putin.", "Xi Joining"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found"), NOT_SAFE)
+def test_a_word_of_its_own_is_not_rewritten(check_text: CheckText, draft: str, found: str) -> None:
+    (finding,) = [f for f in check_text(draft) if f.found == found]
+    assert finding.code.startswith("FC1") and finding.fix is not None and not finding.safe_fix
 
 
 def test_a_typo_beside_a_right_word_is_still_a_safe_fix(check_text: CheckText) -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from factcheck.spelling import WordIndex, romanisation_key, romanised_alike, words_close
+from factcheck.spelling import (
+    WordIndex,
+    may_be_another_word,
+    romanisation_key,
+    romanised_alike,
+    short_and_substituted,
+    words_close,
+)
 
 
 def test_romanisation_variants_share_a_key() -> None:
@@ -42,3 +49,19 @@ def test_names_romanised_alike() -> None:
     assert not romanised_alike("Viacheslav Volodim", "Vyacheslav Volodin")  # and a typo
     assert not romanised_alike("Vyacheslav Volodin", "Vyacheslav Volodin")  # the same
     assert not romanised_alike("Viacheslav", "Vyacheslav Volodin")
+
+
+def test_a_short_word_with_a_letter_replaced_may_be_another_word() -> None:
+    assert short_and_substituted("Tang", "Yang") and short_and_substituted("Pugin", "Putin")
+    assert may_be_another_word("Tang", "Yang")
+    # Longer words, and letters dropped, added or swapped, are typing errors.
+    assert not short_and_substituted("Volodim", "Volodin")
+    assert not may_be_another_word("Volodim", "Volodin")
+    assert not may_be_another_word("Yacheslav", "Vyacheslav")
+    assert not may_be_another_word("Zhoa", "Zhao")
+    # Another romanisation is the same word.
+    assert not may_be_another_word("Jao", "Zhao") and not short_and_substituted("Wlad", "Vlad")
+
+
+def test_a_word_matched_only_by_likeness_may_be_another_word() -> None:
+    assert may_be_another_word("Joining", "Jinping")
