@@ -97,8 +97,12 @@ def _same_day(context: CheckContext, pair: TimePair) -> bool | None:
     # The draft names a day and the corpus sentence only a weekday or a month:
     # they are compared only if the corpus sentence can be of that occasion,
     # by its article's date, or (undated) by an event the corpus dates near it.
-    if day_a is not None and not _occasion_covered(context, day_a, corpus_date):
-        return None
+    if day_a is not None:
+        if corpus_date is not None and not same_occasion(day_a, corpus_date):
+            return None
+        people = context.corpus.people_near(context.analysis, pair.draft.sentence, pair.draft.span)
+        if corpus_date is None and not _covered(context, day_a, people):
+            return None
     # What both say: the weekday, the day, the month, the year.
     said_a, said_b = _parts(pair.draft, day_a), _parts(pair.corpus, day_b)
     shared = [key for key in said_a if key in said_b]
@@ -107,10 +111,14 @@ def _same_day(context: CheckContext, pair: TimePair) -> bool | None:
     return all(said_a[key] == said_b[key] for key in shared)
 
 
-def _occasion_covered(context: CheckContext, day: dt.date, corpus_date: dt.date | None) -> bool:
-    if corpus_date is not None:
-        return same_occasion(day, corpus_date)
-    return any(f.date is not None and same_occasion(f.date, day) for f in context.corpus.events)
+def _covered(context: CheckContext, day: dt.date, people: frozenset[str]) -> bool:
+    """Does the corpus date an event of these people (of anyone, when none are
+    named) near ``day``? Only then can an undated corpus weekday be of the
+    same occasion as ``day``: it may belong to any visit, years apart."""
+    return any(
+        f.date is not None and same_occasion(f.date, day) and (not people or f.people & people)
+        for f in context.corpus.events
+    )
 
 
 def _parts(time: TimeExpression, day: dt.date | None) -> dict[str, int]:
@@ -275,14 +283,9 @@ def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | Non
     if event.date is not None:
         date = event.date
         near = [f for f in candidates if f.date is not None and same_occasion(f.date, date)]
-        # An undated corpus weekday may belong to any visit, years apart: it
-        # counts only when the corpus dates some event of these people near
-        # the draft's date, so that the occasion is one the corpus covers.
-        covered = any(
-            f.date is not None and same_occasion(f.date, date) and f.people & event.people
-            for f in context.corpus.events
-        )
-        undated = [f for f in candidates if f.date is None] if covered else []
+        undated = [f for f in candidates if f.date is None]
+        if not _covered(context, date, event.people):
+            undated = []  # an undated corpus weekday of another occasion
         candidates = near + undated
     if not candidates:
         return None

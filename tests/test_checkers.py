@@ -479,6 +479,8 @@ def test_a_near_name_in_another_context_may_be_another_person(
 NOT_SAFE = [
     ("The Russian State Dump met on Friday.", "Russian State Dump"),
     ("President Xi Joining met Vladimir Putin.", "Xi Joining"),
+    # A country's possessive is not a misspelt nationality adjective.
+    ("Russias Federation Council met on Friday.", "Russias Federation Council"),
 ]
 
 
