@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from factcheck.model import Analysis, Mention, Span, Token
-from factcheck.nlp.lexicon import ROLE_GROUPS
+from factcheck.nlp.lexicon import ROLE_GROUPS, SPEECH_VERBS
+from factcheck.nlp.nameruns import POSSESSIVE
 
 if TYPE_CHECKING:
     from factcheck.facts import CorpusFacts
@@ -52,6 +53,7 @@ class DraftWords:
     def __init__(self, corpus: CorpusFacts, draft: Analysis) -> None:
         self._words = _corpus_words(corpus) | lower_case_words((draft,))
         self._draft = draft
+        self._named_inside: set[str] | None = None  # names written inside a sentence
 
     def ordinary(self, word: str) -> bool:
         """A word of the language, not only of names: a stop word, or one the
@@ -68,6 +70,27 @@ class DraftWords:
             return False
         before = self._draft.tokens[bounds.first_token : index]
         return all(not token.text[:1].isalnum() for token in before)
+
+    def used_as_name(self, mention: Mention) -> bool:
+        """Does the draft show that a word opening a sentence is a name? A verb
+        of speech or a possessive follows ("Volodim said", "Volodim's visit"),
+        or an appositive role does, or the draft writes it capitalised inside a
+        sentence too. (A tagger's proper-noun tag is no such sign: it gives one
+        to a heading's lone common noun.)"""
+        tokens = self._draft.tokens
+        bounds = self._draft.sentences[mention.sentence]
+        after = self._first_token_after(mention.span, bounds.first_token, bounds.end_token)
+        if after is not None and (
+            tokens[after].lower in SPEECH_VERBS or tokens[after].text in POSSESSIVE
+        ):
+            return True
+        if self.role_after(mention) is not None:
+            return True
+        if self._named_inside is None:
+            self._named_inside = {
+                m.text for m in self._draft.mentions if not self.opens_sentence(m)
+            }
+        return mention.text in self._named_inside
 
     def role_after(self, mention: Mention) -> str | None:
         """The role noun of an appositive after the mention ("Zhao Lei, a spokesman,"):

@@ -8,7 +8,7 @@ from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
-from factcheck.namebook import NameEntity, name_tokens, normalise_name
+from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.organisations import same_organisation
 from factcheck.spelling import may_be_another_word, romanised_alike, short_and_substituted
 
@@ -55,8 +55,10 @@ SPELLING_VARIANT = CodeInfo(
 
 # Places are left alone: many real places differ by a letter (Russia, Prussia).
 _CHECKED_KINDS = {"PERSON", "ORG", "MISC", "FAC"}
-# A lone word is checked only against people and bodies: a one-word place or
-# thing of the corpus ("West", "Belt") is a letter from many ordinary words.
+# A lone word is checked only against people and bodies the corpus names by
+# one word: a one-word place or thing of the corpus ("West", "Belt"), or a
+# word it writes only inside a longer name ("Hall"), is a letter from many
+# ordinary words.
 _CHECKED_ALONE = {"PERSON", "ORG"}
 # A word this short may be a name of its own ("Lei", "Jie"): different people's
 # names differ by a letter there.
@@ -106,11 +108,8 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             if entity.kind != "PERSON" and _inflected(name, fixed):
                 continue  # "the Stan Freberg Shows": a plural, not a misspelling
             alone = len(name_tokens(name)) == 1
-            if alone and (
-                entity.kind not in _CHECKED_ALONE
-                or (words.opens_sentence(mention) and words.ordinary(name))
-            ):
-                continue  # "Test results ...", "# Best picks": ordinary words
+            if alone and not _lone_word_checked(mention, name, fixed, entity, words, names):
+                continue  # "Test results ...", "# Best picks", "Wall": ordinary words
             yield _misspelt(context, mention, name, fixed, entity, words)
         elif (
             mention.label == "PERSON"
@@ -122,6 +121,29 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _lone_word_checked(
+    mention: Mention,
+    name: str,
+    fixed: str,
+    entity: NameEntity,
+    words: DraftWords,
+    names: NameBook,
+) -> bool:
+    """Is a single word close to a known name worth reporting? Only when the
+    corpus calls a person or a body by that one word ("Volodin said"; not
+    "Hall" of the Great Hall of the People) written the same way (not an
+    acronym), and, when the word opens a sentence or a heading, only when it
+    is no ordinary word and the draft shows it is a name: every sentence
+    opens with a capital ("Test results ...", "Read the report")."""
+    if entity.kind not in _CHECKED_ALONE or not names.writes_alone(fixed, entity):
+        return False
+    if fixed.isupper() and not name.isupper():
+        return False  # "Brick" is not a misspelt "BRICS"
+    if not words.opens_sentence(mention):
+        return True
+    return not words.ordinary(name) and words.used_as_name(mention)
 
 
 def _inflected(name: str, fixed: str) -> bool:

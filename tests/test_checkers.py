@@ -422,6 +422,9 @@ ORDINARY_WORDS = [
     "# Test\n\nZhao Leji met Vyacheslav Volodin in Beijing.\n",
     "# Test\n\nTest results came in on Monday.\n",
     "# Best picks\n\nRest assured, the talks went well.\n",
+    # A word the corpus writes alone ("Road", "BRICS"), but nothing shows a name here.
+    "# Read\n\nRead the report before the talks.\n",
+    "Brick walls went up around the hall.\n",
 ]
 
 

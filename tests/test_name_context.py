@@ -52,3 +52,17 @@ def test_the_role_of_an_appositive(pipeline: LoadedPipeline) -> None:
     words, analysis = _words(pipeline, "Peter Horvath, a spokesman, said so. Anna Kovacs said so.")
     assert words.role_after(_mention(analysis, "Peter Horvath")) == "spokesperson"
     assert words.role_after(_mention(analysis, "Anna Kovacs")) is None
+
+
+def test_a_word_opening_a_sentence_is_used_as_a_name_only_with_a_sign(
+    pipeline: LoadedPipeline,
+) -> None:
+    draft = (
+        "Kovacs said so. Horvath's plan won. Szabo, a spokesman, left. Toth met them. Toth left."
+    )
+    words, analysis = _words(pipeline, draft)
+    for name in ("Kovacs", "Horvath", "Szabo"):
+        assert words.used_as_name(_mention(analysis, name)), name
+    assert not words.used_as_name(_mention(analysis, "Toth"))
+    words, analysis = _words(pipeline, "Toth met them. They thanked Toth.")
+    assert words.used_as_name(_mention(analysis, "Toth"))
