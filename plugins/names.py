@@ -269,15 +269,19 @@ def _misspelt(
         expected=fixed,
         fix=fixed,
         evidence=fact.evidence(),
-        safe=start >= 0 and _safe_to_apply(context, name, fixed, words),
+        safe=start >= 0 and _safe_to_apply(context, name, fixed, entity, words),
     )
 
 
-def _safe_to_apply(context: CheckContext, name: str, fixed: str, words: DraftWords) -> bool:
+def _safe_to_apply(
+    context: CheckContext, name: str, fixed: str, entity: NameEntity, words: DraftWords
+) -> bool:
     """May ``--fix`` write ``fixed`` over ``name``? Only a name of several words,
     written as one run, with a right word beside the changed ones, and nothing
     changed that is a word of its own: no short word ("Zhao Lei" is a name of
-    its own), no ordinary word, no place or nationality ("Russia's", "Russian")."""
+    its own), no ordinary word, no place or nationality ("Russia's", "Russian"),
+    no word more than one edit away, and in a person's name no short word with a
+    letter replaced ("Tang Jin" is not "Yang Jin")."""
     written, corrected = name_tokens(name), name_tokens(fixed)
     if len(written) < 2 or len(written) != len(corrected):
         return False
@@ -285,8 +289,12 @@ def _safe_to_apply(context: CheckContext, name: str, fixed: str, words: DraftWor
     for before, after in _changed_words(name, fixed):
         if len(before) <= _SHORT_WORD or words.ordinary(before):
             return False
-        if may_be_another_word(before, after):
-            return False  # "State Dump": a word of its own, or matched only by likeness
+        if may_be_another_word(before, after) and (
+            entity.kind == "PERSON" or not short_and_substituted(before, after)
+        ):
+            # "Xi Joining": matched only by likeness; "Tang Jin": another surname.
+            # Beside the right words of a body's name a short word is a typo ("State Dums").
+            return False
         if _stem(before) in places or _stem(after) in places:
             return False
     return True
