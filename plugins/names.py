@@ -10,7 +10,7 @@ from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.organisations import same_organisation
-from factcheck.spelling import may_be_another_word, romanised_alike, short_and_substituted
+from factcheck.spelling import may_be_another_word, romanised_alike, short_and_one_letter_apart
 
 MISSPELT_PERSON = CodeInfo(
     code="FC101",
@@ -191,7 +191,7 @@ def _other_person(
     A spelling the corpus itself uses for the person is that person. Otherwise
     the context may contradict it: another role, another organisation, or a
     changed word that is a word of its own (short, ordinary, or a short word
-    with one letter replaced: "Tang" and "Yang" are two surnames)."""
+    a letter from the known one: "Tang" and "Yang" are two surnames)."""
     if entity.kind != "PERSON" or context.corpus.names.spells(name, entity):
         return None
     role = words.role_after(mention)
@@ -209,8 +209,8 @@ def _other_person(
     for written, known in _changed_words(name, fixed):
         if len(written) <= _SHORT_WORD or words.ordinary(written):
             return f"'{written}' is a name or word of its own"
-        if short_and_substituted(written, known):
-            return f"'{written}' may be a name of its own, one letter from '{known}'"
+        if short_and_one_letter_apart(written, known):
+            return f"'{written}' may be a name of its own, a letter from '{known}'"
     return None
 
 
@@ -280,8 +280,8 @@ def _safe_to_apply(
     written as one run, with a right word beside the changed ones, and nothing
     changed that is a word of its own: no short word ("Zhao Lei" is a name of
     its own), no ordinary word, no place or nationality ("Russia's", "Russian"),
-    no word more than one edit away, and in a person's name no short word with a
-    letter replaced ("Tang Jin" is not "Yang Jin")."""
+    no word more than one edit away, and in a person's name no short word a
+    letter added, dropped or replaced ("Tang Jin" is not "Yang Jin")."""
     written, corrected = name_tokens(name), name_tokens(fixed)
     if len(written) < 2 or len(written) != len(corrected):
         return False
@@ -290,7 +290,7 @@ def _safe_to_apply(
         if len(before) <= _SHORT_WORD or words.ordinary(before):
             return False
         if may_be_another_word(before, after) and (
-            entity.kind == "PERSON" or not short_and_substituted(before, after)
+            entity.kind == "PERSON" or not short_and_one_letter_apart(before, after)
         ):
             # "Xi Joining": matched only by likeness; "Tang Jin": another surname.
             # Beside the right words of a body's name a short word is a typo ("State Dums").

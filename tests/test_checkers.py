@@ -465,6 +465,7 @@ DIFFERENT_PEOPLE = [
     # A short word with one letter replaced: "Tang" and "Yang" are two surnames.
     ("Tang Jin said the talks went well.", "Tang Jin"),
     ("His guest was Vladimir Pugin.", "Vladimir Pugin"),
+    ("The report is by Haoyu Hang.", "Haoyu Hang"),
 ]
 
 

@@ -7,7 +7,7 @@ from factcheck.spelling import (
     may_be_another_word,
     romanisation_key,
     romanised_alike,
-    short_and_substituted,
+    short_and_one_letter_apart,
     words_close,
 )
 
@@ -51,16 +51,20 @@ def test_names_romanised_alike() -> None:
     assert not romanised_alike("Viacheslav", "Vyacheslav Volodin")
 
 
-def test_a_short_word_with_a_letter_replaced_may_be_another_word() -> None:
-    assert short_and_substituted("Tang", "Yang") and short_and_substituted("Pugin", "Putin")
+def test_a_short_word_a_letter_from_another_may_be_another_word() -> None:
+    assert short_and_one_letter_apart("Tang", "Yang") and short_and_one_letter_apart(
+        "Pugin", "Putin"
+    )
+    assert short_and_one_letter_apart("Hang", "Zhang") and short_and_one_letter_apart("Lei", "Leji")
     assert may_be_another_word("Tang", "Yang")
-    # Longer words, and letters dropped, added or swapped, are typing errors.
-    assert not short_and_substituted("Volodim", "Volodin")
+    # Longer words, a letter added to a longer word, two letters swapped: typing errors.
+    assert not short_and_one_letter_apart("Leiji", "Leji")
+    assert not short_and_one_letter_apart("Volodim", "Volodin")
     assert not may_be_another_word("Volodim", "Volodin")
     assert not may_be_another_word("Yacheslav", "Vyacheslav")
     assert not may_be_another_word("Zhoa", "Zhao")
     # Another romanisation is the same word.
-    assert not may_be_another_word("Jao", "Zhao") and not short_and_substituted("Wlad", "Vlad")
+    assert not may_be_another_word("Jao", "Zhao") and not short_and_one_letter_apart("Wlad", "Vlad")
 
 
 def test_a_word_matched_only_by_likeness_may_be_another_word() -> None:
