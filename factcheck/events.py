@@ -24,6 +24,17 @@ _EVENT_KINDS = {
 }  # fmt: skip
 
 
+# Dated events further apart than this are two occasions (a later meeting of
+# the same people), never one occasion dated two ways: they are not compared.
+OCCASION_WINDOW = dt.timedelta(days=14)
+
+
+def same_occasion(a: dt.date, b: dt.date) -> bool:
+    """Can two dates be one occasion? The one rule the dates checker and the
+    corpus audit use before comparing them."""
+    return abs(a - b) <= OCCASION_WINDOW
+
+
 @dataclass(frozen=True)
 class SentenceEvent:
     """An event stated in one sentence: who, what kind, when."""

@@ -281,6 +281,17 @@ class NameBook:
         attested = (len(entity.documents_for(variant)), self._mention_counts[variant])
         return attested >= canonical
 
+    def spells(self, name: str, entity: NameEntity) -> bool:
+        """Does the corpus itself write ``entity`` as ``name`` (a variant it grouped in)?"""
+        return self._owner.get(normalise_name(name).lower()) is entity
+
+    @staticmethod
+    def writes_alone(word: str, entity: NameEntity) -> bool:
+        """Does the corpus name ``entity`` by this one word alone ("Volodin said"),
+        not only inside its full name ("the Great Hall of the People")?"""
+        lower = normalise_name(word).lower()
+        return any(spelling.lower() == lower for spelling in entity.spellings)
+
     def knows_word(self, word: str) -> bool:
         return word.lower() in self._known_words
 

@@ -75,6 +75,41 @@ def words_close(a: str, b: str, threshold: float, *, context: bool = False) -> b
     return shortest >= _MIN_LETTERS_FOR_RATIO and fuzz.ratio(lower_a, lower_b) >= threshold
 
 
+# A short word one letter from a known word is often a word of its own: up to
+# this many letters with one replaced ("Pugin", "Putin"), and up to one fewer
+# with one added or dropped ("Hang", "Zhang"; but "Leiji" is "Leji" mistyped).
+_MAX_LETTERS_REPLACED = 5
+_MAX_LETTERS_ADDED_OR_DROPPED = 4
+
+
+def may_be_another_word(written: str, known: str) -> bool:
+    """Could ``written`` be a word of its own, not ``known`` mistyped?
+
+    Short words one letter apart are often two names ("Tang" and "Yang",
+    "Hang" and "Zhang"), and a word more than one edit away was matched only
+    by its likeness ("Joining" and "Jinping"). Two letters swapped, a letter
+    dropped from or added to a longer word, or another romanisation, is the
+    typing error or house style it looks like.
+    """
+    if romanisation_key(written) == romanisation_key(known):
+        return False
+    return OSA.distance(written.lower(), known.lower()) > 1 or short_and_one_letter_apart(
+        written, known
+    )
+
+
+def short_and_one_letter_apart(written: str, known: str) -> bool:
+    """A short word with one letter replaced, added or dropped ("Tang" for "Yang",
+    "Hang" for "Zhang"): most often another name. Two letters swapped is a typo."""
+    a, b = written.lower(), known.lower()
+    if romanisation_key(a) == romanisation_key(b) or OSA.distance(a, b) != 1:
+        return False
+    if len(a) != len(b):
+        return len(a) <= _MAX_LETTERS_ADDED_OR_DROPPED
+    swapped = sorted(a) == sorted(b)
+    return not swapped and len(a) <= _MAX_LETTERS_REPLACED
+
+
 def _deletions(word: str) -> set[str]:
     """The word and every form of it with one letter left out."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}

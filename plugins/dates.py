@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from factcheck import hookimpl
 from factcheck.alignment import TimePair
 from factcheck.context import CheckContext
-from factcheck.facts import EventFact, SentenceEvent, resolve_time, sentence_events
+from factcheck.events import same_occasion
+from factcheck.facts import EventFact, Fact, SentenceEvent, resolve_time, sentence_events
 from factcheck.model import (
     Category,
     CodeInfo,
+    Evidence,
     Finding,
     Severity,
     Span,
@@ -36,9 +39,6 @@ EVENT_DATE_CONTRADICTS = CodeInfo(
     summary="An event's date or weekday differs from the one the corpus gives.",
 )
 
-# Corpus events further than this from the draft's date are another occasion.
-_OCCASION_WINDOW = dt.timedelta(days=14)
-
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
@@ -48,25 +48,30 @@ def factcheck_codes() -> Sequence[CodeInfo]:
 @hookimpl
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     flagged: set[Span] = set()
+    events = list(sentence_events(context.corpus, context.analysis, context.date))
+    parallel = context.corpus.parallel_times(context.analysis)
+    by_time = {event.span: event for event in events}
     for time in context.analysis.times:
-        finding = _weekday_mismatch(context, time)
+        finding = _weekday_mismatch(context, time, by_time.get(time.span), parallel)
         if finding is not None:
             flagged.add(time.span)
             yield finding
-    for event in sentence_events(context.corpus, context.analysis, context.date):
+    for event in events:
         if event.span not in flagged:
             finding = _contradiction(context, event)
             if finding is not None:
                 flagged.add(event.span)
                 yield finding
-    yield from _parallel_contradictions(context, flagged)
+    yield from _parallel_contradictions(context, parallel, flagged)
 
 
-def _parallel_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
+def _parallel_contradictions(
+    context: CheckContext, parallel: list[TimePair], flagged: set[Span]
+) -> Iterable[Finding]:
     """Dates that differ from the date a parallel corpus sentence gives in their place:
     the same sentence with another day ("capital of China, Nov 19, 2023")."""
     by_span: dict[Span, list[TimePair]] = defaultdict(list)
-    for pair in context.corpus.parallel_times(context.analysis):
+    for pair in parallel:
         by_span[pair.draft.span].append(pair)
     for span, pairs in by_span.items():
         if span in flagged:
@@ -88,13 +93,32 @@ def _same_day(context: CheckContext, pair: TimePair) -> bool | None:
     if day_a is not None and day_b is not None:
         if day_a == day_b:
             return True
-        return False if abs(day_a - day_b) <= _OCCASION_WINDOW else None
+        return False if same_occasion(day_a, day_b) else None
+    # The draft names a day and the corpus sentence only a weekday or a month:
+    # they are compared only if the corpus sentence can be of that occasion,
+    # by its article's date, or (undated) by an event the corpus dates near it.
+    if day_a is not None:
+        if corpus_date is not None and not same_occasion(day_a, corpus_date):
+            return None
+        people = context.corpus.people_near(context.analysis, pair.draft.sentence, pair.draft.span)
+        if corpus_date is None and not _covered(context, day_a, people):
+            return None
     # What both say: the weekday, the day, the month, the year.
     said_a, said_b = _parts(pair.draft, day_a), _parts(pair.corpus, day_b)
     shared = [key for key in said_a if key in said_b]
     if not shared:
         return None
     return all(said_a[key] == said_b[key] for key in shared)
+
+
+def _covered(context: CheckContext, day: dt.date, people: frozenset[str]) -> bool:
+    """Does the corpus date an event of these people (of anyone, when none are
+    named) near ``day``? Only then can an undated corpus weekday be of the
+    same occasion as ``day``: it may belong to any visit, years apart."""
+    return any(
+        f.date is not None and same_occasion(f.date, day) and (not people or f.people & people)
+        for f in context.corpus.events
+    )
 
 
 def _parts(time: TimeExpression, day: dt.date | None) -> dict[str, int]:
@@ -129,24 +153,23 @@ def _parallel_finding(context: CheckContext, span: Span, pairs: list[TimePair]) 
     )
 
 
-def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | None:
-    if time.weekday is None or time.day is None or time.month is None:
+def _weekday_mismatch(
+    context: CheckContext,
+    time: TimeExpression,
+    event: SentenceEvent | None,
+    parallel: list[TimePair],
+) -> Finding | None:
+    date = _written_date(context, time)
+    if date is None or time.weekday is None or date.weekday() == time.weekday:
         return None
-    if time.year is not None:
-        try:
-            date = dt.date(time.year, time.month, time.day)
-        except ValueError:
-            return None
-    elif context.date is not None:
-        # "Tuesday, December 31" in a January story is last December's.
-        found = closest_date(time.month, time.day, context.date)
-        if found is None:
-            return None
-        date = found
-    else:
-        return None
-    if date.weekday() == time.weekday:
-        return None
+    # The corpus may say which of the two is wrong: it dates the event itself.
+    if event is not None and (dated := _dated_contradiction(context, event)) is not None:
+        expected, facts = dated
+        finding = _finding(context, event, _long_date(expected), facts)
+        slip = f"{date:%B} {date.day}, {date.year} was a {weekday_name(date.weekday())}"
+        return replace(
+            finding, message=f"{finding.message}; {slip}, not a {weekday_name(time.weekday)}"
+        )
     written = weekday_name(time.weekday)
     actual = weekday_name(date.weekday())
     # Found in any case ("monday", "MONDAY"); the fix is written in the same case.
@@ -162,13 +185,93 @@ def _weekday_mismatch(context: CheckContext, time: TimeExpression) -> Finding | 
         if as_written.islower()
         else actual
     )
+    message = f"{date:%B} {date.day}, {date.year} was a {actual}, not a {written}"
+    doubt = _weekday_doubt(context, time, date, parallel)
+    evidence: tuple[Evidence, ...] = ()
+    if doubt is not None:
+        other, doubt_evidence = doubt
+        message += (
+            f", but the corpus has {_long_date(other)} in this place or near it:"
+            " the date may be the slip, not the weekday"
+        )
+        evidence = doubt_evidence
     return context.finding(
         WEEKDAY_MISMATCH.code,
         Span(start, start + len(written)),
-        f"{date:%B} {date.day}, {date.year} was a {actual}, not a {written}",
+        message,
         expected=fix,
         fix=fix,
+        evidence=evidence,
+        safe=doubt is None,
     )
+
+
+def _written_date(context: CheckContext, time: TimeExpression) -> dt.date | None:
+    """The calendar date written beside a weekday, with the draft's year if none is written."""
+    if time.weekday is None or time.day is None or time.month is None:
+        return None
+    if time.year is not None:
+        try:
+            return dt.date(time.year, time.month, time.day)
+        except ValueError:
+            return None
+    if context.date is not None:
+        # "Tuesday, December 31" in a January story is last December's.
+        return closest_date(time.month, time.day, context.date)
+    return None
+
+
+def _weekday_doubt(
+    context: CheckContext, time: TimeExpression, date: dt.date, parallel: list[TimePair]
+) -> tuple[dt.date, tuple[Evidence, ...]] | None:
+    """If the weekday is right, the date is the nearest day with that weekday.
+    When the corpus dates something of this sentence to that day (an event of
+    its people, or of anyone when it names none; or a parallel sentence), the
+    weekday is as likely right as the date: the fix must not be applied."""
+    assert time.weekday is not None
+    shift = (time.weekday - date.weekday()) % 7
+    other = date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    for pair in parallel:
+        if pair.draft.span != time.span:
+            continue
+        source = pair.corpus_sentence.source
+        if resolve_time(pair.corpus, context.corpus.dates.get(source)) == other:
+            occurrence = context.corpus.texts[source].occurrence(
+                pair.corpus_sentence.sentence, pair.corpus.span
+            )
+            return other, Fact(occurrences=[occurrence]).evidence()
+    people = context.corpus.people_near(context.analysis, time.sentence, time.span)
+    facts = [
+        f for f in context.corpus.events if f.date == other and (not people or f.people & people)
+    ]
+    if not facts:
+        return None
+    return other, tuple(e for fact in facts for e in fact.evidence(limit=1))[:3]
+
+
+def _dated_contradiction(
+    context: CheckContext, event: SentenceEvent
+) -> tuple[dt.date, list[EventFact]] | None:
+    """The day the corpus dates this event of the same occasion, when it dates it
+    at all and to another day than the draft: (that day, the facts)."""
+    if event.date is None:
+        return None
+    dated = [
+        f
+        for f in context.corpus.events
+        if f.kind == event.kind
+        and _same_people(event.people, f.people)
+        and f.date is not None
+        and same_occasion(f.date, event.date)
+    ]
+    if not dated or any(f.date == event.date for f in dated):
+        return None
+    votes: Counter[dt.date] = Counter()
+    for fact in dated:
+        assert fact.date is not None
+        votes[fact.date] += fact.support
+    expected = votes.most_common(1)[0][0]
+    return expected, [f for f in dated if f.date == expected]
 
 
 def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | None:
@@ -179,33 +282,19 @@ def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | Non
     ]
     if event.date is not None:
         date = event.date
-        near = [
-            f for f in candidates if f.date is not None and abs(f.date - date) <= _OCCASION_WINDOW
-        ]
-        # An undated corpus weekday may belong to any visit, years apart: it
-        # counts only when the corpus dates some event of these people near
-        # the draft's date, so that the occasion is one the corpus covers.
-        covered = any(
-            f.date is not None
-            and abs(f.date - date) <= _OCCASION_WINDOW
-            and f.people & event.people
-            for f in context.corpus.events
-        )
-        undated = [f for f in candidates if f.date is None] if covered else []
+        near = [f for f in candidates if f.date is not None and same_occasion(f.date, date)]
+        undated = [f for f in candidates if f.date is None]
+        if not _covered(context, date, event.people):
+            undated = []  # an undated corpus weekday of another occasion
         candidates = near + undated
     if not candidates:
         return None
-    dated = [f for f in candidates if f.date is not None]
-    if event.date is not None and dated:
-        if any(f.date == event.date for f in dated):
-            return None
-        votes: Counter[dt.date] = Counter()
-        for fact in dated:
-            assert fact.date is not None
-            votes[fact.date] += fact.support
-        expected_date = votes.most_common(1)[0][0]
-        facts = [f for f in dated if f.date == expected_date]
-        return _finding(context, event, _long_date(expected_date), facts)
+    if event.date is not None and any(f.date is not None for f in candidates):
+        dated = _dated_contradiction(context, event)
+        if dated is None:
+            return None  # a corpus event of this occasion has the draft's date
+        expected, facts = dated
+        return _finding(context, event, _long_date(expected), facts)
     weekdays = {f.weekday for f in candidates if f.weekday is not None}
     if event.weekday is None or not weekdays or event.weekday in weekdays or len(weekdays) > 1:
         return None  # several corpus weekdays: which occasion is meant is unclear

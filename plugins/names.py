@@ -6,9 +6,11 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.model import Category, CodeInfo, Finding, Severity, Span
-from factcheck.namebook import NameEntity, normalise_name
-from factcheck.spelling import romanised_alike
+from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
+from factcheck.name_context import DraftWords, known_role_groups
+from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
+from factcheck.organisations import same_organisation
+from factcheck.spelling import may_be_another_word, romanised_alike, short_and_one_letter_apart
 
 MISSPELT_PERSON = CodeInfo(
     code="FC101",
@@ -53,6 +55,14 @@ SPELLING_VARIANT = CodeInfo(
 
 # Places are left alone: many real places differ by a letter (Russia, Prussia).
 _CHECKED_KINDS = {"PERSON", "ORG", "MISC", "FAC"}
+# A lone word is checked only against people and bodies the corpus names by
+# one word: a one-word place or thing of the corpus ("West", "Belt"), or a
+# word it writes only inside a longer name ("Hall"), is a letter from many
+# ordinary words.
+_CHECKED_ALONE = {"PERSON", "ORG"}
+# A word this short may be a name of its own ("Lei", "Jie"): different people's
+# names differ by a letter there.
+_SHORT_WORD = 3
 
 
 @hookimpl
@@ -70,6 +80,7 @@ def factcheck_codes() -> Sequence[CodeInfo]:
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     names = context.corpus.names
     accepted = {s.lower() for s in context.options.accepted_spellings}
+    words = DraftWords(context.corpus, context.analysis)
     for swap in context.corpus.swapped_names(context.analysis, "person"):
         yield context.finding(
             SWAPPED_PERSON.code,
@@ -96,7 +107,10 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 continue  # a place one letter off is often another place
             if entity.kind != "PERSON" and _inflected(name, fixed):
                 continue  # "the Stan Freberg Shows": a plural, not a misspelling
-            yield _misspelt(context, mention.span, name, fixed, entity)
+            alone = len(name_tokens(name)) == 1
+            if alone and not _lone_word_checked(mention, name, fixed, entity, words, names):
+                continue  # "Test results ...", "# Best picks", "Wall": ordinary words
+            yield _misspelt(context, mention, name, fixed, entity, words)
         elif (
             mention.label == "PERSON"
             and len(name.split()) > 1
@@ -107,6 +121,29 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _lone_word_checked(
+    mention: Mention,
+    name: str,
+    fixed: str,
+    entity: NameEntity,
+    words: DraftWords,
+    names: NameBook,
+) -> bool:
+    """Is a single word close to a known name worth reporting? Only when the
+    corpus calls a person or a body by that one word ("Volodin said"; not
+    "Hall" of the Great Hall of the People) written the same way (not an
+    acronym), and, when the word opens a sentence or a heading, only when it
+    is no ordinary word and the draft shows it is a name: every sentence
+    opens with a capital ("Test results ...", "Read the report")."""
+    if entity.kind not in _CHECKED_ALONE or not names.writes_alone(fixed, entity):
+        return False
+    if fixed.isupper() and not name.isupper():
+        return False  # "Brick" is not a misspelt "BRICS"
+    if not words.opens_sentence(mention):
+        return True
+    return not words.ordinary(name) and words.used_as_name(mention)
 
 
 def _inflected(name: str, fixed: str) -> bool:
@@ -137,9 +174,64 @@ def _wrong_initials(
     )
 
 
+def _changed_words(name: str, fixed: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(name_tokens(name), name_tokens(fixed), strict=False) if a != b]
+
+
+def _other_person(
+    context: CheckContext,
+    mention: Mention,
+    name: str,
+    fixed: str,
+    entity: NameEntity,
+    words: DraftWords,
+) -> str | None:
+    """Why ``name`` may be someone other than the known person ``fixed``, or None.
+
+    A spelling the corpus itself uses for the person is that person. Otherwise
+    the context may contradict it: another role, another organisation, or a
+    changed word that is a word of its own (short, ordinary, or a short word
+    a letter from the known one: "Tang" and "Yang" are two surnames)."""
+    if entity.kind != "PERSON" or context.corpus.names.spells(name, entity):
+        return None
+    role = words.role_after(mention)
+    known_roles = known_role_groups(context.corpus, entity.canonical)
+    if role is not None and known_roles and role not in known_roles:
+        return f"'{name}' is described as a {role}, which the corpus never calls {fixed}"
+    organisations = _draft_organisations(context, mention)
+    known_bodies = {f.org_key for f in context.corpus.roles if f.person == entity.canonical}
+    if (
+        organisations
+        and known_bodies
+        and not any(same_organisation(a, b) for a in organisations for b in known_bodies)
+    ):
+        return f"'{name}' belongs to another organisation than {fixed} does in the corpus"
+    for written, known in _changed_words(name, fixed):
+        if len(written) <= _SHORT_WORD or words.ordinary(written):
+            return f"'{written}' is a name or word of its own"
+        if short_and_one_letter_apart(written, known):
+            return f"'{written}' may be a name of its own, a letter from '{known}'"
+    return None
+
+
+def _draft_organisations(context: CheckContext, mention: Mention) -> set[str]:
+    """The organisation keys the draft's role claims give this mention."""
+    return {
+        context.corpus.org_key(claim.organisation)
+        for claim in context.analysis.roles
+        if claim.holder_span.start < mention.span.end and mention.span.start < claim.holder_span.end
+    }
+
+
 def _misspelt(
-    context: CheckContext, span: Span, name: str, fixed: str, entity: NameEntity
+    context: CheckContext,
+    mention: Mention,
+    name: str,
+    fixed: str,
+    entity: NameEntity,
+    words: DraftWords,
 ) -> Finding:
+    span = mention.span
     # Another romanisation names the same person right, in another house style:
     # worth aligning, but not the error a typo is.
     variant = romanised_alike(name, fixed)
@@ -150,14 +242,21 @@ def _misspelt(
     # Fix only the name itself: a possessive or an article around it stays.
     start = context.document.text.find(name, span.start, span.end + 1)
     name_span = Span(start, start + len(name)) if start >= 0 else span
-    # Safe only when the name is written as one run (no line break inside) and
-    # no word of three letters or fewer changed: "Zhao Lei" is a name of its own.
-    changed = [a for a, b in zip(name.split(), fixed.split(), strict=False) if a != b]
-    safe = (
-        start >= 0 and len(name.split()) == len(fixed.split()) and all(len(w) > 3 for w in changed)
-    )
     fact = context.corpus.name_fact(fixed)
     share = f"{fact.support} of {len(context.corpus.documents)} documents"
+    other = None if variant else _other_person(context, mention, name, fixed, entity, words)
+    if other is not None:
+        return context.finding(
+            code,
+            name_span,
+            f"'{name}' is close to '{fixed}' ({share}), but they may be different people:"
+            f" {other}; check against a source",
+            expected=fixed,
+            fix=fixed,
+            evidence=fact.evidence(),
+            severity=Severity.WARNING,
+            safe=False,
+        )
     message = (
         f"'{name}' is another romanisation of '{fixed}', the corpus's spelling ({share})"
         if variant
@@ -170,5 +269,37 @@ def _misspelt(
         expected=fixed,
         fix=fixed,
         evidence=fact.evidence(),
-        safe=safe,
+        safe=start >= 0 and _safe_to_apply(context, name, fixed, entity, words),
     )
+
+
+def _safe_to_apply(
+    context: CheckContext, name: str, fixed: str, entity: NameEntity, words: DraftWords
+) -> bool:
+    """May ``--fix`` write ``fixed`` over ``name``? Only a name of several words,
+    written as one run, with a right word beside the changed ones, and nothing
+    changed that is a word of its own: no short word ("Zhao Lei" is a name of
+    its own), no ordinary word, no place or nationality ("Russia's", "Russian"),
+    no word more than one edit away, and in a person's name no short word a
+    letter added, dropped or replaced ("Tang Jin" is not "Yang Jin")."""
+    written, corrected = name_tokens(name), name_tokens(fixed)
+    if len(written) < 2 or len(written) != len(corrected):
+        return False
+    places = context.corpus.place_words
+    for before, after in _changed_words(name, fixed):
+        if len(before) <= _SHORT_WORD or words.ordinary(before):
+            return False
+        if may_be_another_word(before, after) and (
+            entity.kind == "PERSON" or not short_and_one_letter_apart(before, after)
+        ):
+            # "Xi Joining": matched only by likeness; "Tang Jin": another surname.
+            # Beside the right words of a body's name a short word is a typo ("State Dums").
+            return False
+        if _stem(before) in places or _stem(after) in places:
+            return False
+    return True
+
+
+def _stem(word: str) -> str:
+    """The word without a possessive: "Russia's" is "russia"."""
+    return word.lower().replace("’", "'").removesuffix("'s").removesuffix("'")

@@ -12,6 +12,7 @@ import pytest
 
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
+from factcheck.fixes import apply_fixes
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
 from tests.conftest import CheckText, seeds_config
@@ -216,6 +217,8 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     # A plan is not compared with past occasions; nor is an occasion years after every dated one.
     ("FC302", "Zhao Leji will meet Vyacheslav Volodin in Moscow on Friday.", AUG_26_2025),
     ("FC302", "Zhao Leji met Vyacheslav Volodin in Moscow on Friday.", dt.date(2027, 3, 10)),
+    # A later meeting of the same people is another occasion, never compared.
+    ("FC302", "Zhao Leji met Vyacheslav Volodin in Beijing on Tuesday, June 9, 2026.", dt.date(2026, 6, 10)),
     ("FC302", "China's top legislator Zhao Leji on Monday called on the Federal Assembly to enhance cooperation.", AUG_26_2025),
     ("FC302", "Volodin also held talks on Wednesday with Zhao Leji.", NOV_23_2023),
     ("FC302", "President Xi Jinping meets with Chairman of the Russian State Duma Vyacheslav Volodin at the Great Hall of the People in Beijing, capital of China, November 22, 2023.", NOV_23_2023),
@@ -408,3 +411,156 @@ def test_related_bodies_are_named_but_still_flagged(
         assert finding.message.endswith(note)
         # The corpus sentence that states the relation is part of the evidence.
         assert any("a chamber of the National Assembly" in e.quote for e in finding.evidence)
+
+
+# --- safe fixes never damage copy ------------------------------------------------------
+
+# Ordinary words that are one letter from a word of a corpus name ("West",
+# "Belt"): at the start of a sentence or alone in a heading they are not names.
+ORDINARY_WORDS = [
+    "Test results came in on Monday. Best picks of the week follow.",
+    "# Test\n\nZhao Leji met Vyacheslav Volodin in Beijing.\n",
+    "# Test\n\nTest results came in on Monday.\n",
+    "# Best picks\n\nRest assured, the talks went well.\n",
+    # A word the corpus writes alone ("Road", "BRICS"), but nothing shows a name here.
+    "# Read\n\nRead the report before the talks.\n",
+    "Brick walls went up around the hall.\n",
+]
+
+
+@pytest.mark.parametrize("draft", ORDINARY_WORDS)
+def test_ordinary_words_are_not_names(check_text: CheckText, draft: str) -> None:
+    assert [(f.code, f.found) for f in check_text(draft) if f.code.startswith("FC1")] == []
+
+
+# A lone word has no right word beside it to show which name it is: the fix
+# is shown, never applied. Places are left alone on both pipelines.
+UNSAFE_ALONE = [
+    ("His guest was Volodim.", "Volodim", "Volodin"),
+    ("Volodim said the talks went well.", "Volodim", "Volodin"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found", "fix"), UNSAFE_ALONE)
+def test_a_lone_word_is_flagged_but_not_fixed(
+    check_text: CheckText, draft: str, found: str, fix: str
+) -> None:
+    (finding,) = [f for f in check_text(draft) if f.found == found]
+    assert finding.code == "FC101" and finding.fix == fix
+    assert not finding.safe_fix
+
+
+def test_a_place_is_never_fixed(check_text: CheckText) -> None:
+    draft = "Zhao Leji met Vyacheslav Volodin in Bejing and later flew to Moskow."
+    assert [f.found for f in check_text(draft) if f.safe_fix] == []
+
+
+# Near a known name, but another person: a different short given name, or a
+# role that the corpus never gives the known person.
+DIFFERENT_PEOPLE = [
+    ("Zhao Lei, a spokesman, said the talks went well.", "Zhao Lei"),
+    ("Yang Jie said the talks went well.", "Yang Jie"),
+    ("Zhao Leiji, a spokesman for the ministry, said the talks went well.", "Zhao Leiji"),
+    ("Zhao Leiji, chairman of the Federation Council, said the talks went well.", "Zhao Leiji"),
+    # A short word with one letter replaced: "Tang" and "Yang" are two surnames.
+    ("Tang Jin said the talks went well.", "Tang Jin"),
+    ("His guest was Vladimir Pugin.", "Vladimir Pugin"),
+    ("The report is by Haoyu Hang.", "Haoyu Hang"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found"), DIFFERENT_PEOPLE)
+def test_a_near_name_in_another_context_may_be_another_person(
+    check_text: CheckText, draft: str, found: str
+) -> None:
+    (finding,) = [f for f in check_text(draft) if f.code == "FC101"]
+    assert finding.found == found
+    assert finding.severity.value == "warning" and not finding.safe_fix
+    assert "different people" in finding.message
+
+
+# Close enough to report, not sure enough to rewrite.
+NOT_SAFE = [
+    ("President Xi Joining met Vladimir Putin.", "Xi Joining"),
+    # A country's possessive is not a misspelt nationality adjective.
+    ("Russias Federation Council met on Friday.", "Russias Federation Council"),
+]
+
+
+@pytest.mark.parametrize(("draft", "found"), NOT_SAFE)
+def test_a_word_of_its_own_is_not_rewritten(check_text: CheckText, draft: str, found: str) -> None:
+    (finding,) = [f for f in check_text(draft) if f.found == found]
+    assert finding.code.startswith("FC1") and finding.fix is not None and not finding.safe_fix
+
+
+TYPOS = [
+    ("Zhao Leiji hosted the talks.", "Zhao Leji"),
+    ("Zhao said the Russian State Dums met.", "Russian State Duma"),
+]
+
+
+@pytest.mark.parametrize(("draft", "fix"), TYPOS)
+def test_a_typo_beside_a_right_word_is_still_a_safe_fix(
+    check_text: CheckText, draft: str, fix: str
+) -> None:
+    (finding,) = [f for f in check_text(draft) if f.code.startswith("FC1")]
+    assert finding.severity.value == "error" and finding.safe_fix and finding.fix == fix
+
+
+# --- a weekday fix only when nothing else is in doubt ----------------------------------
+
+
+def test_a_weekday_the_corpus_confirms_is_not_fixed(check_text: CheckText) -> None:
+    # The corpus has Zhao Leji speaking on Monday, August 25, and this meeting
+    # on a Monday: the day may be wrong, not the weekday.
+    draft = "Zhao Leji on Monday, August 26, 2025 met Vyacheslav Volodin in Beijing."
+    (finding,) = [f for f in check_text(draft, AUG_26_2025) if f.code.startswith("FC3")]
+    assert not finding.safe_fix
+    assert "Monday, August 25, 2025" in finding.message and finding.evidence
+
+
+# A corpus that dates the meeting itself says which part is wrong: the date.
+DATED_MEETING = {
+    "a.md": "---\ndate: 2025-03-04\n---\nAnna Kovacs met Peter Horvath in Szeged on Monday.\n",
+}
+
+
+def test_the_corpus_date_of_the_event_is_the_expected_value(pipeline: LoadedPipeline) -> None:
+    engine = Engine(seeds_config(), corpus=DATED_MEETING, pipeline=pipeline)
+    draft = "Anna Kovacs met Peter Horvath in Szeged on Monday, March 4, 2025."
+    report = engine.check_document(document_from_text("d.md", draft), date=dt.date(2025, 3, 5))
+    (finding,) = [f for f in report.findings if f.code.startswith("FC3")]
+    assert finding.code == "FC302" and not finding.safe_fix
+    assert finding.expected == "Monday, March 3, 2025"
+    assert "March 4, 2025 was a Tuesday" in finding.message
+
+
+def test_a_weekday_is_not_fixed_when_the_corpus_has_that_weekday_near(
+    check_text: CheckText,
+) -> None:
+    # No people named, but the corpus has a meeting on Monday, August 25.
+    draft = "The talks were held on Monday, August 26, 2025, in Beijing."
+    (finding,) = [f for f in check_text(draft, AUG_26_2025) if f.code.startswith("FC3")]
+    assert finding.code == "FC301" and finding.fix == "Tuesday" and not finding.safe_fix
+    assert "Monday, August 25, 2025" in finding.message
+
+
+# Safe fixes applied, then the draft checked again: nothing new may appear.
+FIX_THEN_CHECK: list[tuple[str, dt.date | None]] = [
+    ("Zhao Leji on Monday, August 26, 2025 met Vyacheslav Volodin in Beijing.", AUG_26_2025),
+    ("The talks were held on Monday, August 26, 2025, in Beijing.", AUG_26_2025),
+    ("The talks were held on Wednesday, December 31.", dt.date(2025, 1, 2)),
+    ("Test results came in on Monday. Best picks of the week follow.", None),
+    ("His guest was Yacheslav Volodin, chairman of the Russian State Duma.", None),
+]
+
+
+@pytest.mark.parametrize(("draft", "date"), FIX_THEN_CHECK)
+def test_safe_fixes_leave_nothing_new_to_find(
+    check_text: CheckText, draft: str, date: dt.date | None
+) -> None:
+    before = check_text(draft, date)
+    fixed, applied = apply_fixes(draft, before)
+    after = check_text(fixed, date)
+    left = {(f.code, f.message) for f in before if f not in applied}
+    assert {(f.code, f.message) for f in after} <= left, fixed

@@ -87,3 +87,15 @@ def test_a_country_is_not_an_alias_of_a_body_named_after_it() -> None:
     assert china is not None and china.kind == "GPE"
     committee = book.entity("China-Russia Committee for Parliamentary Cooperation")
     assert committee is not None and "China" not in committee.spellings
+
+
+def test_spells_only_the_spellings_the_corpus_groups_into_an_entity() -> None:
+    book = _book(
+        ("a", "Vyacheslav Volodin", "PERSON"),
+        ("b", "Vyacheslav Volodin", "PERSON"),
+        ("c", "Yacheslav Volodin", "PERSON"),
+    )
+    person = book.entity("Vyacheslav Volodin")
+    assert person is not None
+    assert book.spells("Yacheslav Volodin", person) and book.spells("Vyacheslav Volodin", person)
+    assert not book.spells("Vyacheslav Volodim", person)

@@ -1,19 +1,23 @@
 """End to end: the hooks in ``.pre-commit-hooks.yaml``, run by the real pre-commit.
 
 A snapshot of this working tree (uncommitted edits included) is committed to
-a temporary git repository that serves as the hook repository; a temporary
-"newsroom" repository uses it by path and sha, with a copy of ``seeds/`` as
-its corpus. The hook environment is installed once per module (pre-commit
-pip-installs factcheck and spaCy into it) and shared by the three cases.
+a temporary git repository that serves as the hook repository. A temporary
+"newsroom" repository is set up exactly as docs/pre-commit.md says: its
+``.pre-commit-config.yaml``, ``factcheck.toml`` and ``.gitignore`` are the
+page's own blocks (only the hook repository's address and sha are this
+snapshot's), with a copy of ``seeds/`` where its ``factcheck.toml`` puts the
+corpus and the drafts where its ``files:`` pattern looks for them.
 
-No ``additional_dependencies`` are given, so the hook runs factcheck's
-rule-based pipeline: that is also what a newsroom gets by default, and it
-keeps the install small.
+The configuration names no ``additional_dependencies``: the statistical model
+comes from the hooks' manifest, as it does for a newsroom. pre-commit
+pip-installs factcheck, spaCy and the model into the hook environment (from
+the package index pip is configured with), once per module.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,28 +42,39 @@ _SKIPPED_PARTS = {
     "dist",
 }
 
+DOCS = REPO_ROOT / "docs" / "pre-commit.md"
+
 # A sentence copied from seeds/001: nothing in it disagrees with the corpus.
-# (A paraphrase such as "Vyacheslav Volodin, chairman of the Russian State
-# Duma, met Zhao Leji in Beijing." draws FC203 or FC104 warnings today.)
-CLEAN_DRAFT = (
-    "# Parliamentary talks\n"
-    "\n"
+CLEAN_PARAGRAPH = (
     "Zhao, chairman of China's NPC Standing Committee, made the remarks while hosting the"
     " 10th meeting of the China-Russia committee for parliamentary cooperation with"
     " Vyacheslav Volodin, chairman of the Russian State Duma, in Beijing.\n"
 )
+# Ordinary words one letter from words of corpus names ("West", "Belt"), in a
+# heading and at the start of sentences: a safe fix must leave them alone.
+CLEAN_DRAFT = (
+    "# Test\n\nTest results came in on Monday. Best picks of the week follow.\n\n" + CLEAN_PARAGRAPH
+)
 MISSPELT_DRAFT = CLEAN_DRAFT.replace("Vyacheslav Volodin", "Yacheslav Volodin")
+DRAFT = "drafts/story.md"
 
-PRE_COMMIT_CONFIG = """\
-repos:
-  - repo: {repo}
-    rev: {rev}
-    hooks:
-      - id: factcheck
-        exclude: ^corpus/
-      - id: factcheck-fix
-        exclude: ^corpus/
-"""
+
+def _doc_block(language: str) -> str:
+    """The first fenced block of ``language`` in docs/pre-commit.md, dedented."""
+    text = DOCS.read_text(encoding="utf-8")
+    match = re.search(rf"^([ \t]*)```{language}\n(.*?)^[ \t]*```", text, re.M | re.S)
+    assert match, f"{DOCS}: no {language} block"
+    indent = match.group(1)
+    return "".join(line.removeprefix(indent) for line in match.group(2).splitlines(True))
+
+
+def _documented_config(repo: Path, rev: str) -> str:
+    """The page's .pre-commit-config.yaml, pointed at the snapshot repository."""
+    config = _doc_block("yaml")
+    config, repos = re.subn(r"(?m)^(\s*- repo:) .*$", rf"\g<1> {repo}", config)
+    config, revs = re.subn(r"(?m)^(\s*rev:) .*$", rf"\g<1> {rev}", config)
+    assert repos == revs == 1, config
+    return config
 
 
 @dataclass(frozen=True)
@@ -159,55 +174,69 @@ def newsroom(tmp_path: Path, hook_repo: HookRepo) -> Path:
     repo.mkdir()
     env = _git_env(hook_repo.pre_commit_home.parent)
     _run(["git", "init", "-q", "-b", "main", str(repo)], repo, env)
-    shutil.copytree(REPO_ROOT / "seeds", repo / "corpus")
-    (repo / "factcheck.toml").write_text('corpus = ["corpus"]\n', encoding="utf-8")
-    (repo / ".gitignore").write_text(".factcheck_cache/\n", encoding="utf-8")
+    toml = _doc_block("toml")
+    (corpus,) = re.findall(r'corpus = \["([^"]+)"\]', toml)
+    shutil.copytree(REPO_ROOT / "seeds", repo / corpus)
+    (repo / "factcheck.toml").write_text(toml, encoding="utf-8")
+    (repo / ".gitignore").write_text(_doc_block("gitignore"), encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
-        PRE_COMMIT_CONFIG.format(repo=hook_repo.path, rev=hook_repo.rev), encoding="utf-8"
+        _documented_config(hook_repo.path, hook_repo.rev), encoding="utf-8"
     )
+    (repo / "drafts").mkdir()
     _commit_all(repo, env, "newsroom set-up")
     return repo
 
 
 def _hook(
-    repo: Path, hook_repo: HookRepo, hook_id: str, draft: str
+    repo: Path, hook_repo: HookRepo, hook_id: str, *, manual: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """Stage ``draft`` and run one hook on the staged files, as `git commit` would."""
+    """Stage the draft and run one hook on the staged files, as `git commit` would
+    (``manual``: as the page's CI command runs the check-only hook)."""
     env = _git_env(hook_repo.pre_commit_home.parent)
-    _run(["git", "add", draft], repo, env)
-    return _run([*_pre_commit(), "run", hook_id, "--color", "never"], repo, env, check=False)
+    _run(["git", "add", DRAFT], repo, env)
+    stage = ["--hook-stage", "manual"] if manual else []
+    return _run(
+        [*_pre_commit(), "run", hook_id, *stage, "--color", "never"], repo, env, check=False
+    )
 
 
 def _output(result: subprocess.CompletedProcess[str]) -> str:
     return f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
 
 
+def test_the_documented_config_needs_no_additional_dependencies() -> None:
+    assert "additional_dependencies" not in _doc_block("yaml")
+
+
 def test_clean_draft_passes(newsroom: Path, hook_repo: HookRepo) -> None:
-    (newsroom / "draft.md").write_text(CLEAN_DRAFT, encoding="utf-8")
-    result = _hook(newsroom, hook_repo, "factcheck", "draft.md")
+    (newsroom / DRAFT).write_text(CLEAN_DRAFT, encoding="utf-8")
+    result = _hook(newsroom, hook_repo, "factcheck-fix")
     assert result.returncode == 0, _output(result)
     assert "Passed" in result.stdout, _output(result)
+    assert (newsroom / DRAFT).read_text(encoding="utf-8") == CLEAN_DRAFT
 
 
 def test_misspelt_name_fails_with_fc101(newsroom: Path, hook_repo: HookRepo) -> None:
-    (newsroom / "draft.md").write_text(MISSPELT_DRAFT, encoding="utf-8")
-    result = _hook(newsroom, hook_repo, "factcheck", "draft.md")
+    (newsroom / DRAFT).write_text(MISSPELT_DRAFT, encoding="utf-8")
+    result = _hook(newsroom, hook_repo, "factcheck", manual=True)
     assert result.returncode == 1, _output(result)
     assert "FC101" in result.stdout, _output(result)
-    # No model in the hook environment: factcheck says which pipeline it used.
-    assert "rule-based pipeline" in result.stdout, _output(result)
+    # The model comes with the hooks: no configuration names it.
+    assert "using statistical model" in result.stdout, _output(result)
     # The check-only hook never touches the draft.
-    assert (newsroom / "draft.md").read_text(encoding="utf-8") == MISSPELT_DRAFT
+    assert (newsroom / DRAFT).read_text(encoding="utf-8") == MISSPELT_DRAFT
 
 
-def test_fix_hook_rewrites_the_name(newsroom: Path, hook_repo: HookRepo) -> None:
-    draft = newsroom / "draft.md"
+def test_fix_hook_rewrites_the_name_and_nothing_else(newsroom: Path, hook_repo: HookRepo) -> None:
+    draft = newsroom / DRAFT
     draft.write_text(MISSPELT_DRAFT, encoding="utf-8")
-    first = _hook(newsroom, hook_repo, "factcheck-fix", "draft.md")
+    first = _hook(newsroom, hook_repo, "factcheck-fix")
     # pre-commit fails a hook that modified files, so the editor re-stages them.
     assert first.returncode == 1, _output(first)
+    assert "using statistical model" in first.stdout, _output(first)
+    # The name is fixed; "Test" and "Best" are still themselves.
     assert draft.read_text(encoding="utf-8") == CLEAN_DRAFT, _output(first)
-    second = _hook(newsroom, hook_repo, "factcheck-fix", "draft.md")
+    second = _hook(newsroom, hook_repo, "factcheck-fix")
     assert second.returncode == 0, _output(second)
-    check = _hook(newsroom, hook_repo, "factcheck", "draft.md")
+    check = _hook(newsroom, hook_repo, "factcheck", manual=True)
     assert check.returncode == 0, _output(check)

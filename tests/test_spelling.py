@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from factcheck.spelling import WordIndex, romanisation_key, romanised_alike, words_close
+from factcheck.spelling import (
+    WordIndex,
+    may_be_another_word,
+    romanisation_key,
+    romanised_alike,
+    short_and_one_letter_apart,
+    words_close,
+)
 
 
 def test_romanisation_variants_share_a_key() -> None:
@@ -42,3 +49,23 @@ def test_names_romanised_alike() -> None:
     assert not romanised_alike("Viacheslav Volodim", "Vyacheslav Volodin")  # and a typo
     assert not romanised_alike("Vyacheslav Volodin", "Vyacheslav Volodin")  # the same
     assert not romanised_alike("Viacheslav", "Vyacheslav Volodin")
+
+
+def test_a_short_word_a_letter_from_another_may_be_another_word() -> None:
+    assert short_and_one_letter_apart("Tang", "Yang") and short_and_one_letter_apart(
+        "Pugin", "Putin"
+    )
+    assert short_and_one_letter_apart("Hang", "Zhang") and short_and_one_letter_apart("Lei", "Leji")
+    assert may_be_another_word("Tang", "Yang")
+    # Longer words, a letter added to a longer word, two letters swapped: typing errors.
+    assert not short_and_one_letter_apart("Leiji", "Leji")
+    assert not short_and_one_letter_apart("Volodim", "Volodin")
+    assert not may_be_another_word("Volodim", "Volodin")
+    assert not may_be_another_word("Yacheslav", "Vyacheslav")
+    assert not may_be_another_word("Zhoa", "Zhao")
+    # Another romanisation is the same word.
+    assert not may_be_another_word("Jao", "Zhao") and not short_and_one_letter_apart("Wlad", "Vlad")
+
+
+def test_a_word_matched_only_by_likeness_may_be_another_word() -> None:
+    assert may_be_another_word("Joining", "Jinping")

@@ -8,14 +8,15 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.audit.grouping import grouped, occasions
 from factcheck.audit.sides import Disagreement, by_support, side
+from factcheck.events import OCCASION_WINDOW, same_occasion
 from factcheck.facts import CorpusFacts, EventFact
 from factcheck.model import Category
 from factcheck.nlp.timex import weekday_name
 
 # Dates this many days apart or fewer, for the same kind of event and the same
 # people, are read as one occasion dated differently; further apart, as two
-# occasions (the same window the dates checker uses against drafts).
-OCCASION_DAYS = 14
+# occasions (the one rule, shared with the dates checker: factcheck.events).
+OCCASION_DAYS = OCCASION_WINDOW.days
 # Shared people two events need to be one occasion (fewer when one names fewer).
 SHARED_PEOPLE = 2
 
@@ -37,7 +38,7 @@ def _same_occasion(a: EventFact, b: EventFact) -> bool:
     if a.kind != b.kind or a.date is None or b.date is None:
         return False
     needed = min(SHARED_PEOPLE, len(a.people), len(b.people))
-    return len(a.people & b.people) >= needed and abs((a.date - b.date).days) <= OCCASION_DAYS
+    return len(a.people & b.people) >= needed and same_occasion(a.date, b.date)
 
 
 def _dates_differ(a: EventFact, b: EventFact) -> bool:
