@@ -52,12 +52,15 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Findi
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the existing file ``path`` with ``text`` (UTF-8), all at once.
+def write_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Replace the existing file ``path`` with ``text`` in ``encoding``, all at once.
 
     Readers see the old file or the new one, never a mix. Line endings are
     written as they are in ``text`` (no translation), the original's permission
     bits are kept, and a symbolic link is followed so the link itself survives.
+    ``encoding`` is the one the file was read in (``Document.encoding``): a fix
+    does not change it. Text it cannot hold raises :class:`UnicodeEncodeError`
+    before anything is written.
     """
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(os.stat(target).st_mode)
@@ -65,11 +68,12 @@ def write_atomically(path: Path, text: str) -> None:
     with open(target, "rb") as original:
         if original.read(len(_UTF8_BOM)) == _UTF8_BOM and not text.startswith("\ufeff"):
             text = "\ufeff" + text
+    data = text.encode(encoding)
     # Same folder as the target, so os.replace is a rename on one file system.
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)

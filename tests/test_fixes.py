@@ -153,3 +153,19 @@ def test_a_byte_order_mark_survives_a_fix(tmp_path: Path) -> None:
 def test_diff_headers_stay_relative_for_absolute_paths() -> None:
     diff = unified_diff("/tmp/x.md", "a\n", "b\n")
     assert diff.splitlines()[:2] == ["--- a/tmp/x.md", "+++ b/tmp/x.md"]
+
+
+def test_the_file_is_written_back_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_bytes("Caf\u00e9 Volodn\n".encode("cp1252"))
+    write_atomically(path, "Caf\u00e9 Volodin\n", encoding="cp1252")
+    assert path.read_bytes() == "Caf\u00e9 Volodin\n".encode("cp1252")
+
+
+def test_text_the_encoding_cannot_hold_leaves_the_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_bytes(b"Caf\xe9\n")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomically(path, "Caf\u00e9 \u4e60\n", encoding="cp1252")
+    assert path.read_bytes() == b"Caf\xe9\n"
+    assert os.listdir(tmp_path) == ["archive.txt"]
