@@ -54,7 +54,9 @@ class Checker:
         return self.engine.report([self.engine.check_document(document, date=date)])
 
     def check_file(self, path: str | os.PathLike[str], *, date: dt.date | None = None) -> Report:
-        document = load_document(path, display_path=os.fspath(path))
+        document = load_document(
+            path, display_path=os.fspath(path), encoding=self.engine.config.encoding
+        )
         return self.engine.report([self.engine.check_document(document, date=date)])
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.config import Config, load_config
+from factcheck.config import Config, code_prefixes, load_config
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
 from factcheck.fix_run import diff_drafts, fix_drafts
@@ -56,8 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="drafts: files, folders, globs, -")
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--date", type=_date, help="the drafts' date, for 'on Monday' (YYYY-MM-DD)")
-    check.add_argument("--select", action="append", metavar="PREFIX", help="only these codes")
-    check.add_argument("--ignore", action="append", metavar="PREFIX", help="not these codes")
+    check.add_argument(
+        "--select", action="append", metavar="PREFIX",
+        help="only these codes (repeatable, or a comma list: FC1,FC4)",
+    )  # fmt: skip
+    check.add_argument(
+        "--ignore", action="append", metavar="PREFIX",
+        help="not these codes (repeatable, or a comma list)",
+    )  # fmt: skip
     check.add_argument("--no-ignore", action="store_true", help="show suppressed findings too")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
@@ -80,10 +86,19 @@ def _config(args: argparse.Namespace) -> Config:
         changes["model"] = args.model
     if args.no_cache:
         changes["cache_enabled"] = False
+    # Validated as the configuration's lists are; whether each prefix starts a
+    # registered code is checked once the plugins are loaded (Engine).
+    from_command_line: set[tuple[str, str]] = set()
     if getattr(args, "select", None):
-        changes["select"] = tuple(args.select)
+        selected = code_prefixes(args.select, option="--select")
+        changes["select"] = selected
+        from_command_line.update(("select", prefix) for prefix in selected)
     if getattr(args, "ignore", None):
-        changes["ignore"] = config.ignore + tuple(args.ignore)
+        ignored = code_prefixes(args.ignore, option="--ignore")
+        changes["ignore"] = config.ignore + ignored
+        from_command_line.update(("ignore", prefix) for prefix in ignored)
+    if from_command_line:
+        changes["command_line"] = frozenset(from_command_line)
     return config.replace(**changes)
 
 

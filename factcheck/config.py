@@ -7,20 +7,22 @@ wherever it was made: the file, the key and what was expected.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import difflib
 import fnmatch
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from factcheck.context import CheckOptions
-from factcheck.errors import ConfigError
+from factcheck.documents import AUTO_ENCODING, read_regular_file
+from factcheck.errors import ConfigError, InputError
 from factcheck.model import Severity
 
 if sys.version_info >= (3, 11):
@@ -59,6 +61,11 @@ class Config:
     accepted_spellings: frozenset[str] = frozenset()
     # organisation -> parent organisation, in the file's order (a tuple: hashable).
     organisation_parents: tuple[tuple[str, str], ...] = ()
+    # "auto": UTF-8, else detected; any other value is a codec name that forces it.
+    encoding: str = AUTO_ENCODING
+    # (key, prefix) pairs given on the command line, so that an error about a
+    # prefix names the option rather than the file.
+    command_line: frozenset[tuple[str, str]] = frozenset()
 
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed, for command-line overrides."""
@@ -137,7 +144,10 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     path = path.absolute()
     document = _read_toml(path)
     if path.name == PYPROJECT_FILE:
-        table = document.get("tool", {}).get("factcheck")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table, got {tool!r}")
+        table = tool.get("factcheck")
         if table is None:
             raise ConfigError(f"{path}: no [tool.factcheck] table")
         if not isinstance(table, dict):
@@ -170,23 +180,35 @@ def config_from_mapping(data: Mapping[str, object], *, source: Path | None, root
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    text = _read_config_text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+
+
+def _read_config_text(path: Path) -> str:
+    # The same guarded read as documents: a FIFO or a device never blocks the run.
+    try:
+        data = read_regular_file(str(path), str(path))
+    except InputError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.problem}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
 
 
 def _has_factcheck_table(pyproject: Path) -> bool:
     # Skip the parse for the many pyproject.toml files that never mention us, so
     # that an unrelated broken one above the project does not stop discovery.
     try:
-        if "factcheck" not in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if b"factcheck" not in read_regular_file(str(pyproject), str(pyproject)):
             return False
-    except OSError:
+    except InputError:
         return False
     tool = _read_toml(pyproject).get("tool", {})
     return isinstance(tool, dict) and "factcheck" in tool
@@ -203,6 +225,7 @@ class _Checker:
     """Builds error messages that name the file (and the table) of a setting."""
 
     def __init__(self, source: Path | None) -> None:
+        self.option = False
         if source is None:
             self.where = "configuration:"
         elif source.name == PYPROJECT_FILE:
@@ -210,8 +233,19 @@ class _Checker:
         else:
             self.where = f"{source}:"
 
+    @classmethod
+    def for_option(cls, option: str) -> _Checker:
+        """Errors about a command-line option name it in place of a file and key."""
+        checker = cls(None)
+        checker.where = f"{option}:"
+        checker.option = True
+        return checker
+
     def error(self, problem: str) -> ConfigError:
         return ConfigError(f"{self.where} {problem}")
+
+    def key_error(self, key: str, problem: str) -> ConfigError:
+        return self.error(problem if self.option else f"{key!r}: {problem}")
 
 
 def _strings(check: _Checker, key: str, value: object) -> tuple[str, ...]:
@@ -224,16 +258,65 @@ def _strings(check: _Checker, key: str, value: object) -> tuple[str, ...]:
 
 
 def _prefixes(check: _Checker, key: str, value: object) -> tuple[str, ...]:
-    prefixes = _strings(check, key, value)
-    for prefix in prefixes:
-        _check_prefix(check, key, prefix)
-    return prefixes
+    return _split_prefixes(check, key, _strings(check, key, value))
+
+
+def code_prefixes(values: Iterable[str], *, option: str) -> tuple[str, ...]:
+    """Code prefixes given to a command-line ``option`` such as ``--select``.
+
+    Validated exactly as the configuration's ``select``: each value may be a
+    comma list ("FC1,FC4"), and a prefix is written in capitals, as codes are.
+    """
+    return _split_prefixes(_Checker.for_option(option), option.lstrip("-"), values)
+
+
+def _split_prefixes(check: _Checker, key: str, values: Iterable[str]) -> tuple[str, ...]:
+    prefixes: list[str] = []
+    for value in values:
+        for item in value.split(","):
+            prefix = item.strip()
+            _check_prefix(check, key, prefix)
+            prefixes.append(prefix)
+    return tuple(prefixes)
 
 
 def _check_prefix(check: _Checker, key: str, prefix: str) -> None:
-    if not _CODE_PREFIX.match(prefix):
-        raise check.error(
-            f"{key!r}: {prefix!r} is not a code or code prefix like 'FC', 'FC1' or 'FC101'"
+    if _CODE_PREFIX.match(prefix):
+        return
+    # Lower case is refused rather than folded: codes are capitals everywhere
+    # (findings, suppression comments), and "fc1" silently working here but
+    # not in a comment would be a trap.
+    hint = (
+        f"; codes are in capitals: {prefix.upper()!r}" if _CODE_PREFIX.match(prefix.upper()) else ""
+    )
+    raise check.key_error(
+        key, f"{prefix!r} is not a code or code prefix like 'FC', 'FC1' or 'FC101'{hint}"
+    )
+
+
+def check_known_prefixes(config: Config, codes: Collection[str]) -> None:
+    """Every configured prefix must start some registered code: a typo selects nothing.
+
+    Called once the plugins are loaded, since third-party plugins bring codes.
+    """
+    given: list[tuple[str, str]] = [("select", p) for p in config.select if p]
+    given += [("ignore", p) for p in config.ignore]
+    given += [("severity", p) for p in config.severity]
+    given += [
+        (f"per-file-ignores.{glob}", p)
+        for glob, prefixes in config.per_file_ignores
+        for p in prefixes
+    ]
+    for key, prefix in given:
+        if any(code.startswith(prefix) for code in codes):
+            continue
+        if (key, prefix) in config.command_line:
+            check = _Checker.for_option(f"--{key}")
+        else:
+            check = _Checker(config.source)
+        known = ", ".join(sorted({f"{code[:3]}xx" for code in codes}))
+        raise check.key_error(
+            key, f"no registered code starts with {prefix!r} (the codes are {known})"
         )
 
 
@@ -309,6 +392,22 @@ def _seconds(check: _Checker, key: str, value: object) -> float:
     return float(value)
 
 
+def _encoding(check: _Checker, key: str, value: object) -> str:
+    name = _string(check, key, value)
+    if name == AUTO_ENCODING:
+        return name
+    try:
+        # Both directions: "base64" and "rot13" are codecs, but not text encodings.
+        "".encode(name)
+        b"".decode(name)
+        return codecs.lookup(name).name
+    except LookupError:
+        raise check.error(
+            f'{key!r}: {name!r} is not a known text encoding (use "auto" or a codec '
+            'name such as "utf-8" or "cp1252")'
+        ) from None
+
+
 _Reader = Callable[[_Checker, str, object], Any]
 
 # TOML key -> (Config field, reader). cache-dir and model are made absolute later.
@@ -327,4 +426,5 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "accepted-spellings": ("accepted_spellings", _string_set),
     "organisation-parents": ("organisation_parents", _organisation_parents),
+    "encoding": ("encoding", _encoding),
 }

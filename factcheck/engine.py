@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck.cache import AnalysisCache, cache_key
-from factcheck.config import Config
+from factcheck.config import Config, check_known_prefixes
 from factcheck.context import CheckContext
 from factcheck.documents import document_from_text, load_document
 from factcheck.engine_codes import (
@@ -82,6 +82,9 @@ class Engine:
         self._pipeline = pipeline
         self._stderr = stderr if stderr is not None else sys.stderr
         self.plugins: PluginSet = load_plugins(config, extra=plugins)
+        if not self.plugins.failures:
+            # A plugin that failed to load may own the prefix: its FC902 says so.
+            check_known_prefixes(config, self.plugins.codes)
         self._facts: CorpusFacts | None = None
         self.corpus_load: CorpusLoad | None = None
 
@@ -118,7 +121,9 @@ class Engine:
         unreadable: list[InputError] = []
         for path in expand_paths(list(source), Path.cwd()):
             try:
-                documents.append(load_document(path, display_path=_display(path)))
+                documents.append(
+                    load_document(path, display_path=_display(path), encoding=self.config.encoding)
+                )
             except InputError as error:
                 unreadable.append(error)
         if not documents:
@@ -198,13 +203,21 @@ class Engine:
         files: list[FileReport] = []
         for item in paths:
             if item == "-":
-                files.append(self._check_or_report("-", read_stdin, date))
+                read = partial(read_stdin, encoding=self.config.encoding)
+                files.append(self._check_or_report("-", read, date))
                 continue
             for path in expand_paths([item], Path.cwd()):
                 display = _display(path)
                 files.append(
                     self._check_or_report(
-                        display, partial(load_document, path, display_path=display), date
+                        display,
+                        partial(
+                            load_document,
+                            path,
+                            display_path=display,
+                            encoding=self.config.encoding,
+                        ),
+                        date,
                     )
                 )
         return self.report(files)

@@ -9,7 +9,7 @@ UNREADABLE_FILE = CodeInfo(
     name="unreadable-file",
     category=Category.ENGINE,
     severity=Severity.ERROR,
-    summary="A draft could not be read (missing, binary or not UTF-8).",
+    summary="A draft could not be read (missing, binary, not text, too large).",
 )
 PLUGIN_LOAD_FAILED = CodeInfo(
     code="FC902",

@@ -75,13 +75,19 @@ def _fix_file(file: FileReport, out: TextIO) -> tuple[FixedFile, ExitCode]:
         return FixedFile((), file), ExitCode.OK
     else:
         try:
-            write_atomically(Path(file.path), result.text, expected=document.text)
+            write_atomically(
+                Path(file.path), result.text, expected=document.text, encoding=document.encoding
+            )
         except NotRewritten as error:
             # A refusal leaves findings to fix by hand; a failure is an input/output error.
             status = ExitCode.FINDINGS if error.refused else ExitCode.USAGE
             return FixedFile((), file, error.problem), status
     fixed = document_from_text(
-        document.path, result.text, kind=document.kind, published=document.published
+        document.path,
+        result.text,
+        kind=document.kind,
+        published=document.published,
+        encoding=document.encoding,
     )
     return FixedFile(result.applied, FileReport(file.path, result.remaining, fixed)), ExitCode.OK
 

@@ -68,6 +68,8 @@ class Document:
     kind: str  # "txt", "md" or "html"
     published: dt.date | None = None
     sha256: str = ""
+    # The encoding the file was read in, so that a fix is written back in it.
+    encoding: str = "utf-8"
 
 
 @dataclass(frozen=True)

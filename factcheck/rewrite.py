@@ -27,6 +27,7 @@ draft removes such files whose process is gone.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -90,24 +91,35 @@ class _Snapshot:
         )
 
 
-def write_atomically(path: Path, text: str, *, expected: str | None = None) -> None:
-    """Replace the draft ``path`` with ``text`` (UTF-8, line endings as given).
+def write_atomically(
+    path: Path, text: str, *, expected: str | None = None, encoding: str = "utf-8"
+) -> None:
+    """Replace the draft ``path`` with ``text`` (in ``encoding``, line endings as given).
 
     ``expected`` is the text the fixes were computed from; when the draft no
-    longer holds it, nothing is written. Raises :class:`NotRewritten`, with the
+    longer holds it, nothing is written. ``encoding`` is the one the draft was
+    read in (``Document.encoding``): a fix never changes a file's encoding, so
+    a fix that it cannot hold is refused. Raises :class:`NotRewritten`, with the
     draft unchanged, when the policy above refuses or the system fails.
     """
     target = _target(path)
     info, data = _read(target)
     _check_policy(target, info)
-    if expected is not None and _decoded(data) != expected:
+    if expected is not None and _decoded(data, encoding) != expected:
         raise NotRewritten(CHANGED, refused=True)
-    if data.startswith(UTF8_BOM) and not text.startswith("\ufeff"):
+    utf8 = codecs.lookup(encoding).name == "utf-8"
+    if utf8 and data.startswith(UTF8_BOM) and not text.startswith("\ufeff"):
         # Reading dropped the byte order mark; a fix must not drop it from the file.
         text = "\ufeff" + text
+    try:
+        encoded = text.encode(encoding, "surrogatepass" if utf8 else "strict")
+    except UnicodeEncodeError:
+        raise NotRewritten(
+            f"the fixes need characters that {encoding} cannot hold; not fixed", refused=True
+        ) from None
     clean_stale_temporaries(target)
     try:
-        _replace(target, text.encode("utf-8", "surrogatepass"), info, _Snapshot.of(info, data))
+        _replace(target, encoded, info, _Snapshot.of(info, data))
     except OSError as error:
         raise NotRewritten(_describe(error), refused=False) from None
 
@@ -150,10 +162,12 @@ def _check_policy(target: Path, info: os.stat_result) -> None:
         )
 
 
-def _decoded(data: bytes) -> str | None:
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        return data.removeprefix(UTF8_BOM).decode("utf-8")
-    except UnicodeDecodeError:
+        if codecs.lookup(encoding).name == "utf-8":
+            data = data.removeprefix(UTF8_BOM)
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
         return None
 
 

@@ -2,24 +2,38 @@
 
 ``expand_paths`` does not treat ``-`` specially (a file may be named so): the
 caller turns a ``-`` argument into :func:`read_stdin`.
+
+Expansion never follows a symbolic link to a folder (a link back up the tree
+would make the walk endless), and a link to a file is taken only when the file
+lies inside the folder or the pattern's fixed part being expanded: a corpus
+folder must not pull in ``/etc/passwd``. A file named explicitly is taken as
+named. Each real file (device and inode) is listed once.
 """
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from factcheck.documents import UTF8_BOM, decode_text, document_from_text
+from factcheck.documents import (
+    AUTO_ENCODING,
+    MAX_DOCUMENT_BYTES,
+    UTF8_BOM,
+    decode_text,
+    document_from_text,
+    too_large,
+)
 from factcheck.errors import InputError
 from factcheck.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN_PATH = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
+_RECURSIVE = "**"
 
 
 def expand_paths(patterns: Sequence[str], base: Path) -> list[Path]:
@@ -40,46 +54,138 @@ def expand_paths(patterns: Sequence[str], base: Path) -> list[Path]:
     return _unique(expanded)
 
 
-def read_stdin(stream: TextIO | None = None) -> Document:
+def read_stdin(stream: TextIO | None = None, *, encoding: str = AUTO_ENCODING) -> Document:
     """All of standard input (or ``stream``) as a plain-text document named ``-``."""
     source = sys.stdin if stream is None else stream
     binary = getattr(source, "buffer", None)
+    # One unit more than allowed tells an endless stream (/dev/zero) from a big one.
     if binary is not None:
-        # Read bytes so that the encoding is UTF-8 whatever the locale says.
-        text = decode_text(binary.read(), STDIN_PATH)
-    else:
-        text = source.read().removeprefix(UTF8_BOM.decode("utf-8"))
-    return document_from_text(STDIN_PATH, text, kind="txt")
+        # Read bytes so that the encoding is ours, whatever the locale says.
+        data = binary.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError(STDIN_PATH, too_large(MAX_DOCUMENT_BYTES))
+        decoded = decode_text(data, STDIN_PATH, encoding=encoding)
+        return document_from_text(STDIN_PATH, decoded.text, kind="txt", encoding=decoded.encoding)
+    text = source.read(MAX_DOCUMENT_BYTES + 1)
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise InputError(STDIN_PATH, too_large(MAX_DOCUMENT_BYTES))
+    return document_from_text(STDIN_PATH, text.removeprefix(UTF8_BOM.decode("utf-8")), kind="txt")
 
 
 def _expand_glob(pattern: str, base: Path) -> list[Path]:
-    # root_dir keeps matches relative, so they read as the pattern was written.
-    root = None if os.path.isabs(pattern) else base
-    matches = sorted(glob.glob(pattern, root_dir=root, recursive=True))
-    files = [base / match for match in matches if (base / match).is_file()]
+    absolute = os.path.isabs(pattern)
+    drive, rest = os.path.splitdrive(pattern)
+    parts = rest.replace(os.sep, "/").split("/")
+    if absolute:
+        # The anchor ("/" or "C:\\") is where the walk starts, and is written as is.
+        anchor = drive + os.sep
+        parts = [part for part in parts if part] if parts[0] == "" else parts
+        start, written = anchor, anchor
+    else:
+        start, written = os.fspath(base), ""
+    fixed = list(_fixed_prefix(parts))
+    # Links found by the wildcards must not lead out of the pattern's fixed part.
+    boundary = os.path.realpath(os.path.join(start, *fixed))
+    # Matches are sorted as written, so they read as the pattern was.
+    matches = sorted(set(_match(start, written, parts)))
+    files = [
+        base / match
+        for match in matches
+        if (base / match).is_file() and _inside(base / match, boundary)
+    ]
     if not files:
         raise InputError(pattern, "pattern matched no files")
     return files
 
 
+def _fixed_prefix(parts: Sequence[str]) -> Iterator[str]:
+    for part in parts[:-1]:
+        if _GLOB_CHARACTERS.intersection(part):
+            return
+        yield part
+
+
+def _match(folder: str, written: str, parts: Sequence[str]) -> Iterator[str]:
+    """Paths (as written, joined to ``written``) matching ``parts`` under ``folder``.
+
+    Like glob's recursive mode, but ``**`` does not descend into linked folders
+    (so that a link loop cannot make it endless), and each folder is listed
+    once per ``**``.
+    """
+    if not parts:
+        yield written
+        return
+    head, rest = parts[0], parts[1:]
+    if head == _RECURSIVE:
+        yield from _match(folder, written, rest)
+        for name, is_folder in _entries(folder, hidden=False):
+            if is_folder and not os.path.islink(os.path.join(folder, name)):
+                yield from _match(os.path.join(folder, name), os.path.join(written, name), parts)
+            elif not rest:
+                yield os.path.join(written, name)
+    elif _GLOB_CHARACTERS.intersection(head):
+        for name, _is_folder in _entries(folder, hidden=head.startswith(".")):
+            if fnmatch.fnmatch(name, head):
+                yield from _match(os.path.join(folder, name), os.path.join(written, name), rest)
+    elif head == "" and not rest:
+        yield written  # a trailing slash
+    elif os.path.lexists(os.path.join(folder, head)):
+        yield from _match(os.path.join(folder, head), os.path.join(written, head), rest)
+
+
+def _entries(folder: str, *, hidden: bool) -> list[tuple[str, bool]]:
+    try:
+        with os.scandir(folder) as entries:
+            return [
+                (entry.name, entry.is_dir())
+                for entry in entries
+                if hidden or not entry.name.startswith(".")
+            ]
+    except OSError:  # not a folder, or unreadable: no matches, as glob does
+        return []
+
+
+def _inside(path: Path, boundary: str) -> bool:
+    """A file reached through a link counts only when it lies within ``boundary``."""
+    real = os.path.realpath(path)
+    return os.path.commonpath([real, boundary]) == boundary
+
+
 def _text_files_under(directory: Path) -> list[Path]:
+    boundary = os.path.realpath(directory)
     found: list[Path] = []
+    # os.walk does not follow links to folders: a link loop cannot trap it.
     for folder, subfolders, names in os.walk(directory):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         found.extend(
             Path(folder, name)
             for name in names
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES)
+            if not name.startswith(".")
+            and name.lower().endswith(TEXT_SUFFIXES)
+            and _inside(Path(folder, name), boundary)
         )
     return sorted(found, key=lambda path: path.relative_to(directory).parts)
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:
-    seen: set[str] = set()
+    """Each real file once, where it first appears; named as the file itself
+    rather than as a link to it when both were found."""
+    position: dict[object, int] = {}
     unique: list[Path] = []
     for path in paths:
-        key = os.path.normcase(os.path.abspath(path))
-        if key not in seen:
-            seen.add(key)
+        identity = _identity(path)
+        if identity not in position:
+            position[identity] = len(unique)
             unique.append(path)
+        elif unique[position[identity]].is_symlink() and not path.is_symlink():
+            unique[position[identity]] = path
     return unique
+
+
+def _identity(path: Path) -> object:
+    """The real file behind ``path``: a link or a second spelling is the same file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return os.path.normcase(os.path.abspath(path))
+    return (status.st_dev, status.st_ino)

@@ -196,3 +196,83 @@ def test_the_installed_command_runs_the_main_job_from_the_repository() -> None:
         if line.startswith("docs/examples/draft.md:")
     ]
     assert sorted(codes) == ["FC101", "FC201", "FC301", "FC302", "FC401", "FC401", "FC501"]
+
+
+# --- selection on the command line, bad models and configuration files ------------
+
+
+def test_select_takes_comma_lists_as_the_configuration_does(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    assert main(["check", "wrong.md", "--select", "FC1,FC4"]) == 1
+    assert "wrong.md:1:15: FC101" in capsys.readouterr().out
+    assert main(["check", "wrong.md", "--select", "FC2,FC4"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--select", "fc1", "factcheck: error: --select: 'fc1' is not a code"),
+        ("--select", "XYZ", "factcheck: error: --select: 'XYZ' is not a code"),
+        ("--select", "XY", "factcheck: error: --select: no registered code starts with 'XY'"),
+        ("--ignore", "FC7", "factcheck: error: --ignore: no registered code starts with 'FC7'"),
+    ],
+)
+def test_a_prefix_that_selects_nothing_exits_2_naming_it(
+    newsroom: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    assert main(["check", "wrong.md", option, value]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_module_that_is_not_a_model_falls_back_with_one_line(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "wrong.md").write_text(MISSPELT)
+    assert main(["check", "wrong.md", "--model", "numpy", "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert "(skipped numpy: installed, but not a spaCy model)" in err
+    assert "Traceback" not in err
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_exits_2(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "other").mkdir()
+    (newsroom / "other" / "pyproject.toml").write_text("tool = 1\n")
+    assert main(["plugins", "--config", "other/pyproject.toml"]) == 2
+    assert "pyproject.toml: 'tool' must be a table" in capsys.readouterr().err
+
+
+def test_fix_keeps_a_cp1252_draft_in_cp1252(newsroom: Path) -> None:
+    draft = newsroom / "wrong.md"
+    before = ("\u201cWe agree,\u201d said the caf\u00e9 owner.\n" + MISSPELT).encode("cp1252")
+    draft.write_bytes(before)
+    main(["check", "--fix", "wrong.md"])
+    assert draft.read_bytes() == before.replace(b"Yacheslav", b"Vyacheslav")
+
+
+def test_a_fix_the_drafts_encoding_cannot_hold_is_refused_and_left_to_see(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dataclasses
+
+    from factcheck import fix_run
+    from factcheck.fixes import FixResult, fix_text
+
+    def with_a_character_cp1252_lacks(text: str, findings: object) -> FixResult:
+        result = fix_text(text, findings)  # type: ignore[arg-type]
+        return dataclasses.replace(result, text=result.text.replace("Volodin", "Volodin \u4e60"))
+
+    monkeypatch.setattr(fix_run, "fix_text", with_a_character_cp1252_lacks)
+    draft = newsroom / "wrong.md"
+    before = ("caf\u00e9\n" + MISSPELT).encode("cp1252")
+    draft.write_bytes(before)
+    assert main(["check", "--fix", "wrong.md"]) == 1
+    assert draft.read_bytes() == before
+    captured = capsys.readouterr()
+    assert "wrong.md: the fixes need characters that cp1252 cannot hold; not fixed" in captured.err
+    # The finding stays in the report, with the fix an editor can make by hand.
+    assert "fix: Vyacheslav Volodin" in captured.out

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from factcheck.config import Config, config_from_mapping, find_config_file, load_config
+from factcheck.config import (
+    Config,
+    check_known_prefixes,
+    code_prefixes,
+    config_from_mapping,
+    find_config_file,
+    load_config,
+)
 from factcheck.context import CheckOptions
 from factcheck.errors import ConfigError
 from factcheck.model import Severity
@@ -315,3 +323,140 @@ def test_per_file_ignores_match_the_plain_path() -> None:
     config = from_mapping({"per-file-ignores": {"*.txt": ["FC1"]}}, Path("/nowhere"))
     assert config.ignored_for_path("FC102", "notes/x.txt")
     assert not config.ignored_for_path("FC102", "notes/x.md")
+
+
+# --- files that are not configuration, and TOML that breaks the parser ----------
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "tool = 1\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: 'tool' must be a table, got 1"
+
+
+def test_toml_nested_too_deeply_is_a_config_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "factcheck.toml", "corpus = " + "[" * 3000 + "]" * 3000 + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: invalid TOML: arrays or tables nested too deeply"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_as_configuration_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "factcheck.toml"
+    os.mkfifo(path)
+    outcome: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            load_config(path)
+        except BaseException as error:  # handed to the test to look at
+            outcome.append(error)
+
+    worker = threading.Thread(target=load, daemon=True)
+    worker.start()
+    worker.join(5)
+    assert outcome, "load_config blocked on a FIFO"
+    assert isinstance(outcome[0], ConfigError)
+    assert str(outcome[0]) == (
+        f"{path}: cannot read the configuration: not a regular file: a named pipe (FIFO)"
+    )
+
+
+# --- encoding ---------------------------------------------------------------------
+
+
+def test_encoding_defaults_to_auto_and_takes_a_codec_name() -> None:
+    assert from_mapping({}).encoding == "auto"
+    assert from_mapping({"encoding": "auto"}).encoding == "auto"
+    assert from_mapping({"encoding": "Latin-1"}).encoding == "iso8859-1"
+    assert from_mapping({"encoding": "windows-1252"}).encoding == "cp1252"
+
+
+@pytest.mark.parametrize("name", ["klingon", "base64", "rot13"])
+def test_an_unknown_or_non_text_encoding_names_the_file_and_key(tmp_path: Path, name: str) -> None:
+    path = write(tmp_path / "factcheck.toml", f"encoding = {name!r}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(
+        f"{path}: 'encoding': {name!r} is not a known text encoding"
+    )
+
+
+# --- code prefixes: one validation for the file and the command line --------------
+
+
+def test_config_prefix_lists_may_hold_comma_lists() -> None:
+    config = from_mapping(
+        {
+            "select": ["FC1,FC4"],
+            "ignore": ["FC101, FC102"],
+            "per-file-ignores": {"*.md": ["FC3,FC5"]},
+        }
+    )
+    assert config.select == ("FC1", "FC4")
+    assert config.ignore == ("FC101", "FC102")
+    assert config.per_file_ignores == (("*.md", ("FC3", "FC5")),)
+
+
+def test_command_line_prefixes_are_read_as_the_file_reads_them() -> None:
+    assert code_prefixes(["FC1,FC4", "FC501"], option="--select") == ("FC1", "FC4", "FC501")
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (
+            ["fc1"],
+            "--select: 'fc1' is not a code or code prefix like 'FC', 'FC1' or 'FC101'; "
+            "codes are in capitals: 'FC1'",
+        ),
+        (["XYZ"], "--select: 'XYZ' is not a code or code prefix like 'FC', 'FC1' or 'FC101'"),
+        (["FC1,"], "--select: '' is not a code or code prefix"),
+    ],
+)
+def test_a_bad_command_line_prefix_names_the_option_and_value(
+    values: list[str], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        code_prefixes(values, option="--select")
+    assert str(caught.value).startswith(message)
+
+
+def test_lower_case_is_refused_in_the_file_as_on_the_command_line() -> None:
+    with pytest.raises(ConfigError, match=r"'select': 'fc1' is not a code .* 'FC1'"):
+        from_mapping({"select": ["fc1"]})
+
+
+CODES = ("FC101", "FC102", "FC301", "FC901", "XY123")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"select": ["FC7"]}, "'select': no registered code starts with 'FC7'"),
+        ({"ignore": ["FC11"]}, "'ignore': no registered code starts with 'FC11'"),
+        ({"severity": {"XY2": "info"}}, "'severity': no registered code starts with 'XY2'"),
+        (
+            {"per-file-ignores": {"*.md": ["FC1", "FC4"]}},
+            "'per-file-ignores.*.md': no registered code starts with 'FC4'",
+        ),
+    ],
+)
+def test_a_prefix_that_starts_no_registered_code_names_the_file_and_key(
+    tmp_path: Path, data: dict[str, object], message: str
+) -> None:
+    config = config_from_mapping(data, source=tmp_path / "factcheck.toml", root=tmp_path)
+    with pytest.raises(ConfigError) as caught:
+        check_known_prefixes(config, CODES)
+    assert str(caught.value).startswith(f"{tmp_path / 'factcheck.toml'}: {message}")
+    assert "(the codes are FC1xx, FC3xx, FC9xx, XY1xx)" in str(caught.value)
+
+
+def test_a_registered_prefix_passes_and_a_command_line_one_names_the_option() -> None:
+    config = from_mapping({"select": ["FC", "XY1"], "ignore": ["FC10"]})
+    check_known_prefixes(config, CODES)
+    config = config.replace(select=("FC8",), command_line=frozenset({("select", "FC8")}))
+    with pytest.raises(ConfigError, match=r"^--select: no registered code starts with 'FC8'"):
+        check_known_prefixes(config, CODES)

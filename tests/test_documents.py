@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import os
+import socket
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 
@@ -67,11 +70,11 @@ def test_directory(tmp_path: Path) -> None:
 
 
 def test_os_error_reports_its_strerror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: str, mode: str) -> BinaryIO:
+    def refuse(path: str) -> int:
         raise PermissionError(errno.EACCES, "Permission denied", path)
 
-    # Shadowing open in the module: chmod cannot stop root, who may run the tests.
-    monkeypatch.setattr(documents, "open", refuse, raising=False)
+    # Replacing the module's open: chmod cannot stop root, who may run the tests.
+    monkeypatch.setattr(documents, "_open_for_reading", refuse)
     path = tmp_path / "secret.txt"
     path.write_text("x", encoding="utf-8")
     with pytest.raises(InputError) as caught:
@@ -342,3 +345,138 @@ def test_the_hash_tells_the_same_words_read_as_another_kind_apart() -> None:
     text = "Zhao Leji met Vyacheslav Volodin.\n"
     assert document_from_text("a.md", text).sha256 != document_from_text("a.txt", text).sha256
     assert document_from_text("a.md", text).sha256 == document_from_text("b.md", text).sha256
+
+
+# --- only regular files, and not too much of one ------------------------------
+
+
+def _within(seconds: float, call: Callable[[], object]) -> object:
+    """``call()``'s result or exception, failing (not hanging) if it blocks."""
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as error:  # handed to the test to look at
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"still blocked after {seconds} s"
+    return outcome[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.md"
+    os.mkfifo(fifo)
+    error = _within(5, lambda: load_document(fifo, display_path="draft.md"))
+    assert isinstance(error, InputError)
+    assert str(error) == "draft.md: not a regular file: a named pipe (FIFO)"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_instead_of_read_without_end() -> None:
+    error = _within(5, lambda: load_document("/dev/zero"))
+    assert isinstance(error, InputError)
+    assert error.problem == "not a regular file: a character device"
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(InputError, match="not a regular file: a socket"):
+            load_document(path)
+
+
+def test_a_file_over_the_cap_is_an_input_error_naming_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    with path.open("wb") as file:
+        file.write(b"word " * (documents.MAX_DOCUMENT_BYTES // 5) + b"!")
+    with pytest.raises(InputError) as caught:
+        load_document(path, display_path="dump.txt")
+    assert (
+        str(caught.value)
+        == "dump.txt: too large: more than the 5,000,000 bytes a document may have"
+    )
+
+
+def test_a_file_at_the_cap_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_bytes(b"word " * (documents.MAX_DOCUMENT_BYTES // 5))
+    assert len(documents.read_regular_file(str(path), "long.txt")) == documents.MAX_DOCUMENT_BYTES
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_the_cap_holds_when_the_size_on_disk_says_nothing() -> None:
+    # /proc files are regular files of size 0 that still have content: the read
+    # itself must stop at the cap, not trust the stat.
+    assert os.stat("/proc/self/status").st_size == 0
+    with pytest.raises(InputError, match="too large: more than the 10 bytes"):
+        documents.read_regular_file("/proc/self/status", "status", limit=10)
+
+
+# --- encodings -------------------------------------------------------------------
+
+
+def test_utf8_is_read_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Xi\u2019s caf\u00e9".encode())
+    document = load_document(path)
+    assert (document.text, document.encoding) == ("Xi\u2019s caf\u00e9", "utf-8")
+
+
+def test_a_latin1_file_is_read_and_its_encoding_kept(tmp_path: Path) -> None:
+    path = tmp_path / "archive.txt"
+    text = "Le pr\u00e9sident de l'Assembl\u00e9e a d\u00e9clar\u00e9 \u00e0 Moscou.\n"
+    path.write_bytes(text.encode("latin-1"))
+    document = load_document(path)
+    assert document.text == text
+    assert document.encoding == "cp1252"  # the superset: the same text from these bytes
+
+
+def test_cp1252_punctuation_is_read(tmp_path: Path) -> None:
+    text = (
+        "Zhao Leji, chairman of China\u2019s NPC, said \u201cwe will\u201d \u2014 Volodin agreed.\n"
+    )
+    path = tmp_path / "wire.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert load_document(path).text == text
+
+
+def test_other_single_byte_encodings_are_detected_too(tmp_path: Path) -> None:
+    text = "\u041f\u0440\u0435\u0434\u0441\u0435\u0434\u0430\u0442\u0435\u043b\u044c "
+    text = (
+        text
+        + "\u0413\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d\u043d\u043e\u0439 \u0434\u0443\u043c\u044b \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0441\u044f \u0441 \u043a\u043e\u043b\u043b\u0435\u0433\u0430\u043c\u0438. "
+    ) * 3
+    path = tmp_path / "duma.txt"
+    path.write_bytes(text.encode("cp1251"))
+    document = load_document(path)
+    assert (document.text, document.encoding) == (text, "cp1251")
+
+
+def test_a_forced_encoding_is_used_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("na\u00efve".encode("latin-1"))
+    document = load_document(path, encoding="iso8859-15")
+    assert (document.text, document.encoding) == ("na\u00efve", "iso8859-15")
+
+
+def test_forced_utf8_reports_the_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"caf\xe9")
+    with pytest.raises(InputError) as caught:
+        load_document(path, encoding="utf-8")
+    assert caught.value.problem == "not UTF-8 text (invalid byte 0xe9 at offset 3)"
+
+
+def test_a_forced_encoding_that_does_not_fit_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"ok \x81")
+    with pytest.raises(InputError) as caught:
+        load_document(path, encoding="cp1252")
+    assert caught.value.problem == "not cp1252 text (invalid byte 0x81 at offset 3)"

@@ -114,8 +114,11 @@ def test_unreadable_and_binary_drafts_are_findings_not_crashes(
     (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
     (tmp_path / "good.md").write_text(MISSPELT)
+    # Forced UTF-8: under the default "auto" a Latin-1 draft is read as detected.
     config = config_from_mapping(
-        {"corpus": [str(REPO / "seeds")], "cache": False}, source=None, root=tmp_path
+        {"corpus": [str(REPO / "seeds")], "cache": False, "encoding": "utf-8"},
+        source=None,
+        root=tmp_path,
     )
     report = Engine(config, pipeline=rules_pipeline).check_paths(
         ["binary.md", "latin1.txt", "good.md"]

@@ -188,3 +188,19 @@ def test_the_diff_escapes_control_characters_and_keeps_line_endings() -> None:
     assert "\x1b" not in diff and "\u202e" not in diff and "\x07" not in diff
     assert "-Lavrow\\x1b]0;owned\\x07 said\\rfake:1:1: FC101\\u202e\r\n" in diff
     assert diff.startswith("--- a/a\\x1b[2J.md\n")
+
+
+def test_the_file_is_written_back_in_its_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_bytes("Caf\u00e9 Volodn\n".encode("cp1252"))
+    write_atomically(path, "Caf\u00e9 Volodin\n", encoding="cp1252")
+    assert path.read_bytes() == "Caf\u00e9 Volodin\n".encode("cp1252")
+
+
+def test_text_the_encoding_cannot_hold_leaves_the_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "archive.txt"
+    path.write_bytes(b"Caf\xe9\n")
+    with pytest.raises(NotRewritten, match="cp1252 cannot hold"):
+        write_atomically(path, "Caf\u00e9 \u4e60\n", encoding="cp1252")
+    assert path.read_bytes() == b"Caf\xe9\n"
+    assert os.listdir(tmp_path) == ["archive.txt"]

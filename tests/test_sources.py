@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
+from factcheck import sources
 from factcheck.errors import InputError
 from factcheck.sources import TEXT_SUFFIXES, expand_paths, read_stdin
 
@@ -128,11 +130,17 @@ def test_read_stdin_decodes_bytes_as_utf8_whatever_the_stream_encoding() -> None
     assert document.published.isoformat() == "2023-11-23"
 
 
-def test_read_stdin_invalid_utf8() -> None:
+def test_read_stdin_invalid_utf8_when_utf8_is_forced() -> None:
     with pytest.raises(InputError) as caught:
-        read_stdin(_stdin(b"caf\xe9"))
+        read_stdin(_stdin(b"caf\xe9"), encoding="utf-8")
     assert caught.value.path == "-"
     assert caught.value.problem == "not UTF-8 text (invalid byte 0xe9 at offset 3)"
+
+
+def test_read_stdin_decodes_latin1_as_detected() -> None:
+    document = read_stdin(_stdin(b"caf\xe9 au lait"))
+    assert document.text == "caf\u00e9 au lait"
+    assert document.encoding == "cp1252"
 
 
 def test_read_stdin_from_a_text_only_stream() -> None:
@@ -144,3 +152,64 @@ def test_read_stdin_from_a_text_only_stream() -> None:
 def test_read_stdin_defaults_to_sys_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("Body."))
     assert read_stdin().text == "Body."
+
+
+def test_read_stdin_stops_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources, "MAX_DOCUMENT_BYTES", 10)
+    with pytest.raises(InputError) as caught:
+        read_stdin(_stdin(b"x" * 11))
+    assert str(caught.value) == "-: too large: more than the 10 bytes a document may have"
+    with pytest.raises(InputError, match="too large"):
+        read_stdin(io.StringIO("x" * 11))
+    assert read_stdin(_stdin(b"x" * 10)).text == "x" * 10
+
+
+# --- links, loops and the same file twice ----------------------------------------
+
+
+def test_recursive_glob_does_not_follow_a_link_loop(tree: Path) -> None:
+    (tree / "corpus" / "sub" / "up").symlink_to(tree / "corpus", target_is_directory=True)
+    (tree / "corpus" / "sub" / "self").symlink_to(".", target_is_directory=True)
+    assert _names(expand_paths(["corpus/**/*.txt"], tree), tree) == [
+        "corpus/b.txt",
+        "corpus/sub/z.txt",
+    ]
+
+
+def test_folder_walk_does_not_follow_a_link_loop(tree: Path) -> None:
+    (tree / "corpus" / "sub" / "up").symlink_to(tree / "corpus", target_is_directory=True)
+    assert _names(expand_paths(["corpus"], tree), tree).count("corpus/b.txt") == 1
+
+
+def test_folder_walk_skips_a_link_to_a_file_outside_the_folder(tree: Path) -> None:
+    (tree / "corpus" / "passwd.txt").symlink_to(tree / "drafts" / "draft.txt")
+    assert "corpus/passwd.txt" not in _names(expand_paths(["corpus"], tree), tree)
+
+
+def test_glob_skips_a_link_to_a_file_outside_the_pattern_folder(tree: Path) -> None:
+    (tree / "corpus" / "passwd.txt").symlink_to(tree / "drafts" / "draft.txt")
+    assert _names(expand_paths(["corpus/*.txt"], tree), tree) == ["corpus/b.txt"]
+
+
+def test_a_link_inside_the_folder_counts_its_file_once_under_the_real_name(tree: Path) -> None:
+    (tree / "corpus" / "alias.txt").symlink_to(tree / "corpus" / "b.txt")
+    names = _names(expand_paths(["corpus"], tree), tree)
+    assert "corpus/b.txt" in names and "corpus/alias.txt" not in names
+
+
+def test_a_link_named_explicitly_is_read(tree: Path) -> None:
+    (tree / "corpus" / "passwd.txt").symlink_to(tree / "drafts" / "draft.txt")
+    assert _names(expand_paths(["corpus/passwd.txt"], tree), tree) == ["corpus/passwd.txt"]
+
+
+def test_a_hard_link_is_the_same_file(tree: Path) -> None:
+    os.link(tree / "corpus" / "b.txt", tree / "corpus" / "copy.txt")
+    names = _names(expand_paths(["corpus"], tree), tree)
+    assert names.count("corpus/b.txt") + names.count("corpus/copy.txt") == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_in_a_folder_is_listed_for_the_reader_to_refuse(tree: Path) -> None:
+    # Listed, not skipped: reading it gives the FC901 that names it.
+    os.mkfifo(tree / "corpus" / "pipe.txt")
+    assert "corpus/pipe.txt" in _names(expand_paths(["corpus"], tree), tree)

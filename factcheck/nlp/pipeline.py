@@ -9,6 +9,7 @@ the caller (see :attr:`LoadedPipeline.description`).
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,9 @@ class LoadedPipeline:
     version: str
     statistical: bool
     skipped: tuple[str, ...] = ()  # models tried before this one, with the reason
+    # Why the configured model was not used, said with the pipeline in use: a
+    # typo or a wrong package in the configuration must not pass silently.
+    preferred_skipped: str | None = None
 
     @property
     def key(self) -> str:
@@ -41,7 +45,8 @@ class LoadedPipeline:
     @property
     def description(self) -> str:
         kind = "statistical model" if self.statistical else "rule-based pipeline (no model found)"
-        return f"factcheck: using {kind} {self.name} {self.version}"
+        note = f" (skipped {self.preferred_skipped})" if self.preferred_skipped else ""
+        return f"factcheck: using {kind} {self.name} {self.version}{note}"
 
 
 @Language.component("factcheck_paragraphs")
@@ -65,6 +70,21 @@ def _installed(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+def _is_model_package(name: str) -> bool:
+    """A spaCy model package ships its ``meta.json`` next to its ``__init__``;
+    any other installed module (``numpy``) is not a model, whatever its ``load``."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    folders = spec.submodule_search_locations if spec is not None else None
+    return any(os.path.isfile(os.path.join(folder, "meta.json")) for folder in folders or ())
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or "\\" in name
 
 
 def _load_statistical(name: str) -> Language:
@@ -96,13 +116,15 @@ def load_pipeline(preferred: str | None = None, *, rules_only: bool = False) -> 
     )
     skipped: list[str] = []
     for name in candidates:
-        if not _installed(name) and "/" not in name and "\\" not in name:
-            skipped.append(f"{name}: not installed")
-            continue
-        try:
-            nlp = _load_statistical(name)
-        except (OSError, ImportError, ValueError) as error:
-            skipped.append(f"{name}: {error}")
+        reason = _unloadable(name)
+        nlp = None
+        if reason is None:
+            try:
+                nlp = _load_statistical(name)
+            except (OSError, ImportError, ValueError) as error:
+                reason = str(error)
+        if nlp is None:
+            skipped.append(f"{name}: {reason}")
             continue
         meta: dict[str, Any] = nlp.meta
         return LoadedPipeline(
@@ -111,6 +133,7 @@ def load_pipeline(preferred: str | None = None, *, rules_only: bool = False) -> 
             version=str(meta.get("version", "0")),
             statistical=True,
             skipped=tuple(skipped),
+            preferred_skipped=_preferred_reason(preferred, skipped),
         )
     return LoadedPipeline(
         nlp=rule_based_pipeline(),
@@ -118,4 +141,20 @@ def load_pipeline(preferred: str | None = None, *, rules_only: bool = False) -> 
         version=spacy.about.__version__,
         statistical=False,
         skipped=tuple(skipped),
+        preferred_skipped=_preferred_reason(preferred, skipped),
     )
+
+
+def _unloadable(name: str) -> str | None:
+    """Why ``name`` cannot be a model, before spaCy is asked to load it."""
+    if _is_path(name):
+        return None  # a model folder: spaCy says what is wrong with it
+    if not _installed(name):
+        return "not installed"
+    if not _is_model_package(name):
+        return "installed, but not a spaCy model"
+    return None
+
+
+def _preferred_reason(preferred: str | None, skipped: Sequence[str]) -> str | None:
+    return skipped[0] if preferred and skipped and skipped[0].startswith(f"{preferred}:") else None
