@@ -64,7 +64,9 @@ def _expected_value(context: CheckContext, fact: CountFact) -> int | None:
     if fact.year is None or draft_year is None or draft_year == fact.year:
         return fact.value
     if fact.head in _YEARLY:
-        return fact.value + (draft_year - fact.year)
+        shifted = fact.value + (draft_year - fact.year)
+        # A draft dated before the first anniversary: there is no count to expect.
+        return shifted if shifted >= 1 else None
     return None  # a later meeting may well carry a higher number
 
 

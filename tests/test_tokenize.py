@@ -32,9 +32,23 @@ def test_a_normal_text_is_tokenized_as_spacy_does(pipeline: LoadedPipeline) -> N
     ]
 
 
-def test_no_token_is_longer_than_the_longest_run(pipeline: LoadedPipeline) -> None:
-    doc = make_doc(pipeline.nlp, "q" * (10 * MAX_RUN))
+def test_a_long_run_of_marks_is_cut(pipeline: LoadedPipeline) -> None:
+    doc = make_doc(pipeline.nlp, '"' * (10 * MAX_RUN))
     assert max(len(t.text) for t in doc) <= MAX_RUN
+
+
+def test_a_long_word_is_never_cut(pipeline: LoadedPipeline) -> None:
+    # Cut inside, "1111...1th" would end in a token "1th": the 1st of something.
+    word = "1" * 4301 + "th"
+    doc = make_doc(pipeline.nlp, f"the {word} meeting")
+    assert word in [t.text for t in doc]
+
+
+def test_pieces_are_cut_between_a_word_and_a_mark(pipeline: LoadedPipeline) -> None:
+    text = ("alpha-" * (MAX_RUN // 2)) + "omega"
+    # (A piece may end in "alpha-": spaCy leaves a final hyphen on its word.)
+    words = {t.text.strip("-") for t in make_doc(pipeline.nlp, text)} - {""}
+    assert words == {"alpha", "omega"}
 
 
 def test_a_lone_surrogate_becomes_one_replacement_character(pipeline: LoadedPipeline) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from factcheck.documents import document_from_text
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline
@@ -16,7 +18,7 @@ def test_no_sentence_is_longer_than_the_cap(pipeline: LoadedPipeline) -> None:
     # Every token is still in exactly one sentence, in order.
     assert analysis.sentences[0].first_token == 0
     assert analysis.sentences[-1].end_token == len(analysis.tokens)
-    for before, after in zip(analysis.sentences, analysis.sentences[1:]):
+    for before, after in itertools.pairwise(analysis.sentences):
         assert before.end_token == after.first_token
 
 

@@ -3,9 +3,13 @@
 spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one
 at a time, rescanning the run each time: a run of 64,000 quote marks costs
 minutes. A run longer than :data:`MAX_RUN` characters (no word is; a long URL
-may be) is therefore tokenized in pieces of at most that length, and the
-pieces are joined into one ``Doc`` whose text is the input's, character for
-character, so every token offset is still an offset into the input.
+may be) is therefore tokenized in pieces of at most that length, cut only
+between a word character and a mark or between two marks, never inside a
+word (a piece starting "1th" would read as an ordinal). A word longer than
+that is a piece of its own: without marks there is nothing to strip, so it
+costs its length. The pieces are joined into one ``Doc`` whose text is the
+input's, character for character, so every token offset is still an offset
+into the input.
 
 spaCy also cannot hash a lone surrogate (Python text may hold one, UTF-8 may
 not): each becomes U+FFFD, one character for one, before tokenizing.
@@ -14,6 +18,7 @@ not): each becomes U+FFFD, one character for one, before tokenizing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +28,8 @@ __all__ = ["MAX_RUN", "make_doc", "spacy_safe"]
 MAX_RUN = 100
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A word, or one mark: the units a piece is made of.
+_SEGMENT = re.compile(r"\w+|\W")
 
 
 def spacy_safe(text: str) -> str:
@@ -40,9 +47,20 @@ def make_doc(nlp: Language, text: str) -> Doc:
     for run in _LONG_RUN.finditer(text):
         if run.start() > position:
             pieces.append(nlp.make_doc(text[position : run.start()]))
-        for start in range(run.start(), run.end(), MAX_RUN):
-            pieces.append(nlp.make_doc(text[start : min(start + MAX_RUN, run.end())]))
+        pieces.extend(nlp.make_doc(piece) for piece in _pieces(run.group()))
         position = run.end()
     if position < len(text):
         pieces.append(nlp.make_doc(text[position:]))
     return Doc.from_docs(pieces, ensure_whitespace=False)
+
+
+def _pieces(run: str) -> Iterator[str]:
+    """``run`` in consecutive pieces of at most MAX_RUN characters, each word whole."""
+    start = end = 0
+    for segment in _SEGMENT.finditer(run):
+        if segment.end() - start > MAX_RUN and end > start:
+            yield run[start:end]
+            start = end
+        end = segment.end()
+    if end > start:
+        yield run[start:end]
