@@ -81,7 +81,7 @@ _PIECE = st.one_of(
     st.sampled_from(_ODDITIES),
     _run(),
     st.builds(lambda words: f"“{words}”", st.sampled_from(_SENTENCES)),
-    st.text(max_size=12),
+    st.text(st.characters(exclude_categories=()), max_size=12),  # lone surrogates too
 )
 _GLUE = st.sampled_from(["", " ", " ", "\n", "\n\n", ", ", ". "])
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from factcheck.nlp.pipeline import LoadedPipeline
@@ -44,11 +46,17 @@ def test_a_long_word_is_never_cut(pipeline: LoadedPipeline) -> None:
     assert word in [t.text for t in doc]
 
 
-def test_pieces_are_cut_between_a_word_and_a_mark(pipeline: LoadedPipeline) -> None:
-    text = ("alpha-" * (MAX_RUN // 2)) + "omega"
-    # (A piece may end in "alpha-": spaCy leaves a final hyphen on its word.)
-    words = {t.text.strip("-") for t in make_doc(pipeline.nlp, text)} - {""}
-    assert words == {"alpha", "omega"}
+@pytest.mark.parametrize(
+    "run",
+    ["alpha-" * MAX_RUN + "omega", "https://example.org/" + "path/" * MAX_RUN, "ab," * MAX_RUN],
+)
+def test_a_long_run_is_cut_between_a_word_and_a_mark(pipeline: LoadedPipeline, run: str) -> None:
+    text = f"see {run} here"
+    doc = make_doc(pipeline.nlp, text)
+    assert 1 < len(doc) < len(run) // 2  # cut, but not into one token a character
+    for before, after in itertools.pairwise(doc):
+        if before.idx + len(before.text) == after.idx:  # a cut inside the run
+            assert not (text[after.idx - 1].isalnum() and text[after.idx].isalnum())
 
 
 def test_a_lone_surrogate_becomes_one_replacement_character(pipeline: LoadedPipeline) -> None:

@@ -2,14 +2,14 @@
 
 spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one
 at a time, rescanning the run each time: a run of 64,000 quote marks costs
-minutes. A run longer than :data:`MAX_RUN` characters (no word is; a long URL
-may be) is therefore tokenized in pieces of at most that length, cut only
+minutes, and would then be 64,000 tokens for the model. A run longer than
+:data:`MAX_RUN` characters (no word is; a long URL may be) is therefore not
+tokenized by spaCy: it becomes tokens of at most that length, cut only
 between a word character and a mark or between two marks, never inside a
-word (a piece starting "1th" would read as an ordinal). A word longer than
-that is a piece of its own: without marks there is nothing to strip, so it
-costs its length. The pieces are joined into one ``Doc`` whose text is the
-input's, character for character, so every token offset is still an offset
-into the input.
+word (a token starting "1th" would read as an ordinal); a word longer than
+that is a token of its own. The pieces are joined into one ``Doc`` whose text
+is the input's, character for character, so every token offset is still an
+offset into the input.
 
 spaCy also cannot hash a lone surrogate (Python text may hold one, UTF-8 may
 not): each becomes U+FFFD, one character for one, before tokenizing.
@@ -38,7 +38,7 @@ def spacy_safe(text: str) -> str:
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
-    """``nlp``'s tokenization of ``text``, over-long runs cut into pieces first."""
+    """``nlp``'s tokenization of ``text``, over-long runs cut into pieces instead."""
     text = spacy_safe(text)
     if _LONG_RUN.search(text) is None:
         return nlp.make_doc(text)
@@ -47,7 +47,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
     for run in _LONG_RUN.finditer(text):
         if run.start() > position:
             pieces.append(nlp.make_doc(text[position : run.start()]))
-        pieces.extend(nlp.make_doc(piece) for piece in _pieces(run.group()))
+        # Each piece is one token: not handed to the tokenizer (which would
+        # make each of 64,000 marks a token for the model to tag and parse).
+        words = list(_pieces(run.group()))
+        pieces.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
         position = run.end()
     if position < len(text):
         pieces.append(nlp.make_doc(text[position:]))
