@@ -34,7 +34,7 @@ from factcheck.positions import LineIndex
 from tests.conftest import REPO, SEEDS, seeds_config
 
 FUZZ = settings(
-    max_examples=40,
+    max_examples=100,
     deadline=None,  # the first example on a cold model is slow, and timing is not the point
     derandomize=True,
     database=None,
@@ -170,7 +170,7 @@ _CONFIGS = st.fixed_dictionaries(
 
 
 @given(corpus=st.lists(drafts(), min_size=1, max_size=2), text=drafts(), config=_CONFIGS)
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=40)
 def test_fuzzed_corpus_and_config(
     rules_pipeline: LoadedPipeline, corpus: list[str], text: str, config: dict[str, object]
 ) -> None:
