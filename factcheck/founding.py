@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from factcheck.fact_records import CountFact
 from factcheck.model import Analysis, CountExpression, Span
+from factcheck.nlp.casing import fold_case
 from factcheck.nlp.numbers import cardinal_value
 from factcheck.series import content_words, same_series
 
@@ -53,7 +54,7 @@ def year_shift(text: str, sentence: Span, count: CountExpression) -> int:
     """+1 for "next year will mark the 75th anniversary", -1 for "last year": the
     "... year" nearest the ordinal in its sentence, else 0 (this year)."""
     found = [
-        (abs(match.start() + sentence.start - count.span.start), _SHIFT[match.group(1).lower()])
+        (abs(match.start() + sentence.start - count.span.start), _SHIFT[fold_case(match.group(1))])
         for match in _RELATIVE_YEAR.finditer(text[sentence.start : sentence.end])
     ]
     return min(found)[1] if found else 0

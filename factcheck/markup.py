@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from factcheck.nlp.casing import fold_case
+
 _LINE_BREAKS = frozenset("\r\n")
 
 
@@ -39,8 +41,13 @@ _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_LINK = re.compile(r"(\[)[^\]\n]*(\](?:\([^)\n]*\)|\[[^\]\n]*\]))")
+# Link text, destination and label stop at the next opening bracket as well as
+# at the closing one: a run of unclosed "[" or "(" then costs one scan, not one
+# scan per bracket to the end of the line. Text with brackets nested inside a
+# link ("[a [b] c](u)") is left as it is written.
+_LINK_TAIL = r"(?:\([^()\n]*\)|\[[^\[\]\n]*\])"
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _LINK_TAIL)
+_LINK = re.compile(r"(\[)[^\[\]\n]*(\]" + _LINK_TAIL + ")")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<[a-z][a-z0-9+.-]*:[^\s<>]*>")
 _BACKSLASH_ESCAPE = re.compile(r"(\\)[!-/:-@\[-`{-~]")
 # Emphasis markers around words; ``_`` only at word edges, as in snake_case it is a letter.
@@ -55,7 +62,9 @@ _BLOCK_MARKERS = re.compile(
     r"(?P<marker>#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?",
     re.MULTILINE,
 )
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*\r?$", re.MULTILINE)
+# Tried only where a run of blanks starts: from inside a long run, every
+# position would rescan the rest of it.
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*\r?$", re.MULTILINE)
 _RULE_OR_UNDERLINE = re.compile(r"^ {0,3}(?:(?:[-*_][ \t]*){3,}|=+|-+)[ \t]*\r?$", re.MULTILINE)
 
 
@@ -144,7 +153,9 @@ _CHARACTER_REFERENCE = re.compile(
 
 def mask_html(text: str) -> str:
     mask = _Mask(text)
-    lowered = text.lower()
+    # Folded, not lower(): "İ".lower() is two characters, and offsets into
+    # ``lowered`` are used as offsets into ``text``.
+    lowered = fold_case(text)
     in_head = in_title = False
     i = 0
     while i < len(text):

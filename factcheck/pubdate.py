@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck.nlp.casing import fold_case
 from factcheck.nlp.timex import MONTH_NUMBERS
 
 _MONTHS = MONTH_NUMBERS
@@ -87,7 +88,8 @@ def _date_from(match: re.Match[str]) -> dt.date | None:
     for form in ("iso", "mdy", "dmy"):
         if match.group(f"{form}_year") is not None:
             year = int(match.group(f"{form}_year"))
-            month_text = match.group(f"{form}_month").rstrip(".").lower()
+            # Folded as the pattern matched it: re.IGNORECASE matches "Auguſt".
+            month_text = fold_case(match.group(f"{form}_month").rstrip("."))
             day = int(re.sub(r"\D", "", match.group(f"{form}_day")))
             month = int(month_text) if form == "iso" else _MONTHS[month_text]
             try:

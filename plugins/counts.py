@@ -10,7 +10,7 @@ from factcheck.events import planned
 from factcheck.facts import CountFact, content_words, same_series
 from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
-from factcheck.nlp.numbers import cardinal_words, format_ordinal_like
+from factcheck.nlp.numbers import MAX_VALUE, cardinal_words, format_ordinal_like
 
 WRONG_ORDINAL = CodeInfo(
     code="FC401",
@@ -64,7 +64,9 @@ def _expected_value(context: CheckContext, fact: CountFact) -> int | None:
     if fact.year is None or draft_year is None or draft_year == fact.year:
         return fact.value
     if fact.head in _YEARLY:
-        return fact.value + (draft_year - fact.year)
+        shifted = fact.value + (draft_year - fact.year)
+        # A draft dated before the first anniversary: there is no count to expect.
+        return shifted if shifted >= 1 else None
     return None  # a later meeting may well carry a higher number
 
 
@@ -108,15 +110,23 @@ def _check_founding(context: CheckContext, claim: FoundingClaim) -> Finding | No
         f"the corpus's {anniversary} anniversary in {fact.year + fact.year_shift} "
         f"puts the founding in {year}"
     )
+    fix: str | None
     if claim.ago is None:
         message, fix = f"{reason}, not {claim.year}", str(year)
     else:
         assert context.date is not None  # "years ago" is only read against a date
         ago = context.date.year - year
         written = context.text(claim.span)
-        number = str(ago) if written[:1].isdigit() else cardinal_words(ago)
-        message = f"{reason}: {ago} years before {context.date.year}, not {claim.ago}"
-        fix = f"{number} years ago"
+        if ago < 0:  # founded after the draft's date: no "years ago" is right
+            message, fix = (
+                f"{reason}, after {context.date.year}, not {claim.ago} years before",
+                None,
+            )
+        else:
+            in_words = not written[:1].isdigit() and ago <= MAX_VALUE
+            number = cardinal_words(ago) if in_words else str(ago)
+            message = f"{reason}: {ago} years before {context.date.year}, not {claim.ago}"
+            fix = f"{number} years ago"
     evidence = tuple(e for f in facts for e in f.evidence(limit=1))[:3]
     return context.finding(
         FOUNDING_YEAR.code, claim.span, message, expected=str(year), fix=fix, evidence=evidence

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.nlp.numbers import (
+    MAX_VALUE,
     cardinal_value,
     cardinal_words,
     format_ordinal_like,
@@ -148,3 +149,53 @@ def test_ordinal_words_rejects_values_without_an_ordinal(n: int) -> None:
 )
 def test_format_ordinal_like_follows_the_example(n: int, example: str, text: str) -> None:
     assert format_ordinal_like(n, example) == text
+
+
+# --- large numbers: words past a million, digits past what int() converts ----------
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (1_000_000, "one million"),
+        (1_200_000, "one million two hundred thousand"),
+        (2_000_000_017, "two billion seventeen"),
+        (MAX_VALUE, "nine hundred ninety-nine trillion nine hundred ninety-nine billion "
+         "nine hundred ninety-nine million nine hundred ninety-nine thousand "
+         "nine hundred ninety-nine"),
+    ],
+)  # fmt: skip
+def test_cardinal_words_past_a_million(n: int, words: str) -> None:
+    assert cardinal_words(n) == words
+    assert cardinal_value(words) == n
+
+
+def test_words_read_back_across_every_scale() -> None:
+    for scale in range(6, 15):
+        for n in (10**scale, 10**scale + 1, 7 * 10**scale - 1, 123_456 * 10 ** (scale - 5) + 9):
+            assert cardinal_value(cardinal_words(n)) == n
+            assert ordinal_value(ordinal_words(n)) == n
+
+
+def test_a_corpus_count_past_a_million_is_written_like_a_word_example() -> None:
+    assert format_ordinal_like(1_200_000, "fifth") == "one million two hundred thousandth"
+
+
+def test_a_count_with_no_words_is_written_in_digits() -> None:
+    assert format_ordinal_like(MAX_VALUE + 1, "fifth") == f"{MAX_VALUE + 1}th"
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["one thousand two thousand", "one million one million", "thousand million", "million and"],
+)
+def test_scales_out_of_order_are_not_a_number(words: str) -> None:
+    assert cardinal_value(words) is None
+
+
+def test_a_number_longer_than_int_converts_is_not_read() -> None:
+    # Python refuses int() of more than 4,300 digits; such a number is no count.
+    assert ordinal_value("1" * 4301 + "th") is None
+    assert cardinal_value("1" * 4301) is None
+    assert cardinal_value("9" * (len(str(MAX_VALUE)) + 1)) is None
+    assert cardinal_value(str(MAX_VALUE)) == MAX_VALUE

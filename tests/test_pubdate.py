@@ -130,3 +130,15 @@ def test_toml_front_matter_date() -> None:
 def test_front_matter_without_date_falls_back_to_the_dateline() -> None:
     text = "---\ntitle: Talks\n---\n\nMarch 5, 2024\n\nBody.\n"
     assert find_publication_date(text, mask_prose(text, "md"), "md") == dt.date(2024, 3, 5)
+
+
+def test_dateline_month_with_a_long_s() -> None:
+    # re.IGNORECASE matches "ſ" to "s"; the month table must be read the same way.
+    text = "Auguſt 26, 2025\n\nZhao Leji met Volodin."
+    assert find_publication_date(text, text, "txt") == dt.date(2025, 8, 26)
+
+
+def test_dateline_month_with_a_dotted_capital_i() -> None:
+    # No month has an "i" that "İ" could stand for, but "İ" must not crash either.
+    text = "İ 26, 2025\n\nZhao Leji met Volodin."
+    assert find_publication_date(text, text, "txt") is None

@@ -273,3 +273,37 @@ def test_names() -> None:
         weekday_name(7)
     with pytest.raises(ValueError):
         month_name(0)
+
+
+# --- hostile text: case folding and the ends of the calendar ------------------------
+
+
+@pytest.mark.parametrize(("written", "weekday"), [("Tueſday", 1), ("TUEſDAY", 1), ("ſunday", 6)])
+def test_a_weekday_with_a_long_s_is_read(written: str, weekday: int) -> None:
+    # re.IGNORECASE matches "ſ" to "s", so the finder reports it; looking it up
+    # must fold it the same way.
+    text = f"the meeting on {written} ended"
+    found = only(text)
+    assert fields(found) == (written, weekday, None, None, None, True)
+    assert text[found.start : found.end] == written
+
+
+def test_a_relative_day_with_a_long_s_resolves() -> None:
+    found = only("Zhao spoke yeſterday.")
+    assert resolve(found, dt.date(2025, 8, 26)) == dt.date(2025, 8, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("on Sunday", dt.date.min),  # 0001-01-01 is a Monday: the Sunday before it is no date
+        ("yesterday", dt.date.min),
+        ("tomorrow", dt.date.max),
+    ],
+)
+def test_a_day_outside_the_calendar_resolves_to_none(text: str, reference: dt.date) -> None:
+    assert resolve(only(text), reference) is None
+
+
+def test_a_weekday_on_the_first_day_of_the_calendar_still_resolves() -> None:
+    assert resolve(only("on Monday"), dt.date.min) == dt.date.min

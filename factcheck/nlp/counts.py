@@ -11,6 +11,7 @@ from factcheck.nlp import lexicon
 from factcheck.nlp.numbers import ordinal_value
 from factcheck.nlp.tokentable import TokenTable
 
+_MAX_ORDINAL_PARTS = 7
 _SERIES_STOP = {",", ".", ";", ":", "with", "in", "on", "at", "as", "which", "that", "and", "to"}
 
 
@@ -66,7 +67,10 @@ def _ordinal_at(table: TokenTable, index: int) -> tuple[int, int] | None:
 
     The whole hyphenated word is read ("seventy-fifth" is 75, not "fifth"),
     else its longest leading part that is one ("20th-anniversary")."""
-    for end in range(_hyphenated_end(table, index), index, -2):
+    # No ordinal has more parts ("one-hundred-and-twenty-first" has five): a
+    # longer hyphenated run is not read whole, which would cost its length squared.
+    last = min(_hyphenated_end(table, index), index + 2 * _MAX_ORDINAL_PARTS - 1)
+    for end in range(last, index, -2):
         start, stop = table.tokens[index].span.start, table.tokens[end - 1].span.end
         value = ordinal_value(table.prose[start:stop])
         if value is not None:

@@ -25,6 +25,7 @@ from factcheck.nlp.names import mentions
 from factcheck.nlp.quotations import quotations
 from factcheck.nlp.roles import roles
 from factcheck.nlp.timex import find_time_expressions
+from factcheck.nlp.tokenize import make_doc
 from factcheck.nlp.tokentable import TokenTable
 
 
@@ -36,9 +37,10 @@ def analyse(nlp: Language, document: Document, pipeline_key: str) -> Analysis:
 def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str) -> list[Analysis]:
     """Analyse several documents in one ``nlp.pipe`` call (much faster than one by one)."""
 
-    def with_context() -> Iterable[tuple[str, Document]]:
+    def with_context() -> Iterable[tuple[Doc, Document]]:
         for document in documents:
-            yield document.prose, document
+            # Tokenized here, not by ``nlp.pipe``: see factcheck.nlp.tokenize.
+            yield make_doc(nlp, document.prose), document
 
     results = []
     for doc, document in nlp.pipe(with_context(), as_tuples=True):

@@ -2,7 +2,10 @@
 
 Reading takes one token as a tokenizer gives it (hyphenated compounds are one
 token); spaces between words are accepted too, so that whatever
-:func:`ordinal_words` writes reads back. Values run from 0 to 999,999.
+:func:`ordinal_words` writes reads back. Values run from 0 to
+:data:`MAX_VALUE` (just under a thousand trillion) in words and in digits; a
+longer number is not read at all (Python refuses to convert more than 4,300
+digits, and no count is that large).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "MAX_VALUE",
     "cardinal_value",
     "cardinal_words",
     "format_ordinal_like",
@@ -43,6 +47,12 @@ _UNITS = (
 # 20, 30, ... 90
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
+# The scale words, largest first, and what each multiplies by.
+_SCALES = (("trillion", 10**12), ("billion", 10**9), ("million", 10**6), ("thousand", 10**3))
+_SCALE_VALUES = dict(_SCALES)
+MAX_VALUE = 10**15 - 1
+_MAX_DIGITS = len(str(MAX_VALUE))
+
 _UNIT_VALUES = {word: value for value, word in enumerate(_UNITS)}
 _TEN_VALUES = {word: 20 + 10 * i for i, word in enumerate(_TENS)}
 
@@ -67,7 +77,7 @@ def _to_ordinal_word(cardinal: str) -> str:
 
 
 _CARDINAL_OF_ORDINAL = {
-    _to_ordinal_word(word): word for word in (*_UNITS[1:], *_TENS, "hundred", "thousand")
+    _to_ordinal_word(word): word for word in (*_UNITS[1:], *_TENS, "hundred", *_SCALE_VALUES)
 }
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
@@ -84,7 +94,7 @@ def ordinal_value(word: str) -> int | None:
     text = word.strip().lower()
     digits = _DIGIT_ORDINAL.fullmatch(text)
     if digits:
-        return int(digits.group(1).replace(",", ""))
+        return _digits_value(digits.group(1))
     parts = _split_words(text)
     if not parts or parts[-1] not in _CARDINAL_OF_ORDINAL:
         return None
@@ -96,8 +106,15 @@ def cardinal_value(word: str) -> int | None:
     """The value of a cardinal ("10", "1,000", "ten", "twenty-five"), or None."""
     text = word.strip().lower()
     if _DIGITS.fullmatch(text):
-        return int(text.replace(",", ""))
+        return _digits_value(text)
     return _words_value(_split_words(text))
+
+
+def _digits_value(digits: str) -> int | None:
+    """The value of "1,000" or "1000", or None past :data:`MAX_VALUE`."""
+    plain = digits.replace(",", "")
+    # Length first: int() of a 4,301-digit string raises, whatever it holds.
+    return int(plain) if len(plain) <= _MAX_DIGITS else None
 
 
 def ordinal_suffix(n: int) -> str:
@@ -110,14 +127,17 @@ def ordinal_suffix(n: int) -> str:
 
 
 def cardinal_words(n: int) -> str:
-    """``n`` in words: "twenty-five", "one hundred one", "two thousand"."""
-    if not 0 <= n <= 999_999:
-        raise ValueError(f"{n} is outside 0..999,999")
-    if n < 1000:
-        return _below_thousand_words(n)
-    thousands, rest = divmod(n, 1000)
-    head = f"{_below_thousand_words(thousands)} thousand"
-    return f"{head} {_below_thousand_words(rest)}" if rest else head
+    """``n`` in words: "twenty-five", "one hundred one", "two million ten"."""
+    if not 0 <= n <= MAX_VALUE:
+        raise ValueError(f"{n} is outside 0..{MAX_VALUE:,}")
+    words: list[str] = []
+    for scale, size in _SCALES:
+        group, n = divmod(n, size)
+        if group:
+            words.append(f"{_below_thousand_words(group)} {scale}")
+    if n or not words:
+        words.append(_below_thousand_words(n))
+    return " ".join(words)
 
 
 def ordinal_words(n: int) -> str:
@@ -138,7 +158,7 @@ def format_ordinal_like(n: int, example: str) -> str:
     example gives words in the example's capitalisation.
     """
     example = example.strip()
-    if example[:1].isdigit():
+    if example[:1].isdigit() or not 1 <= n <= MAX_VALUE:  # no words for it: digits
         digits = ordinal_suffix(n)
         if "," in example:
             digits = f"{n:,}" + digits[len(str(n)) :]
@@ -167,22 +187,31 @@ def _below_thousand_words(n: int) -> str:
 
 
 def _words_value(parts: list[str]) -> int | None:
-    """The value of cardinal words, or None unless they form exactly one number."""
-    value, end = _parse_below_thousand(parts, 0)
-    if value is None:
-        if parts[:1] != ["thousand"]:
-            return None
-        value, end = 1, 0  # "thousand" alone, as in "thousandth"
-    if end < len(parts) and parts[end] == "thousand":
-        value *= 1000
-        end += 1
-        end = _skip_and(parts, end)
-        if end < len(parts):
-            rest, end = _parse_below_thousand(parts, end)
-            if rest is None:
+    """The value of cardinal words, or None unless they form exactly one number.
+
+    Groups below a thousand, each but the last followed by a scale word, the
+    scales falling: "two million forty thousand and six".
+    """
+    total, end = 0, 0
+    smallest_scale = MAX_VALUE + 1  # the next scale must be below this
+    while end < len(parts):
+        start = end
+        group, end = _parse_below_thousand(parts, end)
+        if group is None:
+            if start > 0 or parts[start] not in _SCALE_VALUES:
                 return None
-            value += rest
-    return value if end == len(parts) else None
+            group, end = 1, start  # a scale alone, as in "thousandth"
+        scale = _SCALE_VALUES.get(parts[end]) if end < len(parts) else None
+        if scale is None:
+            return total + group if end == len(parts) else None
+        if scale >= smallest_scale:
+            return None  # "one thousand two thousand"
+        smallest_scale = scale
+        total += group * scale
+        end = _skip_and(parts, end + 1)
+        if end == len(parts) and parts[-1] == "and":
+            return None  # a dangling "and" belongs to nothing
+    return total if parts else None
 
 
 def _parse_below_thousand(parts: list[str], start: int) -> tuple[int | None, int]:

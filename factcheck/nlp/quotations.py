@@ -3,31 +3,39 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from factcheck.model import Mention, Quotation, Span
 from factcheck.nlp import lexicon
 from factcheck.nlp.tokentable import TokenTable
 
-_QUOTE_PAIRS = re.compile(r"“([^”]{3,}?)”|\"([^\"\n]{3,}?)\"")
+# A quotation opens at the last opening mark before its closing one: an
+# unclosed "“" ends where the next one starts, so a run of unclosed marks is
+# scanned once, not once per mark to the end of the text.
+_QUOTE_PAIRS = re.compile(r"“([^“”]{3,}?)”|\"([^\"\n]{3,}?)\"")
 
 
 def quotations(table: TokenTable, mentions: Sequence[Mention]) -> list[Quotation]:
+    # The speaker is a name next to a verb of speech ("Zhao said", "said
+    # Zhao") in the quotation's sentence or one beside it; the nearest name
+    # alone may be a place or the subject of the quote ("on Twitter").
+    # Speakers are found once and filed by sentence, so each quotation reads
+    # only its own three sentences' speakers.
+    speakers: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.label in {"PERSON", "MISC"} and _speaks(table, mention):
+            speakers[table.sentence_of(mention.span.start)].append(mention)
     found: list[Quotation] = []
     for match in _QUOTE_PAIRS.finditer(table.prose):
         group = 1 if match.group(1) is not None else 2
         span = Span(match.start(group), match.end(group))
         sentence = table.sentence_of(span.start)
-        # The speaker is a name next to a verb of speech ("Zhao said", "said
-        # Zhao") in the quotation's sentence or one beside it; the nearest
-        # name alone may be a place or the subject of the quote ("on Twitter").
         people = [
             m
-            for m in mentions
-            if m.label in {"PERSON", "MISC"}
-            and not span.overlaps(m.span)
-            and abs(table.sentence_of(m.span.start) - sentence) <= 1
-            and _speaks(table, m)
+            for near in (sentence - 1, sentence, sentence + 1)
+            for m in speakers.get(near, ())
+            if not span.overlaps(m.span)
         ]
         speaker = min(people, key=lambda m: _distance(m.span, span)).text if people else None
         found.append(

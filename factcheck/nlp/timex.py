@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from factcheck.nlp.casing import fold_case
+
 __all__ = [
     "RawTime",
     "find_time_expressions",
@@ -66,6 +68,7 @@ _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 # Lower-cased month names and abbreviations with their numbers: the one month
 # table, shared with the dateline reader (factcheck.pubdate).
 MONTH_NUMBERS: dict[str, int] = {name.lower(): number for name, number in _MONTH_NUMBERS.items()}
+_WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(_WEEKDAYS)}
 
 
 @dataclass(frozen=True)
@@ -210,14 +213,15 @@ def _date_from_match(match: re.Match[str]) -> RawTime:
         match.group(),
         weekday=_weekday_number(weekday) if weekday else None,
         year=int(year) if year else None,
-        month=int(month) if month.isdigit() else _MONTH_NUMBERS[month.title()],
+        month=int(month) if month.isdigit() else MONTH_NUMBERS[fold_case(month)],
         day=int(day) if day else None,
         relative=False,
     )
 
 
 def _weekday_number(word: str) -> int:
-    return _WEEKDAYS.index(word.title())
+    # Folded as the pattern matched it: "(?i:tuesday)" matches "Tueſday".
+    return _WEEKDAY_NUMBERS[fold_case(word)]
 
 
 # --- resolving --------------------------------------------------------------------
@@ -256,11 +260,14 @@ def resolve(expr: RawTime, reference: dt.date | None, *, tense: str = "past") ->
         return closest_date(expr.month, expr.day, reference)
     if not expr.relative or reference is None:
         return None
-    offset = _RELATIVE_DAYS.get(expr.text.lower())
-    if offset is not None:
-        return reference + dt.timedelta(days=offset)
-    if expr.weekday is not None:
-        return resolve_weekday(expr.weekday, reference, tense=tense)
+    try:
+        offset = _RELATIVE_DAYS.get(fold_case(expr.text))
+        if offset is not None:
+            return reference + dt.timedelta(days=offset)
+        if expr.weekday is not None:
+            return resolve_weekday(expr.weekday, reference, tense=tense)
+    except OverflowError:  # "on Sunday" in a story dated 0001-01-01: no such day
+        return None
     return None
 
 

@@ -15,6 +15,10 @@ from factcheck.model import Document, Sentence, Span, Token
 
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC"}
 _SENTENCE_END = {".", "!", "?", "”", '"', "’", ")", "…", ":", ";"}
+# No sentence is longer: the rules read a claim's whole sentence for each claim
+# in it, so one run-on "sentence" of n tokens (a table, a list without full
+# stops, hostile text) would cost n * n. Real sentences are far shorter.
+MAX_SENTENCE_TOKENS = 250
 
 
 def _lemma(token_lemma: str, lower: str) -> str:
@@ -73,6 +77,7 @@ class TokenTable:
             # Volodin"); a start counts only after closing punctuation or a line break.
             after_stop = index > 0 and self.tokens[index - 1].text in _SENTENCE_END
             boundary = self.space_before[index] or (token.is_sent_start and after_stop)
+            boundary = boundary or index - first >= MAX_SENTENCE_TOKENS
             if index > first and boundary:
                 sentences.append(self._sentence(first, index))
                 first = index

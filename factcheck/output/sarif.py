@@ -76,7 +76,8 @@ def _stand_in_info(finding: Finding) -> CodeInfo:
 def line_fingerprint(finding: Finding, line_text: str, occurrence: int) -> str:
     """Stable across runs while the line's words stay: no offsets, no line number."""
     key = "\0".join((finding.code, finding.found, line_text.strip(), str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: text from the Python API may hold a lone surrogate.
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _region(finding: Finding, snippet: str) -> JsonObject:
