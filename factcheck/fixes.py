@@ -20,6 +20,9 @@ def _fix_for(text: str, finding: Finding) -> str | None:
     span = finding.span
     if not finding.safe_fix or finding.fix is None or span.end > len(text):
         return None
+    if finding.suppressed:
+        # Shown by --no-ignore, but the editor silenced it: the copy stays as written.
+        return None
     # A stale finding (the text changed since the check) must not be applied.
     return finding.fix if text[span.start : span.end] == finding.found else None
 

@@ -47,6 +47,7 @@ FINDING_FIELD_TYPES: dict[str, _Types] = {
     "column": _INT,
     "end_line": _INT,
     "end_column": _INT,
+    "suppressed": _BOOL,
 }
 _EVIDENCE_FIELD_TYPES: dict[str, _Types] = {
     "source": _STR,

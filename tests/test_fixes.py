@@ -204,3 +204,13 @@ def test_text_the_encoding_cannot_hold_leaves_the_file_untouched(tmp_path: Path)
         write_atomically(path, "Caf\u00e9 \u4e60\n", encoding="cp1252")
     assert path.read_bytes() == b"Caf\xe9\n"
     assert os.listdir(tmp_path) == ["archive.txt"]
+
+
+def test_a_suppressed_finding_shown_by_no_ignore_is_never_fixed() -> None:
+    import dataclasses
+
+    text = "Sergei Lavrow met Wang Yii."
+    silenced = dataclasses.replace(_fix(text, "Lavrow", "Lavrov"), suppressed=True)
+    fixed, applied = apply_fixes(text, [silenced, _fix(text, "Wang Yii", "Wang Yi")])
+    assert fixed == "Sergei Lavrow met Wang Yi."
+    assert [f.found for f in applied] == ["Wang Yii"]
