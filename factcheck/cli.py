@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", parents=[common], help="disagreements inside the corpus")
     audit.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
+    commands.add_parser("lsp", help="run the language server on stdio (the 'lsp' extra)")
     evaluation.register(commands)
     return parser
 
@@ -169,12 +170,30 @@ def _audit(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if disagreements else ExitCode.OK
 
 
+def _lsp(args: argparse.Namespace) -> int:
+    # Imported here: other commands, and --version, need neither pygls nor the server.
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        print(
+            "factcheck: error: the language server needs the 'lsp' extra: "
+            "pip install 'factcheck[lsp]'",
+            file=sys.stderr,
+        )
+        return int(ExitCode.USAGE)
+    from factcheck.lsp.server import serve_stdio
+
+    serve_stdio()
+    return ExitCode.OK
+
+
 _COMMANDS = {
     "check": _check,
     "index": _index,
     "plugins": _plugins,
     "audit": _audit,
     "eval": evaluation.run,
+    "lsp": _lsp,
 }
 
 
