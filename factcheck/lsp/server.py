@@ -66,7 +66,8 @@ class FactcheckServer(LanguageServer):
         return checked if checked.document.text == text else None
 
     def say(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
-        """Tell the editor, once per message: a check per keystroke must not flood it."""
+        """Tell the editor, once per message until a check succeeds: a check per
+        keystroke must not flood it."""
         if message in self._said:
             return
         self._said.add(message)
@@ -97,6 +98,7 @@ class FactcheckServer(LanguageServer):
         if self.workspace.get_text_document(uri).version != version:
             return  # edited meanwhile: the newer text has its own check scheduled
         self.checked[uri] = checked
+        self._said.clear()  # recovered: the same problem, back again, is worth saying
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
