@@ -67,6 +67,14 @@ class Checks:
                 continue
         return path.as_posix()
 
+    def plugin_problems(self) -> list[str]:
+        """The plugins that could not be loaded (FC902 in ``factcheck check``): the
+        editor hears of them as warnings, not as findings in every draft."""
+        return [
+            f"factcheck: plugin {failure.plugin} ({failure.origin}) not loaded: {failure.message}"
+            for failure in self.engine.plugins.failures
+        ]
+
     def check(
         self, uri: str, version: int | None, path: Path, text: str, kind: str
     ) -> CheckedDocument:

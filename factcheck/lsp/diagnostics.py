@@ -14,6 +14,7 @@ from pathlib import Path
 from lsprotocol import types
 
 import factcheck
+from factcheck.engine_codes import UNUSED_SUPPRESSION
 from factcheck.lsp.positions import PositionMap
 from factcheck.model import Evidence, Finding, Severity
 
@@ -80,6 +81,8 @@ def to_diagnostic(finding: Finding, positions: PositionMap) -> types.Diagnostic:
         source=SOURCE,
         message=finding.message,
         related_information=related_information(finding) or None,
+        # Editors fade an unused suppression out, as they do unused code.
+        tags=[types.DiagnosticTag.Unnecessary] if finding.code == UNUSED_SUPPRESSION.code else None,
     )
 
 

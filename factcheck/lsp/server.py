@@ -43,6 +43,7 @@ class FactcheckServer(LanguageServer):
         # One worker: checks run one after the other, never side by side.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factcheck-check")
         self._said: set[str] = set()
+        self._warned: set[str] = set()  # plugin problems: said once per server
 
     @property
     def checks(self) -> Checks:
@@ -99,6 +100,12 @@ class FactcheckServer(LanguageServer):
             return  # edited meanwhile: the newer text has its own check scheduled
         self.checked[uri] = checked
         self._said.clear()  # recovered: the same problem, back again, is worth saying
+        for problem in self.checks.plugin_problems():
+            if problem not in self._warned:
+                self._warned.add(problem)
+                self.window_show_message(
+                    types.ShowMessageParams(type=types.MessageType.Warning, message=problem)
+                )
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,

@@ -48,3 +48,16 @@ def test_a_draft_outside_the_project_keeps_its_absolute_path(tmp_path: Path) -> 
     checks = Checks(tmp_path / "project")
     elsewhere = tmp_path / "elsewhere" / "draft.md"
     assert checks.draft_path(elsewhere) == elsewhere.as_posix()
+
+
+def test_a_plugin_that_cannot_be_loaded_is_a_problem_to_say(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text(
+        'corpus = ["c"]\nplugins = ["no_such_plugin_module"]\n', encoding="utf-8"
+    )
+    (problem,) = Checks(tmp_path).plugin_problems()
+    assert "no_such_plugin_module" in problem and "not loaded" in problem
+
+
+def test_no_plugin_problem_when_all_load(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text('corpus = ["c"]\n', encoding="utf-8")
+    assert Checks(tmp_path).plugin_problems() == []

@@ -73,3 +73,9 @@ def test_evidence_from_a_corpus_in_memory_has_no_location() -> None:
         dataclasses.replace(FINDING, evidence=(evidence,)), PositionMap("x abc")
     )
     assert diagnostic.related_information is None
+
+
+def test_an_unused_suppression_is_tagged_unnecessary() -> None:
+    unused = dataclasses.replace(FINDING, code="FC905", severity=Severity.INFO)
+    assert to_diagnostic(unused, PositionMap("x abc")).tags == [types.DiagnosticTag.Unnecessary]
+    assert to_diagnostic(FINDING, PositionMap("x abc")).tags is None

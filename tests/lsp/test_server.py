@@ -74,16 +74,26 @@ def lsp_range(text: str, finding: dict[str, object]) -> types.Range:
     )
 
 
-async def diagnostics_for(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
-    """Wait for the diagnostics of ``version`` of ``uri``."""
+async def publications_until(
+    client: LanguageClient, uri: str, version: int
+) -> list[types.PublishDiagnosticsParams]:
+    """Every diagnostics publication for ``uri`` up to the one of ``version``."""
 
-    async def published() -> list[types.Diagnostic]:
+    async def published() -> list[types.PublishDiagnosticsParams]:
+        seen = []
         while True:
             params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-            if params.uri == uri and params.version == version:
-                return list(params.diagnostics)
+            if params.uri == uri:
+                seen.append(params)
+                if params.version == version:
+                    return seen
 
     return await asyncio.wait_for(published(), TIMEOUT)
+
+
+async def diagnostics_for(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+    """Wait for the diagnostics of ``version`` of ``uri``."""
+    return list((await publications_until(client, uri, version))[-1].diagnostics)
 
 
 async def open_document(
@@ -177,7 +187,7 @@ async def test_fixing_a_name_removes_its_diagnostic(client: LanguageClient) -> N
     before = await open_document(client, uri, text)
     assert "FC101" in [d.code for d in before]
 
-    waiting = asyncio.ensure_future(diagnostics_for(client, uri, 3))
+    waiting = asyncio.ensure_future(publications_until(client, uri, 3))
     # Two quick edits: only the last text is checked and published.
     for version, new_text in (
         (2, text.replace("Yacheslav", "Yacheslaw")),
@@ -189,8 +199,10 @@ async def test_fixing_a_name_removes_its_diagnostic(client: LanguageClient) -> N
                 content_changes=[types.TextDocumentContentChangeWholeDocument(text=new_text)],
             )
         )
-    after = await waiting
+    publications = await waiting
+    after = publications[-1].diagnostics
 
+    assert [p.version for p in publications] == [3]  # version 2 was never published
     assert "FC101" not in [d.code for d in after]
     assert sorted(d.code for d in after) == sorted(str(d.code) for d in before if d.code != "FC101")
 
