@@ -172,12 +172,15 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _lsp(args: argparse.Namespace) -> int:
     # Imported here: other commands, and --version, need neither pygls nor the server.
+    import importlib.metadata
     import importlib.util
 
     if importlib.util.find_spec("pygls") is None:
+        # The distribution's name, which need not be the import name.
+        names = importlib.metadata.packages_distributions().get("factcheck") or ["factcheck"]
         print(
-            "factcheck: error: the language server needs the 'lsp' extra: "
-            "pip install 'factcheck[lsp]'",
+            f"factcheck: error: the language server needs the 'lsp' extra: "
+            f"pip install '{names[0]}[lsp]'",
             file=sys.stderr,
         )
         return int(ExitCode.USAGE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import subprocess
 import sys
@@ -32,7 +33,8 @@ def test_without_the_extra_the_command_says_what_to_install(
         importlib.util, "find_spec", lambda name, *a: None if name == "pygls" else real(name, *a)
     )
     assert main(["lsp"]) == 2
-    assert "pip install 'factcheck[lsp]'" in capsys.readouterr().err
+    (distribution, *_) = importlib.metadata.packages_distributions()["factcheck"]
+    assert f"pip install '{distribution}[lsp]'" in capsys.readouterr().err
 
 
 def test_the_command_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
