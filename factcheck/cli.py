@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", parents=[common], help="disagreements inside the corpus")
     audit.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
+    commands.add_parser("lsp", help="run the language server on stdio (the 'lsp' extra)")
     evaluation.register(commands)
     return parser
 
@@ -170,12 +171,33 @@ def _audit(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if disagreements else ExitCode.OK
 
 
+def _lsp(args: argparse.Namespace) -> int:
+    # Imported here: other commands, and --version, need neither pygls nor the server.
+    import importlib.metadata
+    import importlib.util
+
+    if importlib.util.find_spec("pygls") is None:
+        # The distribution's name, which need not be the import name.
+        names = importlib.metadata.packages_distributions().get("factcheck") or ["factcheck"]
+        print(
+            f"factcheck: error: the language server needs the 'lsp' extra: "
+            f"pip install '{names[0]}[lsp]'",
+            file=sys.stderr,
+        )
+        return int(ExitCode.USAGE)
+    from factcheck.lsp.server import serve_stdio
+
+    serve_stdio()
+    return ExitCode.OK
+
+
 _COMMANDS = {
     "check": _check,
     "index": _index,
     "plugins": _plugins,
     "audit": _audit,
     "eval": evaluation.run,
+    "lsp": _lsp,
 }
 
 
