@@ -203,5 +203,16 @@ def _check_regular(status: os.stat_result, shown: str, limit: int) -> None:
         raise InputError(shown, too_large(limit))
 
 
-def too_large(limit: int) -> str:
-    return f"too large: more than the {limit:,} bytes a document may have"
+def too_large(limit: int, unit: str = "bytes") -> str:
+    return f"too large: more than the {limit:,} {unit} a document may have"
+
+
+# Text handed over as a string (the API, a mapping corpus) has no bytes to cap
+# while reading; the same number of characters is also spaCy's own limit.
+MAX_DOCUMENT_CHARACTERS = MAX_DOCUMENT_BYTES
+
+
+def check_text_size(document_path: str, text: str) -> None:
+    """Raise :class:`InputError` for a text too long to analyse."""
+    if len(text) > MAX_DOCUMENT_CHARACTERS:
+        raise InputError(document_path, too_large(MAX_DOCUMENT_CHARACTERS, "characters"))

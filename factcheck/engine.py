@@ -22,7 +22,7 @@ from typing import TextIO
 from factcheck.cache import AnalysisCache, cache_key
 from factcheck.config import Config, check_known_prefixes
 from factcheck.context import CheckContext
-from factcheck.documents import document_from_text, load_document
+from factcheck.documents import check_text_size, document_from_text, load_document
 from factcheck.engine_codes import (
     INVALID_SUPPRESSION,
     PLUGIN_CRASHED,
@@ -112,7 +112,16 @@ class Engine:
     def _read_corpus(self) -> tuple[list[Document], list[InputError]]:
         source = self._corpus_source
         if isinstance(source, Mapping):
-            return [document_from_text(name, text) for name, text in source.items()], []
+            given: list[Document] = []
+            too_large: list[InputError] = []
+            for name, text in source.items():
+                try:
+                    check_text_size(name, text)
+                except InputError as error:
+                    too_large.append(error)
+                    continue
+                given.append(document_from_text(name, text))
+            return given, too_large
         if not source:
             raise InputError(
                 "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
@@ -176,6 +185,12 @@ class Engine:
 
     def check_document(self, document: Document, *, date: dt.date | None = None) -> FileReport:
         """Check one draft; ``date`` overrides the draft's own (front matter) date."""
+        try:
+            check_text_size(document.path, document.text)
+        except InputError as error:
+            return FileReport(
+                path=document.path, findings=(_unreadable(document.path, error.problem),)
+            )
         facts = self.facts
         draft_date = date or document.published
         if date is not None:

@@ -286,3 +286,23 @@ def test_no_ignore_marks_the_suppressed_findings(
         ("FC101", 1, False),
         ("FC101", 3, True),
     ]
+
+
+def test_a_text_over_the_size_cap_is_fc901_not_a_crash() -> None:
+    import factcheck
+    from factcheck.documents import MAX_DOCUMENT_CHARACTERS
+
+    huge = "x " * (MAX_DOCUMENT_CHARACTERS // 2 + 1)
+    report = factcheck.check_text(huge, corpus={"a.txt": "Vyacheslav Volodin spoke."})
+    (finding,) = report.findings
+    assert finding.code == "FC901"
+    assert "too large" in finding.message
+
+
+def test_a_mapping_corpus_text_over_the_size_cap_is_skipped() -> None:
+    import factcheck
+    from factcheck.documents import MAX_DOCUMENT_CHARACTERS
+
+    corpus = {"a.txt": "Vyacheslav Volodin spoke.", "b.txt": "y" * (MAX_DOCUMENT_CHARACTERS + 1)}
+    report = factcheck.check_text("Vyacheslav Volodin spoke.", corpus=corpus)
+    assert not [f for f in report.findings if f.code == "FC901"]
