@@ -2,7 +2,9 @@
 
 Every route that touches the engine runs it in a worker thread, so that a long
 check does not stop the server from accepting other requests; the service's
-lock makes them take turns on the engine.
+lock makes them take turns on the engine. Checks also queue here, one at a
+time, so that a check whose client has gone (the page sends a newer draft
+while the user types) is dropped before it takes its turn instead of after.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -81,6 +84,7 @@ def create_app(service: CheckService, settings: ServeSettings) -> ASGIApp:
     static = _static_files()
     codes = codes_document(service.codes(), code_pages_folder())
     openapi = openapi_document(token=settings.token is not None)
+    checks_in_turn = anyio.Lock()  # an event-loop lock: the app runs on one loop
 
     async def page(request: Request) -> Response:
         return Response(static["index.html"], media_type=STATIC_FILES["index.html"])
@@ -93,9 +97,13 @@ def create_app(service: CheckService, settings: ServeSettings) -> ASGIApp:
 
     async def check(request: Request) -> Response:
         wanted = check_request(await read_json_object(request, settings.max_body))
-        body = await run_in_threadpool(
-            service.check, wanted.text, path=wanted.path, date=wanted.date
-        )
+        async with checks_in_turn:
+            if await request.is_disconnected():
+                logger.debug("check dropped: the client has gone")
+                return Response(status_code=204)  # nobody reads it
+            body = await run_in_threadpool(
+                service.check, wanted.text, path=wanted.path, date=wanted.date
+            )
         return Response(body, media_type="application/json")
 
     async def draft_file(request: Request) -> Response:

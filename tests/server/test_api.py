@@ -298,3 +298,38 @@ def test_a_folder_is_not_a_draft(make_client: MakeClient, tmp_path: Path) -> Non
     response = make_client(root=tmp_path).get("/api/file", params={"path": "folder.md"})
     assert response.status_code == 400
     assert "is a directory" in response.json()["error"]
+
+
+def test_a_check_whose_client_has_gone_is_dropped_before_its_turn(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import anyio
+
+    from factcheck.server.service import CheckService
+
+    app = make_client().app
+    calls: list[str] = []
+    monkeypatch.setattr(CheckService, "check", lambda self, text, **kw: calls.append(text) or "{}")
+    body = json.dumps({"text": "Volodin arrived."}).encode()
+    sent: list[dict[str, object]] = []
+
+    async def run(messages: list[dict[str, object]]) -> None:
+        async def receive() -> dict[str, object]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        async def send(message: dict[str, object]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": "/api/check", "raw_path": b"/api/check", "query_string": b"",
+            "root_path": "", "server": ("127.0.0.1", 8765), "client": ("127.0.0.1", 5000),
+            "headers": [(b"host", b"127.0.0.1:8765"), (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode())],
+        }  # fmt: skip
+        await app(scope, receive, send)  # type: ignore[arg-type]
+
+    # The client sent its draft and went away: no check is run.
+    anyio.run(run, [{"type": "http.request", "body": body, "more_body": False}])
+    assert calls == []
+    assert sent[0]["status"] == 204

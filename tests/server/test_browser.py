@@ -1,13 +1,14 @@
 """The page in a real browser: uvicorn in a subprocess, headless Chromium through Selenium.
 
-Skipped, with the reason, when Chromium, its driver or Selenium is missing
-(`.ci/run` installs them). Selenium Manager is never asked to download a
+The browser tests are skipped, with the reason, when Chromium, its driver or
+Selenium is missing (`.ci/run` installs them); the plain HTTP tests still run. Selenium Manager is never asked to download a
 driver: the system chromedriver is named explicitly and SE_OFFLINE is set.
 Set FACTCHECK_SERVE_SCREENSHOT to a path to keep the screenshot the README shows.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -17,6 +18,7 @@ import sys
 import threading
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -38,15 +40,6 @@ CHROMEDRIVER = next(
 EXAMPLE = (REPO / "docs" / "examples" / "draft.md").read_text(encoding="utf-8")
 STARTUP_SECONDS = 180  # loading spaCy and the corpus on a busy machine
 WAIT_SECONDS = 60
-
-pytestmark = [
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="no Chromium: apt-get install chromium chromium-driver"
-    ),
-    pytest.mark.skipif(
-        CHROMEDRIVER is None, reason="no chromedriver: apt-get install chromium-driver"
-    ),
-]
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +84,28 @@ def test_the_server_answers_over_http(server_url: str) -> None:
         assert b'"status":"ok"' in response.read()
 
 
+def test_concurrent_checks_over_http_get_one_report_from_one_engine(server_url: str) -> None:
+    body = json.dumps({"text": EXAMPLE, "path": "draft.md"}).encode("utf-8")
+
+    def post(_index: int) -> bytes:
+        request = urllib.request.Request(
+            server_url + "api/check", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=WAIT_SECONDS) as response:
+            return bytes(response.read())
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = set(pool.map(post, range(8)))
+    assert len(answers) == 1
+    assert len(json.loads(answers.pop())["findings"]) == 7
+    with urllib.request.urlopen(server_url + "api/health", timeout=WAIT_SECONDS) as response:
+        assert json.loads(response.read())["corpus"]["reloads"] == 0
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    if CHROMIUM is None or CHROMEDRIVER is None:
+        pytest.skip("no Chromium or chromedriver: apt-get install chromium chromium-driver")
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     from selenium.webdriver.chrome.service import Service
 

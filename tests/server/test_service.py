@@ -72,15 +72,16 @@ def test_checks_from_many_threads_take_turns_on_one_engine(
 
 
 def test_concurrent_requests_get_the_same_report(make_client: MakeClient) -> None:
-    client = make_client()
+    # One event loop for every thread's requests, as under uvicorn.
+    with make_client() as client:
 
-    def post(_index: int) -> str:
-        response = client.post("/api/check", json={"text": DRAFT, "path": "d.md"})
-        assert response.status_code == 200
-        return response.text
+        def post(_index: int) -> str:
+            response = client.post("/api/check", json={"text": DRAFT, "path": "d.md"})
+            assert response.status_code == 200
+            return response.text
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        answers = set(pool.map(post, range(8)))
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = set(pool.map(post, range(8)))
     assert len(answers) == 1
 
 
