@@ -240,3 +240,38 @@ def test_draft_text_is_shown_as_text_never_run(server_url: str, browser: object)
     assert (
         "factcheck: ignore FC101" in driver.find_element(By.CSS_SELECTOR, "code.suppression").text
     )
+
+
+def test_a_draft_is_opened_by_path_or_uploaded(
+    server_url: str, browser: object, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    assert isinstance(driver, WebDriver)
+    wait = WebDriverWait(driver, WAIT_SECONDS)
+    driver.get(server_url)
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+
+    driver.find_element(By.ID, "open-path").send_keys("docs/examples/draft.md")
+    driver.find_element(By.CSS_SELECTOR, "#open-form button").click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#findings > li")) == 7)
+    assert driver.find_element(By.ID, "draft-name").text == "docs/examples/draft.md"
+    assert driver.find_element(By.ID, "draft").get_property("value") == EXAMPLE
+
+    driver.find_element(By.ID, "open-path").clear()
+    driver.find_element(By.ID, "open-path").send_keys("../outside.md")
+    driver.find_element(By.CSS_SELECTOR, "#open-form button").click()
+    wait.until(lambda d: "outside the served folder" in d.find_element(By.ID, "status").text)
+
+    upload = tmp_path / "notes.txt"
+    upload.write_text("His guest was Yacheslav Volodin.\n", encoding="utf-8")
+    driver.find_element(By.ID, "upload").send_keys(str(upload))
+    wait.until(lambda d: d.find_element(By.ID, "draft-name").text == "notes.txt")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#findings > li")) == 1)
+    assert driver.find_element(By.ID, "kind").get_property("value") == "txt"
+    assert (
+        "factcheck: ignore FC101" in driver.find_element(By.CSS_SELECTOR, "code.suppression").text
+    )
