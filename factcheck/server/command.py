@@ -1,5 +1,8 @@
 """``factcheck serve``: check the arguments, load the engine once, listen, serve.
 
+Starlette and uvicorn are imported only once the arguments are checked, so that
+without the ``serve`` extra the command says what to install.
+
 The socket is bound here, before uvicorn starts, so that a port in use is a
 usage error with a clear message (exit 2) and ``--port 0`` picks a free port
 whose number is then printed.
@@ -12,14 +15,13 @@ import os
 import socket
 import sys
 from pathlib import Path
-
-import uvicorn
+from typing import TYPE_CHECKING
 
 from factcheck.config import Config
 from factcheck.errors import ExitCode, FactcheckError
-from factcheck.server.app import ServeSettings, create_app
-from factcheck.server.security import allowed_hosts, is_loopback
-from factcheck.server.service import CheckService
+
+if TYPE_CHECKING:
+    from factcheck.server.app import ServeSettings
 
 TOKEN_VARIABLE = "FACTCHECK_TOKEN"
 
@@ -30,6 +32,10 @@ class ServeError(FactcheckError):
 
 def settings_from_arguments(args: argparse.Namespace) -> tuple[ServeSettings, str, int]:
     """The settings, host and port; a non-loopback host without a token is refused."""
+    _require_extra()
+    from factcheck.server.app import ServeSettings
+    from factcheck.server.security import allowed_hosts, is_loopback
+
     host: str = args.host
     port: int = args.port
     if not 0 <= port <= 65535:
@@ -54,6 +60,16 @@ def settings_from_arguments(args: argparse.Namespace) -> tuple[ServeSettings, st
     return settings, host, port
 
 
+def _require_extra() -> None:
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ModuleNotFoundError as error:
+        raise ServeError(
+            f"factcheck serve needs {error.name}: pip install 'factcheck[serve]'"
+        ) from None
+
+
 def _listen(host: str, port: int) -> socket.socket:
     try:
         family, kind, protocol, _name, address = socket.getaddrinfo(
@@ -75,6 +91,11 @@ def _url(host: str, port: int) -> str:
 
 def serve(config: Config, args: argparse.Namespace) -> int:
     settings, host, port = settings_from_arguments(args)
+    import uvicorn
+
+    from factcheck.server.app import create_app
+    from factcheck.server.service import CheckService
+
     listener = _listen(host, port)
     service = CheckService(config)  # the pipeline and the corpus, loaded once
     app = create_app(service, settings)

@@ -94,3 +94,14 @@ def test_other_commands_do_not_import_the_server() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_without_the_serve_extra_the_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # import uvicorn now fails
+    monkeypatch.chdir(REPO)
+    assert main(["serve"]) == 2
+    assert (
+        "factcheck serve needs uvicorn: pip install 'factcheck[serve]'" in capsys.readouterr().err
+    )
