@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
     commands.add_parser("lsp", help="run the language server on stdio (the 'lsp' extra)")
     evaluation.register(commands)
+    _add_serve_command(commands, common)
     return parser
 
 
@@ -191,11 +192,41 @@ def _lsp(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _add_serve_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    serve = commands.add_parser("serve", parents=[common], help="a local web page and JSON API")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (not loopback: needs a token)"
+    )
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    serve.add_argument(
+        "--token", help="API requests must send it as a bearer token (or $FACTCHECK_TOKEN)"
+    )
+    serve.add_argument(
+        "--root", type=Path, help="drafts may be opened from this folder (default: here)"
+    )
+    serve.add_argument(
+        "--max-body", type=int, default=1 << 20, metavar="BYTES", help="request size cap"
+    )
+    serve.add_argument(
+        "--allow-host", action="append", metavar="NAME", help="another Host name to serve"
+    )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Starlette and uvicorn are loaded only to serve: other commands do without.
+    from factcheck.server.command import serve
+
+    return serve(_config(args), args)
+
+
 _COMMANDS = {
     "check": _check,
     "index": _index,
     "plugins": _plugins,
     "audit": _audit,
+    "serve": _serve,
     "eval": evaluation.run,
     "lsp": _lsp,
 }
