@@ -1,0 +1,144 @@
+"""Which drafts a folder walk leaves out: ``exclude`` patterns, ``.gitignore``, the corpus.
+
+Patterns are gitignore-style (pathspec's :class:`GitIgnoreSpec`, which matches
+as git does), each relative to the folder of the file that states it: the
+configuration's folder for ``exclude`` and ``extend-exclude``, the
+``.gitignore``'s own folder for its lines. The corpus is never checked as
+drafts: a walk skips every configured corpus file and folder.
+
+Only what a walk or a glob finds is filtered; a file named on the command
+line is always checked, as in ruff, unless ``--force-exclude``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pathspec import GitIgnoreSpec
+
+from factcheck.config import Config
+from factcheck.errors import InputError
+from factcheck.sources import expand_paths
+
+GITIGNORE = ".gitignore"
+_REPOSITORY_MARKER = ".git"
+
+
+class DraftExclusions:
+    """``excluded(path, is_dir)``: whether a walk should leave ``path`` out.
+
+    ``config_for`` gives the configuration that governs a path (the nearest
+    one, or the one given with ``--config``). Every configuration's patterns,
+    every ``.gitignore`` and every corpus is read once.
+    """
+
+    def __init__(
+        self, config_for: Callable[[Path], Config], *, respect_gitignore: bool = True
+    ) -> None:
+        self._config_for = config_for
+        self._respect_gitignore = respect_gitignore
+        self._specs: dict[tuple[Path | None, Path, tuple[str, ...]], GitIgnoreSpec] = {}
+        self._corpora: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._gitignores: dict[str, tuple[tuple[str, GitIgnoreSpec], ...]] = {}
+
+    def excluded(self, path: Path, *, is_dir: bool = False) -> bool:
+        absolute = os.path.abspath(path)
+        config = self._config_for(Path(absolute))
+        return (
+            self._by_config(config, absolute, is_dir)
+            or self._in_corpus(config, absolute)
+            or (self._respect_gitignore and self._by_gitignore(absolute, is_dir))
+        )
+
+    # --- exclude / extend-exclude ----------------------------------------------------
+
+    def _by_config(self, config: Config, absolute: str, is_dir: bool) -> bool:
+        key = (config.source, config.root, config.exclusions())
+        if key not in self._specs:
+            self._specs[key] = GitIgnoreSpec.from_lines(config.exclusions())
+        return _matches(self._specs[key], os.fspath(config.root), absolute, is_dir)
+
+    # --- the corpus ----------------------------------------------------------------
+
+    def _in_corpus(self, config: Config, absolute: str) -> bool:
+        files, folders = self._corpus(config)
+        real = os.path.realpath(absolute)
+        if real in files:
+            return True
+        return any(parent in folders for parent in _parents(real))
+
+    def _corpus(self, config: Config) -> tuple[frozenset[str], frozenset[str]]:
+        entries = config.corpus_paths()
+        if entries not in self._corpora:
+            files: set[str] = set()
+            folders: set[str] = set()
+            for entry in entries:
+                if os.path.isdir(entry):
+                    folders.add(os.path.realpath(entry))
+                elif os.path.isfile(entry):
+                    files.add(os.path.realpath(entry))
+                else:
+                    files.update(_glob_files(entry))
+            self._corpora[entries] = (frozenset(files), frozenset(folders))
+        return self._corpora[entries]
+
+    # --- .gitignore ------------------------------------------------------------------
+
+    def _by_gitignore(self, absolute: str, is_dir: bool) -> bool:
+        for folder, spec in self._gitignore_chain(os.path.dirname(absolute)):
+            if _matches(spec, folder, absolute, is_dir):
+                return True
+        return False
+
+    def _gitignore_chain(self, folder: str) -> tuple[tuple[str, GitIgnoreSpec], ...]:
+        """The ``.gitignore`` files that govern ``folder``: its own and its parents',
+        up to the repository's top (the folder holding ``.git``)."""
+        if folder in self._gitignores:
+            return self._gitignores[folder]
+        parent = os.path.dirname(folder)
+        at_top = parent == folder or os.path.exists(os.path.join(folder, _REPOSITORY_MARKER))
+        chain = () if at_top else self._gitignore_chain(parent)
+        own = _read_gitignore(os.path.join(folder, GITIGNORE))
+        if own is not None:
+            chain = (*chain, (folder, own))
+        self._gitignores[folder] = chain
+        return chain
+
+
+def _matches(spec: GitIgnoreSpec, root: str, absolute: str, is_dir: bool) -> bool:
+    relative = os.path.relpath(absolute, root)
+    if relative == "." or relative.startswith(".." + os.sep) or relative == "..":
+        return False
+    relative = relative.replace(os.sep, "/")
+    # "build/" in a pattern matches only folders: pathspec tells by the slash.
+    return spec.match_file(relative + "/" if is_dir else relative)
+
+
+def _parents(real: str) -> list[str]:
+    parents = []
+    current = os.path.dirname(real)
+    while True:
+        parents.append(current)
+        parent = os.path.dirname(current)
+        if parent == current:
+            return parents
+        current = parent
+
+
+def _glob_files(pattern: str) -> set[str]:
+    try:
+        return {os.path.realpath(path) for path in expand_paths([pattern], Path.cwd())}
+    except InputError:  # a corpus glob that matches nothing excludes nothing
+        return set()
+
+
+def _read_gitignore(path: str) -> GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return GitIgnoreSpec.from_lines(file.read().splitlines())
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+    except OSError:  # unreadable: git would not read it either
+        return None
