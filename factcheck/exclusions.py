@@ -32,6 +32,13 @@ class DraftExclusions:
     ``config_for`` gives the configuration that governs a path (the nearest
     one, or the one given with ``--config``). Every configuration's patterns,
     every ``.gitignore`` and every corpus is read once.
+
+    ``inherited`` says whether a path inside an excluded folder is excluded
+    with it. ``--force-exclude`` asks so of the paths it is given. A walk asks
+    the other question of each entry it meets (``walk_skip``): it has already
+    left out the excluded folders below where it started, so an excluded
+    folder above an entry is the folder the user named, walked on purpose
+    (``factcheck check build`` checks build/, as ruff does).
     """
 
     def __init__(
@@ -43,31 +50,35 @@ class DraftExclusions:
         self._corpora: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         self._gitignores: dict[str, tuple[tuple[str, GitIgnoreSpec], ...]] = {}
 
-    def excluded(self, path: Path, *, is_dir: bool = False) -> bool:
+    def excluded(self, path: Path, *, is_dir: bool = False, inherited: bool = True) -> bool:
         absolute = os.path.abspath(path)
         config = self._config_for(Path(absolute))
         return (
-            self._by_config(config, absolute, is_dir)
-            or self._in_corpus(config, absolute)
-            or (self._respect_gitignore and self._by_gitignore(absolute, is_dir))
+            self._by_config(config, absolute, is_dir, inherited)
+            or self._in_corpus(config, absolute, inherited)
+            or (self._respect_gitignore and self._by_gitignore(absolute, is_dir, inherited))
         )
+
+    def walk_skip(self, path: Path, is_dir: bool) -> bool:
+        """For :func:`factcheck.sources.expand_paths`: an entry a walk meets."""
+        return self.excluded(path, is_dir=is_dir, inherited=False)
 
     # --- exclude / extend-exclude ----------------------------------------------------
 
-    def _by_config(self, config: Config, absolute: str, is_dir: bool) -> bool:
+    def _by_config(self, config: Config, absolute: str, is_dir: bool, inherited: bool) -> bool:
         key = (config.source, config.root, config.exclusions())
         if key not in self._specs:
             self._specs[key] = GitIgnoreSpec.from_lines(config.exclusions())
-        return _matches(self._specs[key], os.fspath(config.root), absolute, is_dir)
+        return _matches(self._specs[key], os.fspath(config.root), absolute, is_dir, inherited)
 
     # --- the corpus ----------------------------------------------------------------
 
-    def _in_corpus(self, config: Config, absolute: str) -> bool:
+    def _in_corpus(self, config: Config, absolute: str, inherited: bool) -> bool:
         files, folders = self._corpus(config)
         real = os.path.realpath(absolute)
-        if real in files:
+        if real in files or real in folders:
             return True
-        return any(parent in folders for parent in _parents(real))
+        return inherited and any(parent in folders for parent in _parents(real))
 
     def _corpus(self, config: Config) -> tuple[frozenset[str], frozenset[str]]:
         entries = config.corpus_paths()
@@ -86,9 +97,9 @@ class DraftExclusions:
 
     # --- .gitignore ------------------------------------------------------------------
 
-    def _by_gitignore(self, absolute: str, is_dir: bool) -> bool:
+    def _by_gitignore(self, absolute: str, is_dir: bool, inherited: bool) -> bool:
         for folder, spec in self._gitignore_chain(os.path.dirname(absolute)):
-            if _matches(spec, folder, absolute, is_dir):
+            if _matches(spec, folder, absolute, is_dir, inherited):
                 return True
         return False
 
@@ -107,13 +118,28 @@ class DraftExclusions:
         return chain
 
 
-def _matches(spec: GitIgnoreSpec, root: str, absolute: str, is_dir: bool) -> bool:
+def _matches(spec: GitIgnoreSpec, root: str, absolute: str, is_dir: bool, inherited: bool) -> bool:
     relative = os.path.relpath(absolute, root)
     if relative == "." or relative.startswith(".." + os.sep) or relative == "..":
         return False
     relative = relative.replace(os.sep, "/")
     # "build/" in a pattern matches only folders: pathspec tells by the slash.
-    return spec.match_file(relative + "/" if is_dir else relative)
+    relative = relative + "/" if is_dir else relative
+    if inherited:
+        return spec.match_file(relative)
+    # A pattern matches what lies inside a folder it matches too, by matching a
+    # leading part of the path ("build" in "build/a.md"): that match is the
+    # folder's, not the entry's own. The last pattern that matches all of the
+    # path decides, as in a .gitignore ("!keep.md" after "*.md").
+    excluded = False
+    for pattern in spec.patterns:
+        regex = getattr(pattern, "regex", None)
+        if pattern.include is None or regex is None:
+            continue
+        found = regex.match(relative)
+        if found is not None and found.end() == len(relative):
+            excluded = bool(pattern.include)
+    return excluded
 
 
 def _parents(real: str) -> list[str]:

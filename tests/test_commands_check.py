@@ -208,6 +208,9 @@ def test_checking_a_folder_skips_the_corpus_gitignore_and_excluded_folders(
     assert main(["check", "--format", "concise", "."]) == 1
     paths = {line.split(":")[0] for line in capsys.readouterr().out.splitlines()}
     assert paths == {"wrong.md"}
+    assert main(["check", "--format", "concise", "**/*.md"]) == 1
+    paths = {line.split(":")[0] for line in capsys.readouterr().out.splitlines()}
+    assert paths == {"wrong.md"}
 
 
 def test_a_file_named_explicitly_is_checked_unless_force_exclude(
@@ -224,3 +227,21 @@ def test_a_file_named_explicitly_is_checked_unless_force_exclude(
     captured = capsys.readouterr()
     assert "No findings in 0 files." in captured.out
     assert "no drafts to check" in captured.err
+
+
+def test_force_exclude_skips_a_folder_named_explicitly(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (newsroom / "build").mkdir()
+    (newsroom / "build" / "x.md").write_text(MISSPELT)
+    assert main(["check", "build"]) == 1
+    assert main(["check", "--force-exclude", "build"]) == 0
+
+
+def test_unreadable_drafts_alone_do_not_need_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scan.md").write_bytes(b"\x00\x01binary")
+    assert main(["check", "--format", "concise", "scan.md"]) == 1
+    assert capsys.readouterr().out.startswith("scan.md:1:1: FC901 ")

@@ -20,9 +20,13 @@ def _tree(root: Path, *files: str) -> None:
 
 def _walk(root: Path, config: Config, *patterns: str, gitignore: bool = True) -> list[str]:
     exclusions = DraftExclusions(lambda _path: config, respect_gitignore=gitignore)
-    found = expand_paths(
-        list(patterns) or ["."], root, skip=lambda p, d: exclusions.excluded(p, is_dir=d)
-    )
+    found = expand_paths(list(patterns) or ["."], root, skip=exclusions.walk_skip)
+    return sorted(p.resolve().relative_to(root.resolve()).as_posix() for p in found)
+
+
+def _glob(root: Path, config: Config, pattern: str) -> list[str]:
+    exclusions = DraftExclusions(lambda _path: config)
+    found = expand_paths([pattern], root, skip=lambda p, d: exclusions.excluded(p, is_dir=d))
     return sorted(p.resolve().relative_to(root.resolve()).as_posix() for p in found)
 
 
@@ -53,7 +57,7 @@ def test_patterns_are_relative_to_the_configuration_s_folder(tmp_path: Path) -> 
 
 def test_globs_are_filtered_too(tmp_path: Path) -> None:
     _tree(tmp_path, "a.md", "node_modules/b.md")
-    assert _walk(tmp_path, _config(tmp_path), "**/*.md") == ["a.md"]
+    assert _glob(tmp_path, _config(tmp_path), "**/*.md") == ["a.md"]
 
 
 def test_gitignore_files_at_every_level_count(tmp_path: Path) -> None:
@@ -84,3 +88,13 @@ def test_a_file_named_explicitly_is_not_filtered_by_the_walk(tmp_path: Path) -> 
     assert _walk(tmp_path, _config(tmp_path), "build/c.md") == ["build/c.md"]
     exclusions = DraftExclusions(lambda _path: _config(tmp_path))
     assert exclusions.excluded(tmp_path / "build" / "c.md")  # what --force-exclude asks
+
+
+def test_a_folder_named_explicitly_is_walked_with_the_exclusions_below_it(tmp_path: Path) -> None:
+    _tree(tmp_path, "build/a.md", "build/node_modules/b.md", "archive/c.txt", "archive/sub/d.txt")
+    config = _config(tmp_path, corpus=["archive"])
+    assert _walk(tmp_path, config, "build") == ["build/a.md"]
+    assert _walk(tmp_path, config, "archive") == ["archive/c.txt", "archive/sub/d.txt"]
+    exclusions = DraftExclusions(lambda _path: config)
+    assert exclusions.excluded(tmp_path / "build", is_dir=True)
+    assert exclusions.excluded(tmp_path / "archive" / "sub" / "d.txt")

@@ -32,7 +32,7 @@ from factcheck.output.statistics import code_counts, render_statistics
 from factcheck.output.text import summary_line
 from factcheck.progress import Progress, progress_wanted, terminal_progress
 from factcheck.pubdate import parse_date
-from factcheck.sources import STDIN_PATH, expand_paths
+from factcheck.sources import STDIN_PATH, Skip, expand_paths
 
 if TYPE_CHECKING:  # the engine (and spaCy) is imported when a check runs, not for --help
     from factcheck.engine import Engine
@@ -134,11 +134,11 @@ def config_overrides(args: argparse.Namespace) -> Callable[[Config], Config]:
 
 @dataclass(frozen=True)
 class Draft:
-    """One draft to check: a file, or standard input under a name."""
+    """One draft to check: a file, or standard input (under a name, or ``-``)."""
 
     path: Path | None  # None: standard input
-    name: str
     config: Config
+    stdin_name: str = STDIN_PATH
 
 
 class DraftFinder:
@@ -162,24 +162,34 @@ class DraftFinder:
             if argument == STDIN_PATH:
                 found.extend(self._stdin())
                 continue
-            explicit = not any(c in argument for c in "*?[") and not Path(argument).is_dir()
-            paths = expand_paths([argument], Path.cwd(), skip=self._skip)
-            for path in paths:
-                if explicit and self._force_exclude and self._exclusions.excluded(path):
-                    continue
-                found.append(Draft(path, str(path), self.config_for(path)))
+            # A walk and a glob filter what they find; a path named is filtered
+            # only under --force-exclude, a folder as a whole, a file as itself.
+            if self._force_exclude and self._excluded_as_named(argument):
+                continue
+            for path in expand_paths([argument], Path.cwd(), skip=self._skip_for(argument)):
+                found.append(Draft(path, self.config_for(path)))
         return found
 
     def _stdin(self) -> list[Draft]:
         if self._stdin_name is None:
-            return [Draft(None, STDIN_PATH, self.config_for(Path.cwd() / STDIN_PATH))]
+            return [Draft(None, self.config_for(Path.cwd() / STDIN_PATH))]
         named = Path(self._stdin_name)
         if self._force_exclude and self._exclusions.excluded(named):
             return []
-        return [Draft(None, self._stdin_name, self.config_for(named))]
+        return [Draft(None, self.config_for(named), self._stdin_name)]
 
-    def _skip(self, path: Path, is_folder: bool) -> bool:
-        return self._exclusions.excluded(path, is_dir=is_folder)
+    def _skip_for(self, argument: str) -> Skip:
+        if any(c in argument for c in "*?["):
+            # A glob's matches are files, met without a walk down to them: a file
+            # inside an excluded folder is excluded with it.
+            return lambda path, is_dir: self._exclusions.excluded(path, is_dir=is_dir)
+        return self._exclusions.walk_skip
+
+    def _excluded_as_named(self, argument: str) -> bool:
+        named = Path(argument)
+        if any(c in argument for c in "*?[") or not named.exists():
+            return False  # a glob is filtered match by match; a missing path is an error
+        return self._exclusions.excluded(named, is_dir=named.is_dir())
 
 
 class Engines:
@@ -241,21 +251,19 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_all(
     drafts: Sequence[Draft], engines: Engines, args: argparse.Namespace
 ) -> list[FileReport]:
-    # The corpus is loaded before the progress line starts, so that two lines
-    # (indexing, then checking) never draw over each other.
-    for draft in drafts:
-        _ = engines.for_config(draft.config).facts
-    progress = Progress(
-        "checking drafts",
-        len(drafts),
-        sys.stderr,
-        enabled=progress_wanted(sys.stderr) and len(drafts) >= PROGRESS_MIN_DRAFTS,
-    )
+    shown = progress_wanted(sys.stderr) and len(drafts) >= PROGRESS_MIN_DRAFTS
+    if shown:
+        # The corpus is indexed before the line for the drafts starts, so that
+        # the two lines never draw over each other. (Without a line, a run whose
+        # drafts are all unreadable never needs the corpus.)
+        for draft in drafts:
+            _ = engines.for_config(draft.config).facts
+    progress = Progress("checking drafts", len(drafts), sys.stderr, enabled=shown)
     files: list[FileReport] = []
     for draft in progress.track(drafts):
         engine = engines.for_config(draft.config)
         if draft.path is None:
-            files.append(engine.check_stdin(name=draft.name, date=args.date))
+            files.append(engine.check_stdin(name=draft.stdin_name, date=args.date))
         else:
             files.append(engine.check_file(draft.path, date=args.date))
     return files
