@@ -266,10 +266,17 @@ def test_a_page_without_a_title_is_an_error(tmp_path: Path) -> None:
 # --- one copy of the pages, shipped with the package ----------------------------------
 
 
-def test_docs_codes_is_only_a_pointer_to_the_shipped_pages() -> None:
-    # Two copies would drift apart: docs/codes keeps its README, which points here.
-    assert sorted(p.name for p in DOCS_POINTER.iterdir()) == ["README.md"]
+def test_docs_codes_holds_links_to_the_shipped_pages_not_copies() -> None:
+    # Two copies would drift apart. docs/codes keeps a README that points to the
+    # package, and one symbolic link per page, so that links to docs/codes/FC101.md
+    # still lead to the page.
+    entries = {p.name: p for p in DOCS_POINTER.iterdir()}
+    assert set(entries) == {"README.md", *(f"{code}.md" for code in PAGES)}
     assert "factcheck/codes_docs/" in (DOCS_POINTER / "README.md").read_text(encoding="utf-8")
+    for code, page in PAGES.items():
+        link = entries[f"{code}.md"]
+        assert link.is_symlink(), f"docs/codes/{code}.md must be a link, not a copy"
+        assert link.resolve() == page.resolve()
 
 
 def test_the_package_reads_the_same_pages() -> None:
