@@ -37,12 +37,19 @@ def diff_drafts(report: Report, out: TextIO) -> ExitCode:
 
 
 def fix_drafts(
-    report: Report, fmt: str, out: TextIO, err: TextIO, *, stdin_path: str = STDIN_PATH
+    report: Report,
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    stdin_path: str = STDIN_PATH,
+    color: bool | None = None,
 ) -> ExitCode:
     """Apply the safe fixes and report, in ``fmt``, what was fixed and what is left.
 
     ``stdin_path`` is the name standard input's draft has in the report
     (``--stdin-filename``): that draft is printed fixed, never written to a file.
+    ``color`` is ``--color``'s answer; None decides by the stream the report goes to.
     """
     from_stdin = any(file.path == stdin_path for file in report.files)
     status = ExitCode.OK
@@ -66,7 +73,8 @@ def fix_drafts(
         status = max(status, ExitCode.FINDINGS)
     # Standard output holds the fixed draft then: the report must not mix into it.
     stream = err if from_stdin else out
-    stream.write(render_fixes(fix_report, fmt, color=use_color(stream)))
+    paint = use_color(stream) if color is None else color
+    stream.write(render_fixes(fix_report, fmt, color=paint))
     return status
 
 

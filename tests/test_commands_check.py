@@ -13,7 +13,7 @@ import pytest
 
 import factcheck.engine
 from factcheck.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 
 CLEAN = "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.\n"
 MISSPELT = "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n"
@@ -92,6 +92,18 @@ def test_color_choice(
     # NO_COLOR is set and capsys is no terminal: auto is plain; always overrides both.
     assert main(["check", f"--color={choice}", "wrong.md"]) == 1
     assert ("\x1b[" in capsys.readouterr().out) is colored
+
+
+def test_color_always_reaches_the_fix_report(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The example draft keeps findings no safe fix removes: they are coloured.
+    shutil.copy(REPO / "docs" / "examples" / "draft.md", newsroom / "example.md")
+    assert main(["check", "--fix", "--color=never", "example.md"]) == 1
+    assert "\x1b[" not in capsys.readouterr().out
+    shutil.copy(REPO / "docs" / "examples" / "draft.md", newsroom / "example.md")
+    assert main(["check", "--fix", "--color=always", "example.md"]) == 1
+    assert "\x1b[" in capsys.readouterr().out
 
 
 def test_concise_is_one_line_a_finding(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -282,7 +282,11 @@ def _write(report: Report, args: argparse.Namespace) -> int:
 def _render(report: Report, args: argparse.Namespace, out: TextIO) -> int:
     color = _color(args.color, out)
     if args.fix:
-        return fix_drafts(report, args.format, out, sys.stderr, stdin_path=_stdin_name(args))
+        # With "auto", the stream the fix report goes to decides (stderr for "-").
+        chosen = None if args.color == "auto" else color
+        return fix_drafts(
+            report, args.format, out, sys.stderr, stdin_path=_stdin_name(args), color=chosen
+        )
     if args.diff:
         return diff_drafts(report, out)
     if args.statistics:
