@@ -119,7 +119,10 @@ class DraftExclusions:
 
 
 def _matches(spec: GitIgnoreSpec, root: str, absolute: str, is_dir: bool, inherited: bool) -> bool:
-    relative = os.path.relpath(absolute, root)
+    try:
+        relative = os.path.relpath(absolute, root)
+    except ValueError:  # another drive (Windows): not below the root
+        return False
     if relative == "." or relative.startswith(".." + os.sep) or relative == "..":
         return False
     relative = relative.replace(os.sep, "/")

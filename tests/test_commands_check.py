@@ -127,6 +127,16 @@ def test_stdin_filename_names_the_draft_and_its_per_file_ignores_apply(
     assert main(["check", "-", "--stdin-filename", "captions/a.md"]) == 0
 
 
+def test_stdin_filename_alone_means_standard_input_and_no_path_at_all_is_a_usage_error(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, MISSPELT)
+    assert main(["check", "--stdin-filename", "a.md", "--format", "concise"]) == 1
+    assert capsys.readouterr().out.startswith("a.md:1:15: FC101 ")
+    assert main(["check"]) == 2
+    assert "give at least one PATH" in capsys.readouterr().err
+
+
 def test_stdin_filename_finds_the_configuration_nearest_to_the_name(
     newsroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

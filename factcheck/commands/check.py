@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.commands.report_file import write_report
 from factcheck.config import Config, NearestConfigs, code_prefixes, load_config
-from factcheck.errors import ExitCode
+from factcheck.errors import ExitCode, FactcheckError
 from factcheck.exclusions import DraftExclusions
 from factcheck.fix_run import diff_drafts, fix_drafts
 from factcheck.model import CodeInfo, FileReport, Report
@@ -51,7 +51,10 @@ def _date(text: str) -> dt.date:
 
 def add_check_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser("check", parents=[common], help="check drafts")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="drafts: files, folders, globs, -")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="drafts: files, folders, globs, - (with --stdin-filename alone: standard input)",
+    )  # fmt: skip
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--date", type=_date, help="the drafts' date, for 'on Monday' (YYYY-MM-DD)")
     check.add_argument(
@@ -235,8 +238,14 @@ class Engines:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    paths = list(args.paths)
+    if not paths:
+        # As ruff: naming standard input's file is enough to mean standard input.
+        if args.stdin_filename is None:
+            raise FactcheckError("check: give at least one PATH (a file, a folder, a glob, or -)")
+        paths = [STDIN_PATH]
     finder = DraftFinder(args)
-    drafts = finder.drafts(args.paths)
+    drafts = finder.drafts(paths)
     if not drafts:
         print("factcheck: warning: no drafts to check (all were excluded)", file=sys.stderr)
     engines = Engines(args, sys.stderr)

@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.code_pages import code_page
 from factcheck.config import load_config
-from factcheck.errors import ConfigError, ExitCode
+from factcheck.errors import ExitCode, FactcheckError
 from factcheck.output.safe import escape_controls
 from factcheck.plugins import PluginSet, load_plugins
 
@@ -32,7 +32,7 @@ def add_rule_parser(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run_rule(args: argparse.Namespace) -> int:
     if args.all == (args.code is not None):
-        raise ConfigError("rule: give one CODE (such as FC101) or --all")
+        raise FactcheckError("rule: give one CODE (such as FC101) or --all")
     if args.all:
         sys.stdout.write(code_table(_plugins(args)))
         return ExitCode.OK
@@ -45,7 +45,7 @@ def run_rule(args: argparse.Namespace) -> int:
     plugins = _plugins(args)
     info = plugins.codes.get(code)
     if info is None:
-        raise ConfigError(
+        raise FactcheckError(
             f"rule: unknown code {escape_controls(args.code)!r}; 'factcheck rule --all' lists them"
         )
     owner = plugins.code_owner.get(code, "")
