@@ -1,4 +1,4 @@
-"""The ``factcheck`` command: check, index, plugins, audit, eval.
+"""The ``factcheck`` command: check, index, plugins, rule, audit, eval.
 
 ``main(argv) -> int`` maps every error to an exit code in one place:
 0 no error or warning finding, 1 findings, 2 usage, configuration or input
@@ -11,28 +11,19 @@ commands that use them, so that ``--version`` and ``--help`` answer at once.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.config import Config, code_prefixes, load_config
+from factcheck.commands.check import add_check_parser, config_overrides, run_check
+from factcheck.commands.rule import add_rule_parser, run_rule
+from factcheck.config import Config, load_config
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
-from factcheck.fix_run import diff_drafts, fix_drafts
-from factcheck.model import Report
-from factcheck.output import FORMATS, render, use_color
 from factcheck.plugins import format_plugin_table
-from factcheck.pubdate import parse_date
-
-
-def _date(text: str) -> dt.date:
-    parsed = parse_date(text)
-    if parsed is None:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)")
-    return parsed
+from factcheck.progress import terminal_progress
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,79 +43,28 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--model", help="the spaCy model to try first")
     common.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
 
-    check = commands.add_parser("check", parents=[common], help="check drafts")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="drafts: files, folders, globs, -")
-    check.add_argument("--format", choices=FORMATS, default="text")
-    check.add_argument("--date", type=_date, help="the drafts' date, for 'on Monday' (YYYY-MM-DD)")
-    check.add_argument(
-        "--select", action="append", metavar="PREFIX",
-        help="only these codes (repeatable, or a comma list: FC1,FC4)",
-    )  # fmt: skip
-    check.add_argument(
-        "--ignore", action="append", metavar="PREFIX",
-        help="not these codes (repeatable, or a comma list)",
-    )  # fmt: skip
-    check.add_argument("--no-ignore", action="store_true", help="show suppressed findings too")
-    fixing = check.add_mutually_exclusive_group()
-    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
-    fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a diff")
-
+    add_check_parser(commands, common)
     commands.add_parser("index", parents=[common], help="build or refresh the corpus cache")
     audit = commands.add_parser("audit", parents=[common], help="disagreements inside the corpus")
     audit.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
     commands.add_parser("lsp", help="run the language server on stdio (the 'lsp' extra)")
+    add_rule_parser(commands, common)
     evaluation.register(commands)
     _add_serve_command(commands, common)
     return parser
 
 
 def _config(args: argparse.Namespace) -> Config:
+    """The working folder's configuration (or ``--config``), with the options' changes."""
     config = load_config(args.config) if args.config else load_config(start=Path.cwd())
-    changes: dict[str, object] = {}
-    if args.corpus:
-        changes["corpus"] = tuple(str(Path(p).absolute()) for p in args.corpus)
-    if args.model:
-        changes["model"] = args.model
-    if args.no_cache:
-        changes["cache_enabled"] = False
-    # Validated as the configuration's lists are; whether each prefix starts a
-    # registered code is checked once the plugins are loaded (Engine).
-    from_command_line: set[tuple[str, str]] = set()
-    if getattr(args, "select", None):
-        selected = code_prefixes(args.select, option="--select")
-        changes["select"] = selected
-        from_command_line.update(("select", prefix) for prefix in selected)
-    if getattr(args, "ignore", None):
-        ignored = code_prefixes(args.ignore, option="--ignore")
-        changes["ignore"] = config.ignore + ignored
-        from_command_line.update(("ignore", prefix) for prefix in ignored)
-    if from_command_line:
-        changes["command_line"] = frozenset(from_command_line)
-    return config.replace(**changes)
-
-
-def _check(args: argparse.Namespace) -> int:
-    from factcheck.engine import Engine
-
-    engine = Engine(_config(args), no_ignore=args.no_ignore)
-    report = engine.check_paths(args.paths, date=args.date)
-    if args.fix or args.diff:
-        return _fix(report, args)
-    sys.stdout.write(render(report, args.format, color=use_color(sys.stdout)))
-    return ExitCode.FINDINGS if report.failed else ExitCode.OK
-
-
-def _fix(report: Report, args: argparse.Namespace) -> int:
-    if args.fix:
-        return fix_drafts(report, args.format, sys.stdout, sys.stderr)
-    return diff_drafts(report, sys.stdout)
+    return config_overrides(args)(config)
 
 
 def _index(args: argparse.Namespace) -> int:
     from factcheck.engine import Engine
 
-    engine = Engine(_config(args))
+    engine = Engine(_config(args), progress=terminal_progress(sys.stderr))
     facts = engine.facts
     load = engine.corpus_load
     assert load is not None
@@ -222,7 +162,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
-    "check": _check,
+    "check": run_check,
+    "rule": run_rule,
     "index": _index,
     "plugins": _plugins,
     "audit": _audit,

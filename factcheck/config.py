@@ -33,6 +33,14 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT_FILE = "pyproject.toml"
 DEFAULT_CACHE_DIR = ".factcheck_cache"
+# Folders a walk never enters unless ``exclude`` says otherwise: ruff's list, as
+# gitignore-style patterns, with our cache. Hidden folders are skipped anyway.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".mypy_cache", ".nox",
+    ".pants.d", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__",
+    "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
+    DEFAULT_CACHE_DIR,
+)  # fmt: skip
 
 # "FC", "FC1", "FC10", "FC101": two capitals, then up to the three digits of a code.
 _CODE_PREFIX = re.compile(r"^[A-Z]{2}\d{0,3}$")
@@ -63,6 +71,9 @@ class Config:
     organisation_parents: tuple[tuple[str, str], ...] = ()
     # "auto": UTF-8, else detected; any other value is a codec name that forces it.
     encoding: str = AUTO_ENCODING
+    # Gitignore-style patterns, relative to ``root``, for drafts found by a walk.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
     # (key, prefix) pairs given on the command line, so that an error about a
     # prefix names the option rather than the file.
     command_line: frozenset[tuple[str, str]] = frozenset()
@@ -100,6 +111,10 @@ class Config:
     def corpus_paths(self) -> tuple[str, ...]:
         """Corpus entries (files, folders, globs) resolved against the config folder."""
         return tuple(os.path.join(self.root, os.path.expanduser(e)) for e in self.corpus)
+
+    def exclusions(self) -> tuple[str, ...]:
+        """Every exclusion pattern: ``exclude`` (or the defaults) and ``extend-exclude``."""
+        return self.exclude + self.extend_exclude
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
@@ -154,6 +169,39 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
             raise ConfigError(f"{path}: [tool.factcheck] must be a table")
         document = table
     return config_from_mapping(document, source=path, root=path.parent)
+
+
+class NearestConfigs:
+    """The configuration nearest to each file, as ruff finds it: upwards from the file's folder.
+
+    Each folder is looked up once and each configuration file read once, so
+    checking many drafts costs one walk up per folder, not per draft. Drafts
+    with no configuration above them get ``fallback`` (that of the working
+    folder, or the defaults). ``adjust`` applies the command line's overrides
+    to each configuration read.
+    """
+
+    def __init__(self, fallback: Config, adjust: Callable[[Config], Config] | None = None) -> None:
+        self._fallback = fallback
+        self._adjust = adjust
+        self._by_folder: dict[Path, Path | None] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        absolute = Path(os.path.abspath(path))
+        folder = absolute if absolute.is_dir() else absolute.parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config_file(folder)
+        found = self._by_folder[folder]
+        if found is None:
+            return self._fallback
+        if found not in self._by_file:
+            if found == self._fallback.source:
+                self._by_file[found] = self._fallback
+            else:
+                loaded = load_config(found)
+                self._by_file[found] = self._adjust(loaded) if self._adjust else loaded
+        return self._by_file[found]
 
 
 def config_from_mapping(data: Mapping[str, object], *, source: Path | None, root: Path) -> Config:
@@ -408,6 +456,14 @@ def _encoding(check: _Checker, key: str, value: object) -> str:
         ) from None
 
 
+def _patterns(check: _Checker, key: str, value: object) -> tuple[str, ...]:
+    patterns = _strings(check, key, value)
+    for pattern in patterns:
+        if not pattern.strip():
+            raise check.error(f"{key!r}: a pattern must not be empty")
+    return patterns
+
+
 _Reader = Callable[[_Checker, str, object], Any]
 
 # TOML key -> (Config field, reader). cache-dir and model are made absolute later.
@@ -427,4 +483,6 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "accepted-spellings": ("accepted_spellings", _string_set),
     "organisation-parents": ("organisation_parents", _organisation_parents),
     "encoding": ("encoding", _encoding),
+    "exclude": ("exclude", _patterns),
+    "extend-exclude": ("extend_exclude", _patterns),
 }

@@ -47,10 +47,12 @@ from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.plugins import PluginFailure, PluginSet, load_plugins
 from factcheck.positions import LineIndex
+from factcheck.progress import Progress, ProgressFactory
 from factcheck.sources import expand_paths, read_stdin
 from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
+_PROGRESS_BATCH = 32  # corpus documents analysed between two progress updates
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,14 @@ class Engine:
         plugins: Sequence[object] = (),
         stderr: TextIO | None = None,
         no_ignore: bool = False,
+        progress: ProgressFactory | None = None,
+        announce_pipeline: bool = True,
     ) -> None:
         self.config = config
         self.no_ignore = no_ignore
+        # Progress lines for long work (the corpus analysis); none by default.
+        self._progress = progress
+        self._announce_pipeline = announce_pipeline
         self._corpus_source: CorpusSource = corpus if corpus is not None else config.corpus_paths()
         self._pipeline = pipeline
         self._stderr = stderr if stderr is not None else sys.stderr
@@ -94,7 +101,8 @@ class Engine:
     def pipeline(self) -> LoadedPipeline:
         if self._pipeline is None:
             self._pipeline = load_pipeline(self.config.model)
-            print(self._pipeline.description, file=self._stderr)
+            if self._announce_pipeline:
+                print(self._pipeline.description, file=self._stderr)
         return self._pipeline
 
     @property
@@ -131,7 +139,9 @@ class Engine:
         for path in expand_paths(list(source), Path.cwd()):
             try:
                 documents.append(
-                    load_document(path, display_path=_display(path), encoding=self.config.encoding)
+                    load_document(
+                        path, display_path=display_path(path), encoding=self.config.encoding
+                    )
                 )
             except InputError as error:
                 unreadable.append(error)
@@ -154,9 +164,7 @@ class Engine:
                     )
         missing = [i for i in range(len(documents)) if i not in found]
         if missing:
-            fresh = analyse_many(
-                self.pipeline.nlp, [documents[i] for i in missing], self.pipeline.key
-            )
+            fresh = self._analyse_with_progress([documents[i] for i in missing])
             for index, analysis in zip(missing, fresh, strict=True):
                 found[index] = analysis
             if cache is not None:
@@ -172,6 +180,23 @@ class Engine:
             unreadable=tuple(unreadable),
         )
         return [found[i] for i in range(len(documents))]
+
+    def _analyse_with_progress(self, documents: Sequence[Document]) -> list[Analysis]:
+        """All of ``documents`` analysed; in batches when a progress line is wanted,
+        so that it moves (one batch still lets spaCy pipe many documents at once)."""
+        if self._progress is None:
+            return analyse_many(self.pipeline.nlp, documents, self.pipeline.key)
+        progress: Progress = self._progress("indexing the corpus", len(documents))
+        nlp, key = self.pipeline.nlp, self.pipeline.key
+        analyses: list[Analysis] = []
+        try:
+            for start in range(0, len(documents), _PROGRESS_BATCH):
+                batch = documents[start : start + _PROGRESS_BATCH]
+                analyses.extend(analyse_many(nlp, batch, key))
+                progress.advance(len(batch))
+        finally:
+            progress.close()
+        return analyses
 
     def _open_cache(self) -> AnalysisCache | None:
         if not self.config.cache_enabled:
@@ -218,24 +243,30 @@ class Engine:
         files: list[FileReport] = []
         for item in paths:
             if item == "-":
-                read = partial(read_stdin, encoding=self.config.encoding)
-                files.append(self._check_or_report("-", read, date))
+                files.append(self.check_stdin(date=date))
                 continue
-            for path in expand_paths([item], Path.cwd()):
-                display = _display(path)
-                files.append(
-                    self._check_or_report(
-                        display,
-                        partial(
-                            load_document,
-                            path,
-                            display_path=display,
-                            encoding=self.config.encoding,
-                        ),
-                        date,
-                    )
-                )
+            files.extend(
+                self.check_file(path, date=date) for path in expand_paths([item], Path.cwd())
+            )
         return self.report(files)
+
+    def check_file(self, path: Path, *, date: dt.date | None = None) -> FileReport:
+        """Check one draft file, named as the user would write it; unreadable is FC901."""
+        display = display_path(path)
+        read = partial(load_document, path, display_path=display, encoding=self.config.encoding)
+        return self._check_or_report(display, read, date)
+
+    def check_stdin(self, *, name: str = "-", date: dt.date | None = None) -> FileReport:
+        """Check standard input as the draft ``name`` (``--stdin-filename``): per-file
+        ignores match that name, the report names it, and its extension says its kind."""
+
+        def read() -> Document:
+            document = read_stdin(encoding=self.config.encoding)
+            if name == "-":
+                return document
+            return document_from_text(name, document.text, encoding=document.encoding)
+
+        return self._check_or_report(name, read, date)
 
     def _check_or_report(
         self, display: str, read: Callable[[], Document], date: dt.date | None
@@ -377,7 +408,7 @@ def _failure_finding(code: str, failure: PluginFailure) -> Finding:
     )
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """A path as the user would write it: relative to the working folder when inside it."""
     try:
         return path.absolute().relative_to(Path.cwd()).as_posix()

@@ -36,21 +36,34 @@ def diff_drafts(report: Report, out: TextIO) -> ExitCode:
     return ExitCode.FINDINGS if left else ExitCode.OK
 
 
-def fix_drafts(report: Report, fmt: str, out: TextIO, err: TextIO) -> ExitCode:
-    """Apply the safe fixes and report, in ``fmt``, what was fixed and what is left."""
-    from_stdin = any(file.path == STDIN_PATH for file in report.files)
+def fix_drafts(
+    report: Report,
+    fmt: str,
+    out: TextIO,
+    err: TextIO,
+    *,
+    stdin_path: str = STDIN_PATH,
+    color: bool | None = None,
+) -> ExitCode:
+    """Apply the safe fixes and report, in ``fmt``, what was fixed and what is left.
+
+    ``stdin_path`` is the name standard input's draft has in the report
+    (``--stdin-filename``): that draft is printed fixed, never written to a file.
+    ``color`` is ``--color``'s answer; None decides by the stream the report goes to.
+    """
+    from_stdin = any(file.path == stdin_path for file in report.files)
     status = ExitCode.OK
     files = []
     seen: set[str] = set()
     for file in report.files:
-        if file.document is not None and file.path != STDIN_PATH:
+        if file.document is not None and file.path != stdin_path:
             # A draft named twice (or by a link too) is fixed once: a second
             # write would find it changed and refuse.
             real = os.path.realpath(file.path)
             if real in seen:
                 continue
             seen.add(real)
-        fixed, problem_status = _fix_file(file, out)
+        fixed, problem_status = _fix_file(file, out, from_stdin=file.path == stdin_path)
         if fixed.problem is not None:
             print(escape_controls(f"factcheck: {fixed.path}: {fixed.problem}"), file=err)
         status = max(status, problem_status)
@@ -60,16 +73,17 @@ def fix_drafts(report: Report, fmt: str, out: TextIO, err: TextIO) -> ExitCode:
         status = max(status, ExitCode.FINDINGS)
     # Standard output holds the fixed draft then: the report must not mix into it.
     stream = err if from_stdin else out
-    stream.write(render_fixes(fix_report, fmt, color=use_color(stream)))
+    paint = use_color(stream) if color is None else color
+    stream.write(render_fixes(fix_report, fmt, color=paint))
     return status
 
 
-def _fix_file(file: FileReport, out: TextIO) -> tuple[FixedFile, ExitCode]:
+def _fix_file(file: FileReport, out: TextIO, *, from_stdin: bool) -> tuple[FixedFile, ExitCode]:
     document = file.document
     if document is None:
         return FixedFile((), file), ExitCode.OK
     result = fix_text(document.text, file.findings)
-    if file.path == STDIN_PATH:
+    if from_stdin:
         out.write(result.text)  # the draft itself, not a report: written as it is
     elif not result.applied:
         return FixedFile((), file), ExitCode.OK

@@ -8,6 +8,10 @@ would make the walk endless), and a link to a file is taken only when the file
 lies inside the folder or the pattern's fixed part being expanded: a corpus
 folder must not pull in ``/etc/passwd``. A file named explicitly is taken as
 named. Each real file (device and inode) is listed once.
+
+``skip`` (see :mod:`factcheck.exclusions`) leaves out what a walk or a glob
+finds: folders are not entered, files not listed. A file named explicitly is
+never skipped here.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -35,17 +39,24 @@ STDIN_PATH = "-"
 _GLOB_CHARACTERS = frozenset("*?[")
 _RECURSIVE = "**"
 
+# (path, is_folder) -> whether a walk leaves it out.
+Skip = Callable[[Path, bool], bool]
 
-def expand_paths(patterns: Sequence[str], base: Path) -> list[Path]:
+
+def _skip_nothing(_path: Path, _is_folder: bool) -> bool:
+    return False
+
+
+def expand_paths(patterns: Sequence[str], base: Path, *, skip: Skip = _skip_nothing) -> list[Path]:
     """The files named by ``patterns``, in order, each once; relative ones under ``base``."""
     expanded: list[Path] = []
     for pattern in patterns:
         if _GLOB_CHARACTERS.intersection(pattern):
-            expanded.extend(_expand_glob(pattern, base))
+            expanded.extend(path for path in _expand_glob(pattern, base) if not skip(path, False))
             continue
         path = base / pattern
         if path.is_dir():
-            expanded.extend(_text_files_under(path))
+            expanded.extend(_text_files_under(path, skip))
         elif path.exists():
             # A file named explicitly is wanted whatever its extension.
             expanded.append(path)
@@ -151,18 +162,23 @@ def _inside(path: Path, boundary: str) -> bool:
     return os.path.commonpath([real, boundary]) == boundary
 
 
-def _text_files_under(directory: Path) -> list[Path]:
+def _text_files_under(directory: Path, skip: Skip) -> list[Path]:
     boundary = os.path.realpath(directory)
     found: list[Path] = []
     # os.walk does not follow links to folders: a link loop cannot trap it.
     for folder, subfolders, names in os.walk(directory):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith(".") and not skip(Path(folder, name), True)
+        ]
         found.extend(
             Path(folder, name)
             for name in names
             if not name.startswith(".")
             and name.lower().endswith(TEXT_SUFFIXES)
             and _inside(Path(folder, name), boundary)
+            and not skip(Path(folder, name), False)
         )
     return sorted(found, key=lambda path: path.relative_to(directory).parts)
 

@@ -15,7 +15,7 @@ import pytest
 from factcheck import rewrite
 from factcheck.cli import main
 from factcheck.engine import Engine
-from factcheck.model import Report
+from factcheck.model import FileReport
 from tests.conftest import SEEDS
 
 MISSPELT = "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n"
@@ -154,14 +154,14 @@ def test_a_draft_saved_during_the_check_is_not_fixed(
     draft = newsroom / "wrong.md"
     draft.write_text(MISSPELT)
     saved = MISSPELT + "A paragraph the editor added.\n"
-    check_paths = Engine.check_paths
+    check_file = Engine.check_file
 
-    def check_then_save(self: Engine, *args: object, **kwargs: object) -> Report:
-        report = check_paths(self, *args, **kwargs)  # type: ignore[arg-type]
+    def check_then_save(self: Engine, *args: object, **kwargs: object) -> FileReport:
+        report = check_file(self, *args, **kwargs)  # type: ignore[arg-type]
         draft.write_text(saved)
         return report
 
-    monkeypatch.setattr(Engine, "check_paths", check_then_save)
+    monkeypatch.setattr(Engine, "check_file", check_then_save)
     assert main(["check", "--fix", "wrong.md"]) == 1
     assert draft.read_text() == saved
     assert "wrong.md: changed while checking, not fixed" in capsys.readouterr().err

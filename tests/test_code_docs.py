@@ -1,9 +1,9 @@
-"""The pages under docs/codes/ against the codes the plugins really declare.
+"""The pages under factcheck/codes_docs/ against the codes the plugins really declare.
 
 Data-driven, as proselint's tests are: every built-in code has a page, every
 page names a declared code with the declared name, category, severity and
 safe-fix flag, and every checker code's two examples, checked against the
-seeds corpus, do what their sections say. See docs/codes/README.md for the
+seeds corpus, do what their sections say. See factcheck/codes_docs/README.md for the
 page format this module reads.
 """
 
@@ -25,7 +25,8 @@ from factcheck.nlp.pipeline import load_pipeline
 from factcheck.plugins import ENGINE_NAME, list_entry_points, load_plugins
 
 REPO = Path(__file__).resolve().parent.parent
-CODES_DIR = REPO / "docs" / "codes"
+CODES_DIR = REPO / "factcheck" / "codes_docs"
+DOCS_POINTER = REPO / "docs" / "codes"
 SEEDS = REPO / "seeds"
 
 SECTIONS = (
@@ -46,7 +47,7 @@ _FACT = re.compile(r"^- (?P<key>[A-Za-z ]+): (?P<value>.+)$")
 
 
 class PageError(ValueError):
-    """A page that does not follow the format of docs/codes/README.md."""
+    """A page that does not follow the format of factcheck/codes_docs/README.md."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def codes_found(engine: Engine, example: Example) -> list[str]:
 def page_for(code: str) -> Page:
     path = CODES_DIR / f"{code}.md"
     if not path.is_file():
-        pytest.fail(f"{code} has no page: create docs/codes/{code}.md")
+        pytest.fail(f"{code} has no page: create factcheck/codes_docs/{code}.md")
     return parse_page(path)
 
 
@@ -173,7 +174,7 @@ def test_the_builtin_plugins_are_loaded() -> None:
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_every_code_has_a_page(code: str) -> None:
-    assert code in PAGES, f"{code} has no page: create docs/codes/{code}.md"
+    assert code in PAGES, f"{code} has no page: create factcheck/codes_docs/{code}.md"
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -260,3 +261,27 @@ def test_a_page_without_a_title_is_an_error(tmp_path: Path) -> None:
     page.write_text("FC999 without a heading\n\n## What it checks\n", encoding="utf-8")
     with pytest.raises(PageError, match="first line"):
         parse_page(page)
+
+
+# --- one copy of the pages, shipped with the package ----------------------------------
+
+
+def test_docs_codes_holds_links_to_the_shipped_pages_not_copies() -> None:
+    # Two copies would drift apart. docs/codes keeps a README that points to the
+    # package, and one symbolic link per page, so that links to docs/codes/FC101.md
+    # still lead to the page.
+    entries = {p.name: p for p in DOCS_POINTER.iterdir()}
+    assert set(entries) == {"README.md", *(f"{code}.md" for code in PAGES)}
+    assert "factcheck/codes_docs/" in (DOCS_POINTER / "README.md").read_text(encoding="utf-8")
+    for code, page in PAGES.items():
+        link = entries[f"{code}.md"]
+        assert link.is_symlink(), f"docs/codes/{code}.md must be a link, not a copy"
+        assert link.resolve() == page.resolve()
+
+
+def test_the_package_reads_the_same_pages() -> None:
+    from factcheck.code_pages import code_page, page_codes
+
+    assert page_codes() == sorted(PAGES)
+    for code, path in PAGES.items():
+        assert code_page(code) == path.read_text(encoding="utf-8")

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.config import (
+    DEFAULT_EXCLUDE,
     Config,
+    NearestConfigs,
     check_known_prefixes,
     code_prefixes,
     config_from_mapping,
@@ -460,3 +462,46 @@ def test_a_registered_prefix_passes_and_a_command_line_one_names_the_option() ->
     config = config.replace(select=("FC8",), command_line=frozenset({("select", "FC8")}))
     with pytest.raises(ConfigError, match=r"^--select: no registered code starts with 'FC8'"):
         check_known_prefixes(config, CODES)
+
+
+# --- exclusions -------------------------------------------------------------------------
+
+
+def test_exclude_defaults_like_ruff_s_and_can_be_replaced_or_extended(tmp_path: Path) -> None:
+    defaults = config_from_mapping({}, source=None, root=tmp_path)
+    assert {".git", ".venv", "node_modules", "build", "dist", ".factcheck_cache"} <= set(
+        defaults.exclusions()
+    )
+    replaced = config_from_mapping({"exclude": ["old/"]}, source=None, root=tmp_path)
+    assert replaced.exclusions() == ("old/",)
+    extended = config_from_mapping({"extend-exclude": ["old/"]}, source=None, root=tmp_path)
+    assert extended.exclusions() == (*DEFAULT_EXCLUDE, "old/")
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ({"exclude": "build"}, "'exclude' must be a list of strings"),
+        ({"extend-exclude": [" "]}, "'extend-exclude': a pattern must not be empty"),
+    ],
+)
+def test_exclude_errors_name_the_key(data: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ConfigError, match=fragment):
+        config_from_mapping(data, source=None, root=Path("."))
+
+
+# --- the configuration nearest to each file ---------------------------------------------------
+
+
+def test_each_file_gets_the_configuration_nearest_to_it(tmp_path: Path) -> None:
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "factcheck.toml").write_text('corpus = ["archive"]\n')
+    fallback = config_from_mapping({}, source=None, root=tmp_path)
+    nearest = NearestConfigs(fallback, lambda c: c.replace(model="chosen"))
+    deep = nearest.for_path(tmp_path / "a" / "deep" / "x.md")
+    assert deep.source == tmp_path / "a" / "factcheck.toml"
+    assert deep.corpus_paths() == (str(tmp_path / "a" / "archive"),)
+    assert deep.model == "chosen"  # the command line's overrides
+    assert nearest.for_path(tmp_path / "a" / "y.md") is deep  # read once
+    assert nearest.for_path(tmp_path / "b" / "z.md") is fallback

@@ -306,3 +306,46 @@ def test_a_mapping_corpus_text_over_the_size_cap_is_skipped() -> None:
     corpus = {"a.txt": "Vyacheslav Volodin spoke.", "b.txt": "y" * (MAX_DOCUMENT_CHARACTERS + 1)}
     report = factcheck.check_text("Vyacheslav Volodin spoke.", corpus=corpus)
     assert not [f for f in report.findings if f.code == "FC901"]
+
+
+def test_indexing_the_corpus_reports_progress_to_the_given_factory(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.progress import Progress
+
+    started: list[Progress] = []
+
+    def factory(label: str, total: int) -> Progress:
+        progress = Progress(label, total, io.StringIO(), enabled=False)
+        started.append(progress)
+        return progress
+
+    config = config_from_mapping(
+        {"corpus": [str(_corpus(tmp_path))], "cache": False}, source=None, root=tmp_path
+    )
+    engine = Engine(config, pipeline=rules_pipeline, progress=factory)
+    assert engine.facts.names.people()
+    (progress,) = started
+    assert (progress.label, progress.done, progress.total) == (
+        "indexing the corpus",
+        len(SEED_FILES),
+        len(SEED_FILES),
+    )
+
+
+def test_standard_input_under_a_name_takes_the_name_and_its_kind(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    config = config_from_mapping(
+        {"corpus": [str(_corpus(tmp_path))], "cache": False}, source=None, root=tmp_path
+    )
+    engine = Engine(config, pipeline=rules_pipeline)
+    draft = "```\nYacheslav Volodin in code.\n```\n" + MISSPELT + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(draft.encode())))
+    report = engine.check_stdin(name="drafts/x.md")
+    assert report.path == "drafts/x.md"
+    assert report.document is not None and report.document.kind == "md"
+    # Markdown: the fenced block is not prose, so only the second line is flagged.
+    assert [(f.path, f.line) for f in report.findings if f.code == "FC101"] == [("drafts/x.md", 4)]

@@ -38,7 +38,7 @@ def test_driver_and_rules() -> None:
         first["shortDescription"]["text"] == "A person's name is spelt differently from the corpus."
     )
     assert first["fullDescription"]["text"] and first["help"]["text"]
-    assert "docs/codes/FC101.md" in first["help"]["text"]
+    assert "factcheck rule FC101" in first["help"]["text"]
     assert first["defaultConfiguration"]["level"] == "error"
     assert second["defaultConfiguration"]["level"] == "warning"
 

@@ -213,3 +213,22 @@ def test_a_fifo_in_a_folder_is_listed_for_the_reader_to_refuse(tree: Path) -> No
     # Listed, not skipped: reading it gives the FC901 that names it.
     os.mkfifo(tree / "corpus" / "pipe.txt")
     assert "corpus/pipe.txt" in _names(expand_paths(["corpus"], tree), tree)
+
+
+def test_skip_leaves_out_folders_without_entering_them_and_spares_explicit_files(
+    tmp_path: Path,
+) -> None:
+    for name in ("a.md", "skipped/b.md", "skipped/deep/c.md", "d.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    asked: list[tuple[str, bool]] = []
+
+    def skip(path: Path, is_folder: bool) -> bool:
+        asked.append((path.relative_to(tmp_path).as_posix(), is_folder))
+        return path.name in {"skipped", "d.md"}
+
+    assert expand_paths(["."], tmp_path, skip=skip) == [tmp_path / "./a.md"]
+    assert not any(name.startswith("skipped/") for name, _ in asked)  # never entered
+    assert ("skipped", True) in asked
+    assert expand_paths(["d.md"], tmp_path, skip=skip) == [tmp_path / "d.md"]
+    assert expand_paths(["*.md"], tmp_path, skip=skip) == [tmp_path / "a.md"]

@@ -219,6 +219,18 @@ def test_audit_reports_the_seeds_disagreements(factcheck_command: Command) -> No
     assert done.stdout.strip()
 
 
+def test_rule_prints_a_code_s_page_shipped_in_the_wheel(factcheck_command: Command) -> None:
+    done = factcheck_command("rule", "FC101")
+    assert done.returncode == 0, done.stderr
+    page = (REPO / "factcheck" / "codes_docs" / "FC101.md").read_text(encoding="utf-8")
+    assert done.stdout == page
+    listing = factcheck_command("rule", "--all")
+    assert listing.returncode == 0, listing.stderr
+    assert any(
+        line.split()[:3] == ["FC101", "names", "error"] for line in listing.stdout.splitlines()
+    )
+
+
 def test_plugins_lists_the_built_ins_from_the_installed_package(
     factcheck_command: Command, venv: Path
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-import factcheck
+from factcheck.code_pages import code_page_file
 from factcheck.engine_codes import UNUSED_SUPPRESSION
 from factcheck.lsp.positions import PositionMap
 from factcheck.model import Evidence, Finding, Severity
@@ -26,16 +26,13 @@ _SEVERITIES = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 
-# Each code's page lives in docs/codes/ next to the package in a checkout or an
-# editable install; an installed wheel has no docs, and then no link is given.
-_CODE_PAGES = Path(factcheck.__file__).resolve().parent.parent / "docs" / "codes"
-
 
 @cache
 def code_page(code: str) -> str | None:
-    """The file URI of ``code``'s documentation page, when it is on this machine."""
-    page = _CODE_PAGES / f"{code}.md"
-    return page.as_uri() if page.is_file() else None
+    """The file URI of ``code``'s page, shipped with the package (a plugin's code
+    may have none: then no link is given)."""
+    page = code_page_file(code)
+    return page.resolve().as_uri() if page is not None else None
 
 
 def evidence_location(evidence: Evidence) -> types.Location | None:

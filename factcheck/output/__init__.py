@@ -10,13 +10,14 @@ import os
 from typing import TextIO
 
 from factcheck.model import Report
+from factcheck.output.concise import render_concise
 from factcheck.output.github import render_github
 from factcheck.output.json_format import finding_to_dict, render_json
 from factcheck.output.jsonl import render_jsonl
 from factcheck.output.sarif import render_sarif
 from factcheck.output.text import render_text
 
-FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "concise", "json", "jsonl", "sarif", "github")
 
 __all__ = ["FORMATS", "finding_to_dict", "render", "use_color"]
 
@@ -25,6 +26,8 @@ def render(report: Report, fmt: str, *, color: bool = False, show_summary: bool 
     """The report in format ``fmt``; ``color`` and ``show_summary`` affect ``text`` only."""
     if fmt == "text":
         return render_text(report, color=color, show_summary=show_summary)
+    if fmt == "concise":
+        return render_concise(report)
     if fmt == "json":
         return render_json(report)
     if fmt == "jsonl":

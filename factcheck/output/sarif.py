@@ -45,17 +45,18 @@ def _artifact(path: str) -> JsonObject:
 
 def rule_for(info: CodeInfo) -> JsonObject:
     fix_note = " A safe fix is available." if info.safe_fix else ""
-    page = f"docs/codes/{info.code}.md"
+    command = f"factcheck rule {info.code}"
     return {
         "id": info.code,
         "name": info.name,
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": f"{info.summary}{fix_note} Category: {info.category.value}."},
         # No helpUri: SARIF wants an absolute URI, and the project has no
-        # published home yet; the page is named in the help text instead.
+        # published home yet; the page ships with the package, and the help
+        # text says the command that prints it.
         "help": {
-            "text": f"{info.summary} See {page}.",
-            "markdown": f"{info.summary} See [{page}]({page}).",
+            "text": f"{info.summary} Run '{command}' for the code's page.",
+            "markdown": f"{info.summary} Run `{command}` for the code's page.",
         },
         "defaultConfiguration": {"level": _LEVELS[info.severity]},
         "properties": {"tags": ["factcheck", info.category.value]},

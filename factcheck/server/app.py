@@ -24,7 +24,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from factcheck.server.bodies import DEFAULT_MAX_BODY, check_request, read_json_object
-from factcheck.server.code_pages import code_pages_folder, codes_document
+from factcheck.server.code_pages import codes_document
 from factcheck.server.drafts import open_draft
 from factcheck.server.errors import ApiError
 from factcheck.server.openapi import openapi_document
@@ -82,7 +82,7 @@ async def _internal_error(request: Request, exc: Exception) -> Response:
 def create_app(service: CheckService, settings: ServeSettings) -> ASGIApp:
     """The ASGI application: Starlette's routes inside the security guard."""
     static = _static_files()
-    codes = codes_document(service.codes(), code_pages_folder())
+    codes = codes_document(service.codes())
     openapi = openapi_document(token=settings.token is not None)
     checks_in_turn = anyio.Lock()  # an event-loop lock: the app runs on one loop
 

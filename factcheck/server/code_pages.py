@@ -1,39 +1,22 @@
 """The finding codes for ``GET /api/codes``: the registry, and each code's page.
 
-The pages live in ``docs/codes/`` of the source tree, which is not package
-data: they are found next to the package when factcheck runs from a checkout
-(an editable install), and are missing from an installed wheel. Then each code
-still has its name, category, severity and summary from the code registry,
-and the answer says that the pages are not available.
+The pages ship with the package (:mod:`factcheck.code_pages`, the same text
+``factcheck rule`` prints). Should a plugin's code have no page, it still has
+its name, category, severity and summary from the code registry, and the
+answer says that pages are missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable
 
-import factcheck
+from factcheck.code_pages import code_page
 from factcheck.model import CodeInfo
 
 PAGES_NOTE_MISSING = (
-    "the code pages (docs/codes/*.md) are not installed with this copy of factcheck; "
+    "no code has a page in this copy of factcheck; "
     "each code has the name, severity and summary from the code registry"
 )
-
-
-def code_pages_folder() -> Path | None:
-    """``docs/codes`` of the checkout this package runs from, if there is one."""
-    folder = Path(factcheck.__file__).resolve().parent.parent / "docs" / "codes"
-    return folder if folder.is_dir() else None
-
-
-def _page(folder: Path | None, code: str) -> str | None:
-    if folder is None:
-        return None
-    try:
-        return (folder / f"{code}.md").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _title(page: str | None, info: CodeInfo) -> str:
@@ -46,10 +29,13 @@ def _title(page: str | None, info: CodeInfo) -> str:
     return info.name
 
 
-def codes_document(codes: Iterable[CodeInfo], folder: Path | None) -> dict[str, object]:
+def codes_document(
+    codes: Iterable[CodeInfo], page_of: Callable[[str], str | None] | None = None
+) -> dict[str, object]:
+    page_of = page_of or code_page
     entries = []
     for info in codes:
-        page = _page(folder, info.code)
+        page = page_of(info.code)
         entries.append(
             {
                 "code": info.code,
@@ -62,7 +48,7 @@ def codes_document(codes: Iterable[CodeInfo], folder: Path | None) -> dict[str, 
                 "page": page,
             }
         )
-    available = folder is not None and any(entry["page"] is not None for entry in entries)
+    available = any(entry["page"] is not None for entry in entries)
     return {
         "pages": available,
         "note": None if available else PAGES_NOTE_MISSING,

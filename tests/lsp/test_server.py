@@ -168,7 +168,7 @@ async def test_evidence_is_related_information_in_the_corpus(client: LanguageCli
     misspelt = next(d for d in diagnostics if d.code == "FC101")
 
     assert misspelt.code_description is not None
-    assert misspelt.code_description.href.endswith("docs/codes/FC101.md")
+    assert misspelt.code_description.href.endswith("factcheck/codes_docs/FC101.md")
     assert misspelt.related_information
     for related in misspelt.related_information:
         corpus_file = Path(related.location.uri.removeprefix("file://"))

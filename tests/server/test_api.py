@@ -147,7 +147,7 @@ def test_unknown_routes_and_methods_answer_json(client: TestClient) -> None:
 # --- codes, corpus, health, OpenAPI -------------------------------------------------
 
 
-def test_codes_come_with_their_pages_from_a_checkout(client: TestClient) -> None:
+def test_codes_come_with_their_shipped_pages(client: TestClient) -> None:
     answer = client.get("/api/codes").json()
     codes = {entry["code"]: entry for entry in answer["codes"]}
     pages = sorted(path.stem for path in (REPO / "docs" / "codes").glob("FC*.md"))
@@ -165,10 +165,10 @@ def test_codes_come_with_their_pages_from_a_checkout(client: TestClient) -> None
 def test_codes_without_pages_say_so_and_keep_the_registry(
     make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("factcheck.server.app.code_pages_folder", lambda: None)
+    monkeypatch.setattr("factcheck.server.code_pages.code_page", lambda code: None)
     answer = make_client().get("/api/codes").json()
     assert answer["pages"] is False
-    assert "not installed" in answer["note"]
+    assert "no code has a page" in answer["note"]
     fc101 = next(entry for entry in answer["codes"] if entry["code"] == "FC101")
     assert fc101["page"] is None
     assert fc101["title"] == "misspelt-person-name"
