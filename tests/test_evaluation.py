@@ -114,6 +114,40 @@ def test_a_missing_file_given_on_the_command_line_stops(
     assert "absent.json" in _one_line_error(capsys)
 
 
+def test_missing_beats_and_summedits_data_are_named_before_any_work(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["eval", "--suite", "beats"]) == 2
+    assert str(clone / evaluation_cli.DEFAULT_EXTERNAL / "beats") in _one_line_error(capsys)
+    assert cli.main(["eval", "--suite", "summedits"]) == 2
+    err = _one_line_error(capsys)
+    assert str(clone / evaluation_cli.DEFAULT_EXTERNAL / evaluation_cli.SUMMEDITS_FILE) in err
+    assert "--external" in err
+
+
+def test_the_external_data_folder_can_be_given(
+    clone: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path_factory.mktemp("external")
+    (data / evaluation_cli.SUMMEDITS_FILE).write_text(
+        '{"id": "a", "doc": "Text.", "summary": "Text.", "label": 1, "edit_types": []}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(WorkStarted):
+        evaluation_cli.main(["--suite", "summedits", "--external", str(data)])
+    # A folder of beats that holds none is bad input, said before the work starts.
+    (data / "beats").mkdir()
+    assert cli.main(["eval", "--suite", "beats", "--external", str(data)]) == 2
+    assert "no beat" in _one_line_error(capsys)
+
+
+def test_update_ratchet_needs_a_ratcheted_suite(
+    clone: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["eval", "--suite", "loo", "--update-ratchet"]) == 2
+    assert "--update-ratchet" in _one_line_error(capsys)
+
+
 def test_eval_starts_when_its_files_are_there(clone: Path) -> None:
     expected = str(ROOT / "benchmarks" / "expected_disagreements.json")
     with pytest.raises(WorkStarted):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.documents import document_from_text, load_document
-from factcheck.engine import Engine
+from factcheck.engine import CorpusSource, Engine
 from factcheck.model import Finding, Severity
 from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.sources import expand_paths
@@ -49,11 +49,11 @@ class Checker:
         self.config = config.replace(cache_enabled=False)
         self.pipeline = pipeline if pipeline is not None else load_pipeline(config.model)
 
-    def engine(self, corpus: Mapping[str, str]) -> Engine:
+    def engine(self, corpus: CorpusSource) -> Engine:
+        """An engine over ``corpus``: texts by name, or paths read as ``--corpus`` reads them."""
+        source = dict(corpus) if isinstance(corpus, Mapping) else list(corpus)
         # The engine's own notices (pipeline, plugins) would repeat once per corpus.
-        return Engine(
-            self.config, corpus=dict(corpus), pipeline=self.pipeline, stderr=io.StringIO()
-        )
+        return Engine(self.config, corpus=source, pipeline=self.pipeline, stderr=io.StringIO())
 
     @staticmethod
     def check(engine: Engine, name: str, text: str, date: dt.date | None) -> list[Finding]:

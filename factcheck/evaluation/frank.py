@@ -14,16 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
-
 from factcheck.errors import InputError
+from factcheck.evaluation.baseline import BASELINE, unsupported_entity
 from factcheck.evaluation.checking import Checker
 from factcheck.evaluation.detokenise import detokenise, truecase
 from factcheck.evaluation.scoring import BinaryScores, binary_table
 
 SCORED_LABELS = ("pos", "neg")
 ENGINE = "factcheck"
-BASELINE = "baseline (entity overlap)"
 
 
 @dataclass(frozen=True)
@@ -119,39 +117,3 @@ def run_frank(checker: Checker, items: list[FrankItem], *, examples: int = 10) -
         BASELINE: BinaryScores.from_pairs(baseline_pairs),
     }
     return result
-
-
-# Entity labels the baseline compares: names, dates and numbers.
-_BASELINE_LABELS = frozenset(
-    [
-        "PERSON",
-        "ORG",
-        "GPE",
-        "NORP",
-        "FAC",
-        "LOC",
-        "EVENT",
-        "PRODUCT",
-        "WORK_OF_ART",
-        "LAW",
-        "DATE",
-        "TIME",
-        "CARDINAL",
-        "ORDINAL",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-    ]
-)
-
-
-def unsupported_entity(nlp: Language, summary: str, article: str) -> bool:
-    """The naive baseline: a named entity, date or number of the summary not in the article."""
-    haystack = " ".join(article.lower().split())
-    for entity in nlp(summary).ents:
-        if (
-            entity.label_ in _BASELINE_LABELS
-            and " ".join(entity.text.lower().split()) not in haystack
-        ):
-            return True
-    return False
