@@ -22,6 +22,7 @@ from factcheck.commands.rule import add_rule_parser, run_rule
 from factcheck.config import Config, load_config
 from factcheck.errors import ExitCode, FactcheckError
 from factcheck.evaluation import cli as evaluation
+from factcheck.output.safe import escape_controls
 from factcheck.plugins import format_plugin_table
 from factcheck.progress import terminal_progress
 
@@ -80,12 +81,14 @@ def _index(args: argparse.Namespace) -> int:
         files = "file" if len(load.unreadable) == 1 else "files"
         print(f"{len(load.unreadable)} corpus {files} skipped:")
         for error in load.unreadable:
-            print(f"  skipped {error}")
+            print(escape_controls(f"  skipped {error}"))
+    # Names and titles are corpus text: escaped, so that none can drive the terminal.
     for person in facts.names.people():
         spellings = ", ".join(f"{s} ({len(d)})" for s, d in person.spellings.items())
-        print(f"  person {person.canonical}: {spellings}")
+        print(escape_controls(f"  person {person.canonical}: {spellings}"))
     for role in facts.roles:
-        print(f"  role {role.person}: {role.role} of the {role.organisation} ({role.support})")
+        line = f"  role {role.person}: {role.role} of the {role.organisation} ({role.support})"
+        print(escape_controls(line))
     return ExitCode.OK
 
 
@@ -182,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(_COMMANDS[args.command](args))
     except FactcheckError as error:
-        print(f"factcheck: error: {error}", file=sys.stderr)
+        print(escape_controls(f"factcheck: error: {error}"), file=sys.stderr)
         return int(error.exit_code)
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

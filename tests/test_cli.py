@@ -276,3 +276,18 @@ def test_a_fix_the_drafts_encoding_cannot_hold_is_refused_and_left_to_see(
     assert "wrong.md: the fixes need characters that cp1252 cannot hold; not fixed" in captured.err
     # The finding stays in the report, with the fix an editor can make by hand.
     assert "fix: Vyacheslav Volodin" in captured.out
+
+
+def test_index_and_errors_print_corpus_and_path_text_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(
+        "Vyacheslav\x1b]0;owned\x07 Volodin met Zhao Leji in Beijing.\n"
+    )
+    assert main(["index", "--no-cache", "--corpus", "corpus"]) == 0
+    assert main(["check", "--config", "no\x1b[2Jsuch.toml", "x.md"]) == 2
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.out and "\x07" not in captured.out
+    assert "\x1b" not in captured.err

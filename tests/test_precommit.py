@@ -240,3 +240,14 @@ def test_fix_hook_rewrites_the_name_and_nothing_else(newsroom: Path, hook_repo: 
     assert second.returncode == 0, _output(second)
     check = _hook(newsroom, hook_repo, "factcheck", manual=True)
     assert check.returncode == 0, _output(check)
+
+
+def test_both_hooks_apply_the_exclusions_to_the_files_pre_commit_names() -> None:
+    # pre-commit names every staged file: without --force-exclude a committed
+    # archive (the corpus itself) would be checked as drafts.
+    import yaml
+
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["id"] for hook in hooks} == {"factcheck", "factcheck-fix"}
+    for hook in hooks:
+        assert hook["entry"].split()[:3] == ["factcheck", "check", "--force-exclude"], hook

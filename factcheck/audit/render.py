@@ -10,6 +10,7 @@ from factcheck.audit.sides import CATEGORY_ORDER, Disagreement
 from factcheck.model import Category, Evidence
 from factcheck.output.common import plural
 from factcheck.output.excerpt import clip
+from factcheck.output.safe import escape_controls
 
 AUDIT_FORMATS = ("text", "json")
 JSON_VERSION = 1
@@ -33,7 +34,8 @@ def _render_text(disagreements: Sequence[Disagreement]) -> str:
             out.extend(f"    {_evidence_line(e, side.value)}" for e in side.evidence)
         out.append("")
     out.append(_summary(disagreements))
-    return "".join(line + "\n" for line in out)
+    # Corpus text is third-party text: it must not drive the terminal either.
+    return "".join(escape_controls(line) + "\n" for line in out)
 
 
 def _evidence_line(evidence: Evidence, value: str) -> str:
