@@ -10,6 +10,7 @@ candidate in a known name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -145,3 +146,105 @@ class WordIndex:
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 """A word of a name: letters and digits, with apostrophes inside ("O'Brien")."""
+
+
+def _most_indels(length_a: int, length_b: int, threshold: float) -> int:
+    """The most insertions and deletions that leave ``fuzz.ratio`` at ``threshold`` or
+    over for words of these lengths (with a margin for float rounding)."""
+    total = length_a + length_b
+    return int((100.0 - threshold) * total / 100.0 + 1e-6)
+
+
+def _segments(length: int, count: int) -> list[tuple[int, int]]:
+    """``count`` runs that cover ``length`` letters in order, as even as they go."""
+    bounds = [length * index // count for index in range(count + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+class CloseWordIndex:
+    """Known words indexed so that the words :func:`words_close` may accept for a
+    word (with context, its widest reading) are found by keys, not by a scan.
+
+    Three keys, one per way two words are close: the romanisation key (which
+    equal words share); the forms with one letter left out (one edit or an
+    adjacent swap apart share one, symmetric deletion); and, for the ratio,
+    pieces of the word. Words at most ``d`` insertions and deletions apart (the
+    distance ``fuzz.ratio`` scales) are cut into ``d + 1`` pieces, and one of
+    them is untouched, so it stands in the other word within ``d`` letters of
+    its own place (the pigeonhole filter of PassJoin). ``candidates`` is a
+    superset, in lower case: the caller confirms with :func:`words_close`.
+    The ratio counts only for words of five letters or more, and lower case
+    never makes a word shorter, so shorter words have no pieces.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._by_romanisation: dict[str, set[str]] = defaultdict(set)
+        self._by_deletion: dict[str, set[str]] = defaultdict(set)
+        self._by_piece: dict[tuple[int, int, str], set[str]] = defaultdict(set)
+        self._lengths: set[int] = set()
+        self._words: set[str] = set()
+        self._pieces_by_length: dict[int, list[tuple[int, int]]] = {}
+        self._partners: dict[int, range] = {}
+
+    def _pieces(self, length: int) -> list[tuple[int, int]]:
+        # As many pieces as the widest distance any other word may be at, plus one:
+        # more pieces than needed keep the filter sound.
+        if length not in self._pieces_by_length:
+            widest = max(
+                _most_indels(length, other, self.threshold)
+                for other in self._partner_lengths(length)
+            )
+            self._pieces_by_length[length] = _segments(length, widest + 1)
+        return self._pieces_by_length[length]
+
+    def _partner_lengths(self, length: int) -> range:
+        """The lengths a word may have and still reach the ratio with one of ``length``:
+        at least as many insertions and deletions as the lengths differ by."""
+        if length not in self._partners:
+            longest = length
+            while longest + 1 - length <= _most_indels(length, longest + 1, self.threshold):
+                longest += 1
+            shortest = length
+            while shortest > 0 and length - shortest + 1 <= _most_indels(
+                length, shortest - 1, self.threshold
+            ):
+                shortest -= 1
+            self._partners[length] = range(shortest, longest + 1)
+        return self._partners[length]
+
+    def add(self, word: str) -> None:
+        lower = word.lower()
+        if lower in self._words:
+            return
+        self._words.add(lower)
+        self._by_romanisation[romanisation_key(lower)].add(lower)
+        for form in _deletions(lower):
+            self._by_deletion[form].add(lower)
+        if self.threshold <= 0 or len(lower) < _MIN_LETTERS_FOR_RATIO:
+            return
+        self._lengths.add(len(lower))
+        for piece, (start, end) in enumerate(self._pieces(len(lower))):
+            self._by_piece[(len(lower), piece, lower[start:end])].add(lower)
+
+    def candidates(self, word: str) -> set[str]:
+        """Known words (lower case) that may be close to ``word``."""
+        lower = word.lower()
+        if self.threshold <= 0:  # every pair reaches a ratio of 0
+            return set(self._words)
+        found = set(self._by_romanisation.get(romanisation_key(lower), ()))
+        for form in _deletions(lower):
+            found |= self._by_deletion.get(form, set())
+        if len(lower) < _MIN_LETTERS_FOR_RATIO:
+            return found
+        for length in self._partner_lengths(len(lower)):
+            if length not in self._lengths or length < _MIN_LETTERS_FOR_RATIO:
+                continue
+            shift = _most_indels(length, len(lower), self.threshold)
+            for piece, (start, end) in enumerate(self._pieces(length)):
+                size = end - start
+                first = max(0, start - shift)
+                last = min(len(lower) - size, start + shift)
+                for at in range(first, last + 1):
+                    found |= self._by_piece.get((length, piece, lower[at : at + size]), set())
+        return found
