@@ -9,6 +9,7 @@ sentences have their own modules, and their names are importable from here.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from factcheck import organisations
@@ -31,6 +32,10 @@ from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
 from factcheck.parallel_sentences import ParallelSentences, SwappedName
 from factcheck.series import SERIES_OVERLAP, content_words, same_series
+
+# Runs of a written name's words up to this long are indexed for ``name_fact``; a
+# longer part name is looked up by its first run of this many words, then confirmed.
+_LONGEST_INDEXED_RUN = 6
 
 __all__ = [
     "SERIES_OVERLAP",
@@ -77,6 +82,7 @@ class CorpusFacts:
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self._names_written: list[tuple[str, str, Mention]] | None = None
+        self._runs_written: dict[str, list[int]] | None = None
         self.events: list[EventFact] = []
         self.counts: list[CountFact] = []
         self.quotes: list[QuoteFact] = []
@@ -145,9 +151,17 @@ class CorpusFacts:
         """Every corpus sentence that writes ``spelling`` (or its words, for a part name)."""
         wanted = spelling.lower()
         fact = Fact()
-        for written, path, mention in self._written_names():
-            # A part name counts inside a longer one, word for word only:
-            # "Yacheslav Volodin" is not inside "Vyacheslav Volodin".
+        # A part name counts inside a longer one, word for word only: "Yacheslav
+        # Volodin" is not inside "Vyacheslav Volodin". The mentions come from an
+        # index of their runs of words, in corpus order, not from a scan.
+        runs = self._written_runs()
+        words = wanted.split(" ")
+        key = wanted if " " in wanted else f"={wanted}"
+        if " " in wanted and len(words) > _LONGEST_INDEXED_RUN:
+            key = " ".join(words[:_LONGEST_INDEXED_RUN])
+        written_names = self._written_names()
+        for index in runs.get(key, ()):
+            written, path, mention = written_names[index]
             if written == wanted or (" " in wanted and f" {wanted} " in f" {written} "):
                 fact.occurrences.append(self.texts[path].occurrence(mention.sentence, mention.span))
         return fact
@@ -161,6 +175,23 @@ class CorpusFacts:
                 for mention in analysis.mentions
             ]
         return self._names_written
+
+    def _written_runs(self) -> dict[str, list[int]]:
+        """Where each written name and each run of its words (``" "``-separated, up to
+        ``_LONGEST_INDEXED_RUN`` words) stands in ``_written_names``; a whole one-word
+        name under ``"="`` and itself, as only equality finds it."""
+        if self._runs_written is None:
+            runs: dict[str, list[int]] = defaultdict(list)
+            for index, (written, _, _) in enumerate(self._written_names()):
+                words = written.split(" ")
+                keys = {f"={written}"}
+                for start in range(len(words)):
+                    for end in range(start + 2, min(len(words), start + _LONGEST_INDEXED_RUN) + 1):
+                        keys.add(" ".join(words[start:end]))
+                for key in keys:
+                    runs[key].append(index)
+            self._runs_written = dict(runs)
+        return self._runs_written
 
     @staticmethod
     def same_organisation(key_a: str, key_b: str) -> bool:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from factcheck.initials import Initialled, initials_fit, split_initials
 from factcheck.model import Mention
-from factcheck.spelling import WORD, WordIndex, words_close
+from factcheck.spelling import WORD, CloseWordIndex, WordIndex, words_close
 
 _POSSESSIVE_SUFFIXES = ("'s", "’s", "'", "’")
 NAME_KINDS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -85,6 +85,14 @@ class NameBook:
         self._by_word: dict[str, list[NameEntity]] = defaultdict(list)  # full names by word
         self._mention_counts: Counter[str] = Counter()  # spelling -> corpus mentions
         self._owner: dict[str, NameEntity] = {}  # every grouped spelling -> its entity
+        # Blocking indexes, so that neither grouping nor a look-up compares a name
+        # with every known name: words by spelling, full names by two neighbouring
+        # words in place, people by surname and first initial.
+        self._close_words = CloseWordIndex(threshold)
+        self._spellings_of: dict[str, set[str]] = defaultdict(set)  # lower -> as written
+        self._by_word_pair: dict[tuple[int, int, str, str], list[NameEntity]] = defaultdict(list)
+        self._by_surname_initial: dict[tuple[str, str], list[NameEntity]] = defaultdict(list)
+        self._creation: dict[int, int] = {}  # id(entity) -> its place in ``entities``
 
     # --- building --------------------------------------------------------------
 
@@ -169,25 +177,69 @@ class NameBook:
         initialled = split_initials(name)
         if initialled is not None:
             return self._fitting(initialled)
-        # A variant shares at least one word exactly: only those entities are compared.
-        candidates: list[NameEntity] = []
-        for word in words:
-            for entity in self._by_word.get(word.lower(), ()):
-                if entity not in candidates:
-                    candidates.append(entity)
-        for entity in candidates:
-            other = name_tokens(entity.canonical)
-            if len(other) != len(words) or entity.canonical.lower() == name.lower():
-                continue
-            pairs = list(zip(words, other, strict=True))
-            if all(words_close(a, b, self.threshold, context=True) for a, b in pairs):
-                return entity
-        return None
+        # A variant has as many words, each close to the word in its place, and
+        # shares at least one word exactly. The candidates come from the pair of
+        # neighbouring places with the fewest known names; the first in the order
+        # of the shared word in ``name``, then of age, is the variant.
+        close = [self._close_in_context(word) for word in words]
+        size = len(words)
+        best: list[tuple[int, int, str, str]] | None = None
+        best_count = 0
+        for place in range(size - 1):
+            keys = [(size, place, a, b) for a in close[place] for b in close[place + 1]]
+            count = sum(len(self._by_word_pair.get(key, ())) for key in keys)
+            if best is None or count < best_count:
+                best, best_count = keys, count
+        found: tuple[int, int, NameEntity] | None = None
+        for key in best or ():
+            for entity in self._by_word_pair.get(key, ()):
+                rank = self._variant_rank(entity, name, words)
+                if rank is not None and (found is None or rank < found[:2]):
+                    found = (*rank, entity)
+        return found[2] if found is not None else None
+
+    def _close_in_context(self, word: str) -> set[str]:
+        """Known words (lower case) that ``word`` may be spelt for, with context."""
+        return {
+            known
+            for known in self._close_words.candidates(word)
+            if any(
+                words_close(word, written, self.threshold, context=True)
+                for written in self._spellings_of[known]
+            )
+        }
+
+    def _variant_rank(
+        self, entity: NameEntity, name: str, words: list[str]
+    ) -> tuple[int, int] | None:
+        """Where ``entity`` stands among the names ``name`` may be a variant of (the
+        first of its words that ``entity`` shares, then age), or None if it is not one."""
+        other = name_tokens(entity.canonical)
+        if len(other) != len(words) or entity.canonical.lower() == name.lower():
+            return None
+        if not all(
+            words_close(a, b, self.threshold, context=True)
+            for a, b in zip(words, other, strict=True)
+        ):
+            return None
+        shared = {w.lower() for w in other}
+        first = next((i for i, word in enumerate(words) if word.lower() in shared), None)
+        return None if first is None else (first, self._creation[id(entity)])
 
     def _add_entity(self, entity: NameEntity) -> None:
+        self._creation[id(entity)] = len(self.entities)
         self.entities.append(entity)
-        for word in {w.lower() for w in name_tokens(entity.canonical)}:
+        words = name_tokens(entity.canonical)
+        for word in {w.lower() for w in words}:
             self._by_word[word].append(entity)
+        for word in words:
+            self._close_words.add(word)
+            self._spellings_of[word.lower()].add(word)
+        lower = [w.lower() for w in words]
+        for place in range(len(words) - 1):
+            self._by_word_pair[(len(words), place, lower[place], lower[place + 1])].append(entity)
+        if len(words) > 1:
+            self._by_surname_initial[(lower[-1], words[0][0].upper())].append(entity)
 
     def _index(self, entity: NameEntity) -> None:
         canonical = entity.canonical
@@ -236,18 +288,27 @@ class NameBook:
             if e.kind == "PERSON" and len(name_tokens(e.canonical)) > len(initialled.surname)
         ]
 
+    def _fitting_people(self, initialled: Initialled) -> list[NameEntity]:
+        """Known people the initials and surname fit: only those whose first given
+        name starts with the first initial are looked at, by key."""
+        size = len(initialled.surname)
+        key = (initialled.surname[-1].lower(), initialled.initials[0])
+        return [
+            e
+            for e in self._by_surname_initial.get(key, ())
+            if e.kind == "PERSON"
+            and len(name_tokens(e.canonical)) > size
+            and initials_fit(initialled, e.canonical)
+        ]
+
     def _fitting(self, initialled: Initialled) -> NameEntity | None:
         """The one known person whose given names the initials fit; two are ambiguous."""
-        fitting = [
-            e for e in self._with_surname(initialled) if initials_fit(initialled, e.canonical)
-        ]
+        fitting = self._fitting_people(initialled)
         return fitting[0] if len(fitting) == 1 else None
 
     def _initialled_known(self, name: str) -> bool:
         initialled = split_initials(normalise_name(name))
-        return initialled is not None and any(
-            initials_fit(initialled, e.canonical) for e in self._with_surname(initialled)
-        )
+        return initialled is not None and bool(self._fitting_people(initialled))
 
     def initials_contradict(self, name: str) -> list[NameEntity]:
         """Known people with an initialled name's surname, when its initials fit none of
@@ -255,8 +316,7 @@ class NameBook:
         initialled = split_initials(normalise_name(name))
         if initialled is None:
             return []
-        people = self._with_surname(initialled)
-        return [] if any(initials_fit(initialled, e.canonical) for e in people) else people
+        return [] if self._fitting_people(initialled) else self._with_surname(initialled)
 
     @staticmethod
     def _key(name: str) -> str:
@@ -329,11 +389,14 @@ class NameBook:
     def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
         if not context and not single:
             return None
-        # Candidates: with context, the words that stand next to a context word
-        # in a known name; alone, the words one edit away (an index, not a scan).
+        # Candidates: with context, the words close in spelling (by key) that stand
+        # next to a context word in a known name; alone, the words one edit away.
         if context:
-            pool = {w for c in context for w in self._neighbours[c]}
-            candidates = [self._known_words[w] for w in pool]
+            candidates = [
+                self._known_words[w]
+                for w in self._close_words.candidates(word)
+                if w in self._known_words and context & self._neighbours.get(w, set())
+            ]
         else:
             candidates = sorted(self._word_index.near(word))
         best: tuple[float, str] | None = None

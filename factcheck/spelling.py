@@ -10,6 +10,7 @@ candidate in a known name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -145,3 +146,160 @@ class WordIndex:
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 """A word of a name: letters and digits, with apostrophes inside ("O'Brien")."""
+
+
+def _most_indels(length_a: int, length_b: int, threshold: float) -> int:
+    """The most insertions and deletions that leave ``fuzz.ratio`` at ``threshold`` or
+    over for words of these lengths (with a margin for float rounding)."""
+    total = length_a + length_b
+    return int((100.0 - threshold) * total / 100.0 + 1e-6)
+
+
+def _segments(length: int, count: int) -> list[tuple[int, int]]:
+    """``count`` runs that cover ``length`` letters in order, as even as they go."""
+    bounds = [length * index // count for index in range(count + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+def _deletion_forms(word: str, depth: int) -> set[str]:
+    """The word and every form of it with up to ``depth`` letters left out."""
+    forms = level = {word}
+    for _ in range(depth):
+        level = {form[:i] + form[i + 1 :] for form in level for i in range(len(form))}
+        forms = forms | level
+    return forms
+
+
+# Words up to this long are found for the ratio by deletion forms (at most two
+# letters left out at the default threshold, a few dozen forms a word); longer
+# words, rarer, by pieces, where the forms would run to hundreds.
+_LONGEST_BY_DELETION = 11
+
+
+class CloseWordIndex:
+    """Known words indexed so that the words :func:`words_close` may accept for a
+    word (with context, its widest reading) are found by keys, not by a scan.
+
+    The keys, one per way two words are close: the romanisation key (which
+    equal words share); forms with letters left out (symmetric deletion: words
+    one edit or an adjacent swap apart share a form with one letter out, and
+    words the ratio accepts share their longest common subsequence, reached by
+    leaving out as many letters as the threshold allows); and, for long words,
+    pieces. Words at most ``d`` insertions and deletions apart (the distance
+    ``fuzz.ratio`` scales) are cut into ``d + 1`` pieces, and one of them is
+    untouched, so it stands in the other word within ``d`` letters of its own
+    place (the pigeonhole filter of PassJoin). The ratio counts only for words
+    of five letters or more, and lower case never makes a word shorter.
+    ``candidates`` is a superset, in lower case, of what :func:`words_close`
+    accepts: the caller confirms with it.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._by_romanisation: dict[str, list[str]] = defaultdict(list)
+        self._by_deletion: dict[str, list[str]] = defaultdict(list)
+        self._by_piece: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+        self._lengths_in_pieces: set[int] = set()
+        self._words: set[str] = set()
+        self._pieces_by_length: dict[int, list[tuple[int, int]]] = {}
+        self._partners: dict[int, range] = {}
+        self._depths: dict[int, int] = {}
+
+    def _partner_lengths(self, length: int) -> range:
+        """The lengths a word may have and still reach the ratio with one of ``length``:
+        at least as many insertions and deletions as the lengths differ by."""
+        if length not in self._partners:
+            longest = length
+            while longest + 1 - length <= _most_indels(length, longest + 1, self.threshold):
+                longest += 1
+            shortest = length
+            while shortest > 0 and length - shortest + 1 <= _most_indels(
+                length, shortest - 1, self.threshold
+            ):
+                shortest -= 1
+            self._partners[length] = range(shortest, longest + 1)
+        return self._partners[length]
+
+    def _ratio_partners(self, length: int) -> list[int]:
+        if length < _MIN_LETTERS_FOR_RATIO:
+            return []
+        return [p for p in self._partner_lengths(length) if p >= _MIN_LETTERS_FOR_RATIO]
+
+    def _depth(self, length: int) -> int:
+        """How many letters to leave out of a word of ``length``: one for an edit; for
+        the ratio between two short words ``a`` and ``b`` at most ``d`` apart, the
+        common subsequence is ``a`` with at most ``(len(a) - len(b) + d) // 2`` out."""
+        if length not in self._depths:
+            depth = 1
+            if length <= _LONGEST_BY_DELETION:
+                for other in self._ratio_partners(length):
+                    if other <= _LONGEST_BY_DELETION:
+                        most = _most_indels(length, other, self.threshold)
+                        depth = max(depth, (length - other + most) // 2)
+            self._depths[length] = depth
+        return self._depths[length]
+
+    def _by_pieces(self, length: int) -> bool:
+        """Does a word of ``length`` have a partner too long for deletion forms?"""
+        partners = self._ratio_partners(length)
+        return bool(partners) and max(length, partners[-1]) > _LONGEST_BY_DELETION
+
+    def _pieces(self, length: int) -> list[tuple[int, int]]:
+        # As many pieces as the widest distance any other word may be at, plus one:
+        # more pieces than needed keep the filter sound.
+        if length not in self._pieces_by_length:
+            widest = max(
+                0,
+                *(
+                    _most_indels(length, other, self.threshold)
+                    for other in self._partner_lengths(length)
+                ),
+            )
+            self._pieces_by_length[length] = _segments(length, widest + 1)
+        return self._pieces_by_length[length]
+
+    def add(self, word: str) -> None:
+        lower = word.lower()
+        if lower in self._words:
+            return
+        self._words.add(lower)
+        self._by_romanisation[romanisation_key(lower)].append(lower)
+        for form in _deletion_forms(lower, self._depth(len(lower))):
+            self._by_deletion[form].append(lower)
+        if self.threshold > 0 and self._by_pieces(len(lower)):
+            self._lengths_in_pieces.add(len(lower))
+            for piece, (start, end) in enumerate(self._pieces(len(lower))):
+                self._by_piece[(len(lower), piece, lower[start:end])].append(lower)
+
+    def candidates(self, word: str) -> set[str]:
+        """Known words (lower case) that may be close to ``word``: found by key, then
+        kept if another romanisation, one edit, or the ratio (in lower case) says so."""
+        lower = word.lower()
+        if self.threshold <= 0:  # every pair reaches a ratio of 0
+            return set(self._words)
+        romanised = set(self._by_romanisation.get(romanisation_key(lower), ()))
+        return {
+            known
+            for known in self._keyed(lower) | romanised
+            if known in romanised
+            or OSA.distance(lower, known, score_cutoff=1) <= 1
+            or fuzz.ratio(lower, known, score_cutoff=self.threshold) >= self.threshold
+        }
+
+    def _keyed(self, lower: str) -> set[str]:
+        found: set[str] = set()
+        for form in _deletion_forms(lower, self._depth(len(lower))):
+            found.update(self._by_deletion.get(form, ()))
+        short = len(lower) <= _LONGEST_BY_DELETION
+        for length in self._ratio_partners(len(lower)):
+            # A pair of short words is found by its deletion forms.
+            if length not in self._lengths_in_pieces or (short and length <= _LONGEST_BY_DELETION):
+                continue
+            shift = _most_indels(length, len(lower), self.threshold)
+            for piece, (start, end) in enumerate(self._pieces(length)):
+                size = end - start
+                first = max(0, start - shift)
+                last = min(len(lower) - size, start + shift)
+                for at in range(first, last + 1):
+                    found.update(self._by_piece.get((length, piece, lower[at : at + size]), ()))
+        return found

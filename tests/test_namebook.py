@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
+from factcheck.engine import Engine
 from factcheck.model import Mention, Span
-from factcheck.namebook import NameBook, name_tokens, normalise_name
+from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
+from tests import synthetic_names
+from tests.namebook_reference import AllPairsNameBook
 
 
 def _book(*names: tuple[str, str, str]) -> NameBook:
@@ -99,3 +106,82 @@ def test_spells_only_the_spellings_the_corpus_groups_into_an_entity() -> None:
     assert person is not None
     assert book.spells("Yacheslav Volodin", person) and book.spells("Vyacheslav Volodin", person)
     assert not book.spells("Vyacheslav Volodim", person)
+
+
+# --- the blocking indexes answer as comparing every pair does ----------------------
+
+
+def test_a_variant_of_two_names_joins_the_one_sharing_its_earlier_word() -> None:
+    # "Darov Kolan" is older (more documents); "Darev Kolan" is close to both, and
+    # the all-pairs order (by the variant's words, first word first) picks "Darev Kolin".
+    book = _book(
+        ("a", "Darov Kolan", "PERSON"),
+        ("b", "Darov Kolan", "PERSON"),
+        ("c", "Darov Kolan", "PERSON"),
+        ("a", "Darev Kolin", "PERSON"),
+        ("b", "Darev Kolin", "PERSON"),
+        ("d", "Darev Kolan", "PERSON"),
+    )
+    owner = book.entity("Darev Kolin")
+    assert owner is not None and book.spells("Darev Kolan", owner)
+
+
+def _grouping(book: NameBook) -> list[tuple[str, str, list[tuple[str, list[str]]]]]:
+    return [
+        (e.canonical, e.kind, [(s, sorted(docs)) for s, docs in e.spellings.items()])
+        for e in book.entities
+    ]
+
+
+def _answers(book: NameBook, name: str) -> tuple[object, ...]:
+    def canonical(entity: NameEntity | None) -> str | None:
+        return None if entity is None else f"{entity.canonical}/{entity.kind}"
+
+    entity = book.entity(name)
+    correction = book.correct(name)
+    return (
+        canonical(entity),
+        book.is_known(name),
+        None if correction is None else (correction[0], canonical(correction[1])),
+        [canonical(e) for e in book.initials_contradict(name)],
+        book.as_attested_as_canonical(name),
+        entity is not None and book.spells(name, entity),
+        [book.knows_word(w) for w in name_tokens(name)],
+    )
+
+
+def _assert_same_as_all_pairs(
+    mentions: list[tuple[str, Mention]], names: list[str], threshold: float = 85.0
+) -> None:
+    people = [m.text for _, m in mentions if m.label == "PERSON"][::7]
+    indexed = NameBook.build(mentions, threshold, people=people)
+    reference = AllPairsNameBook.build(mentions, threshold, people=people)
+    assert _grouping(indexed) == _grouping(reference)
+    for name in names:
+        assert _answers(indexed, name) == _answers(reference, name), name
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_indexed_book_answers_as_the_all_pairs_book(seed: int) -> None:
+    rng = random.Random(seed)
+    mentions = synthetic_names.corpus_mentions(rng, 400)
+    names = [m.text for _, m in mentions] + synthetic_names.queries(rng, mentions, 400)
+    _assert_same_as_all_pairs(mentions, names)
+
+
+@pytest.mark.parametrize("threshold", [60.0, 75.0, 95.0])
+def test_indexed_book_answers_as_the_all_pairs_book_at_other_thresholds(
+    threshold: float,
+) -> None:
+    rng = random.Random(int(threshold))
+    mentions = synthetic_names.corpus_mentions(rng, 300)
+    names = [m.text for _, m in mentions] + synthetic_names.queries(rng, mentions, 300)
+    _assert_same_as_all_pairs(mentions, names, threshold)
+
+
+def test_indexed_book_answers_as_the_all_pairs_book_on_the_seeds(seed_engine: Engine) -> None:
+    analyses = list(seed_engine.facts.analyses.values())
+    mentions = [(a.path, m) for a in analyses for m in a.mentions]
+    rng = random.Random(0)
+    names = [m.text for _, m in mentions] + synthetic_names.queries(rng, mentions, 400)
+    _assert_same_as_all_pairs(mentions, names)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from factcheck.spelling import (
+    CloseWordIndex,
     WordIndex,
     may_be_another_word,
     romanisation_key,
@@ -69,3 +74,47 @@ def test_a_short_word_a_letter_from_another_may_be_another_word() -> None:
 
 def test_a_word_matched_only_by_likeness_may_be_another_word() -> None:
     assert may_be_another_word("Joining", "Jinping")
+
+
+def _generated_words(rng: random.Random, count: int) -> list[str]:
+    """Random words of 1 to 14 letters, each with a few misspellings of itself."""
+    words: set[str] = set()
+    for _ in range(count):
+        word = "".join(rng.choice("aeioubdkmnrstvzhy") for _ in range(rng.randint(1, 14)))
+        words.add(word.capitalize())
+        for _ in range(3):
+            letters = list(word)
+            at = rng.randrange(len(letters))
+            roll = rng.random()
+            if roll < 0.3:
+                letters.insert(at, rng.choice("aeiouk"))
+            elif roll < 0.6 and len(letters) > 1:
+                del letters[at]
+            elif len(letters) > 1:
+                at = min(at, len(letters) - 2)
+                letters[at], letters[at + 1] = letters[at + 1], letters[at]
+            if rng.random() < 0.5:
+                letters[rng.randrange(len(letters))] = rng.choice("yzh")
+            words.add("".join(letters))
+    return sorted(words)
+
+
+@pytest.mark.parametrize("threshold", [50.0, 70.0, 85.0, 95.0, 100.0])
+def test_close_word_index_finds_every_word_words_close_accepts(threshold: float) -> None:
+    words = _generated_words(random.Random(int(threshold)), 120)
+    index = CloseWordIndex(threshold)
+    for word in words:
+        index.add(word)
+    for word in words:
+        candidates = index.candidates(word)
+        close = {w.lower() for w in words if words_close(word, w, threshold, context=True)}
+        assert close <= candidates, word
+
+
+def test_close_word_index_looks_at_few_words() -> None:
+    words = _generated_words(random.Random(1), 300)
+    index = CloseWordIndex(85.0)
+    for word in words:
+        index.add(word)
+    looked_at = sum(len(index.candidates(word)) for word in words)
+    assert looked_at < len(words) * len(words) / 20

@@ -1,0 +1,78 @@
+"""The name book as it was before its blocking indexes: every candidate compared.
+
+A reference for tests/test_namebook.py and benchmarks/namebook_speed.py only:
+the product must answer as this does, faster. The methods are the all-pairs
+code, unchanged.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from factcheck.initials import Initialled, initials_fit, split_initials
+from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
+from factcheck.spelling import words_close
+
+
+class AllPairsNameBook(NameBook):
+    """A name book that compares with every entity sharing a word, and every neighbour."""
+
+    def _variant_of(self, name: str, kind: str) -> NameEntity | None:
+        words = name_tokens(name)
+        if len(words) < 2:
+            return None
+        initialled = split_initials(name)
+        if initialled is not None:
+            return self._fitting(initialled)
+        candidates: list[NameEntity] = []
+        for word in words:
+            for entity in self._by_word.get(word.lower(), ()):
+                if entity not in candidates:
+                    candidates.append(entity)
+        for entity in candidates:
+            other = name_tokens(entity.canonical)
+            if len(other) != len(words) or entity.canonical.lower() == name.lower():
+                continue
+            pairs = list(zip(words, other, strict=True))
+            if all(words_close(a, b, self.threshold, context=True) for a, b in pairs):
+                return entity
+        return None
+
+    def _fitting(self, initialled: Initialled) -> NameEntity | None:
+        fitting = [
+            e for e in self._with_surname(initialled) if initials_fit(initialled, e.canonical)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _initialled_known(self, name: str) -> bool:
+        initialled = split_initials(normalise_name(name))
+        return initialled is not None and any(
+            initials_fit(initialled, e.canonical) for e in self._with_surname(initialled)
+        )
+
+    def initials_contradict(self, name: str) -> list[NameEntity]:
+        initialled = split_initials(normalise_name(name))
+        if initialled is None:
+            return []
+        people = self._with_surname(initialled)
+        return [] if any(initials_fit(initialled, e.canonical) for e in people) else people
+
+    def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
+        if not context and not single:
+            return None
+        if context:
+            pool = {w for c in context for w in self._neighbours[c]}
+            candidates = [self._known_words[w] for w in pool]
+        else:
+            candidates = sorted(self._word_index.near(word))
+        best: tuple[float, str] | None = None
+        for written in candidates:
+            lower = written.lower()
+            if not words_close(word, written, self.threshold, context=bool(context)):
+                continue
+            if context and not context & self._neighbours[lower]:
+                continue
+            score = fuzz.ratio(word.lower(), lower)
+            if best is None or score > best[0] or (score == best[0] and written < best[1]):
+                best = (score, written)
+        return best[1] if best else None
