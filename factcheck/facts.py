@@ -29,11 +29,12 @@ from factcheck.hierarchy import Hierarchy, configured_links, stated_links
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
-from factcheck.parallel_sentences import ParallelSentences, SwappedName
+from factcheck.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
 from factcheck.series import SERIES_OVERLAP, content_words, same_series
 
 __all__ = [
     "SERIES_OVERLAP",
+    "ContradictedValue",
     "CorpusFacts",
     "CountFact",
     "EventFact",
@@ -110,6 +111,10 @@ class CorpusFacts:
     def parallel_times(self, analysis: Analysis) -> list[TimePair]:
         """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
         return self.parallel.parallel_times(analysis)
+
+    def contradicted_values(self, analysis: Analysis) -> list[ContradictedValue]:
+        """Numbers in ``analysis`` that parallel corpus sentences give otherwise."""
+        return self.parallel.contradicted_values(analysis)
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
         """Entity swaps of one kind ("person" or "org"), one per draft name, with the
