@@ -9,6 +9,7 @@ sentences have their own modules, and their names are importable from here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from factcheck import organisations
@@ -112,9 +113,12 @@ class CorpusFacts:
         """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
         return self.parallel.parallel_times(analysis)
 
-    def contradicted_values(self, analysis: Analysis) -> list[ContradictedValue]:
-        """Numbers in ``analysis`` that parallel corpus sentences give otherwise."""
-        return self.parallel.contradicted_values(analysis)
+    def contradicted_values(
+        self, analysis: Analysis, date: dt.date | None
+    ) -> list[ContradictedValue]:
+        """Numbers in ``analysis`` (a draft of ``date``) that parallel corpus
+        sentences give otherwise."""
+        return self.parallel.contradicted_values(analysis, date, self.dates)
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
         """Entity swaps of one kind ("person" or "org"), one per draft name, with the

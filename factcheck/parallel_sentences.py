@@ -8,8 +8,9 @@ alignment.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.alignment import (
@@ -21,6 +22,7 @@ from factcheck.alignment import (
     find_swaps,
     paired_times,
 )
+from factcheck.events import same_occasion
 from factcheck.fact_records import Fact, SentenceText
 from factcheck.model import Analysis, Evidence, Span
 from factcheck.namebook import normalise_name
@@ -162,16 +164,30 @@ class ParallelSentences:
                     candidates[(corpus.source, corpus.sentence)] = corpus
         return list(candidates.values())
 
-    def contradicted_values(self, analysis: Analysis) -> list[ContradictedValue]:
+    def contradicted_values(
+        self,
+        analysis: Analysis,
+        date: dt.date | None,
+        dates: Mapping[str, dt.date | None],
+    ) -> list[ContradictedValue]:
         """Numbers in ``analysis`` that parallel corpus sentences give otherwise, and
         never as the draft does. The draft's own document counts too: a sentence
-        it states verbatim agrees."""
+        it states verbatim agrees.
+
+        Ages and running tallies move on, so a corpus document dated outside one
+        occasion of the draft's ``date`` may agree but never contradicts."""
         by_slot: dict[Span, list[ValuePair]] = defaultdict(list)
         for sentence in self._draft(analysis).sentences:
             if not sentence.value_items:
                 continue
             for pair in paired_values(sentence, self._value_candidates(sentence)):
-                assert pair.draft.value is not None
+                assert pair.draft.value is not None and pair.corpus.value is not None
+                written = dates.get(pair.corpus_sentence.source)
+                stale = (
+                    date is not None and written is not None and not same_occasion(date, written)
+                )
+                if stale and not pair.draft.value.same(pair.corpus.value):
+                    continue
                 by_slot[pair.draft.value.span].append(pair)
         return [
             found for pairs in by_slot.values() if (found := self._contradiction(pairs)) is not None

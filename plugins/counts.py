@@ -58,7 +58,7 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         if finding is not None:
             reported.append(finding.span)
             yield finding
-    for value in context.corpus.contradicted_values(context.analysis):
+    for value in context.corpus.contradicted_values(context.analysis, context.date):
         # A count or year already reported, with the series' own reasoning, is not repeated.
         if not any(value.span.overlaps(span) for span in reported):
             yield _wrong_number(context, value)

@@ -5,6 +5,7 @@ The corpus and the drafts are sentences written for these tests.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -36,14 +37,18 @@ def engines() -> dict[str, Engine]:
 
 
 def check(
-    pipeline: LoadedPipeline, engines: dict[str, Engine], draft: str, **corpus: str
+    pipeline: LoadedPipeline,
+    engines: dict[str, Engine],
+    draft: str,
+    date: dt.date | None = None,
+    **corpus: str,
 ) -> list[Finding]:
     texts = {**CORPUS, **{name.replace("_", "-") + ".txt": text for name, text in corpus.items()}}
     key = f"{pipeline.key}:{sorted(texts.items())}"
     if key not in engines:
         config = config_from_mapping({"cache": False}, source=None, root=REPO)
         engines[key] = Engine(config, corpus=texts, pipeline=pipeline, stderr=io.StringIO())
-    report = engines[key].check_document(document_from_text("draft.md", draft))
+    report = engines[key].check_document(document_from_text("draft.md", draft), date=date)
     return [f for f in report.findings if f.code == "FC403"]
 
 
@@ -106,3 +111,17 @@ def test_a_corpus_sentence_with_the_drafts_number_agrees(
     draft = "The harbour authority said 150 registered vessels used the port last month."
     agreeing = "The harbour authority said 150 registered vessels used the port last month.\n"
     assert check(pipeline, engines, draft, harbour=agreeing) == []
+
+
+def test_a_number_from_another_time_is_not_held_against_the_draft(
+    pipeline: LoadedPipeline, engines: dict[str, Engine]
+) -> None:
+    """Ages and running tallies move on: a dated corpus article from more than the
+    one-occasion window before the draft does not contradict its number."""
+    old = "March 2, 2021\n\nMr Tobias Lindqvist, 61, chairs the water board.\n"
+    draft = "Mr Tobias Lindqvist, 63, chairs the water board."
+    assert [f.found for f in check(pipeline, engines, draft, old_story=old)] == ["63"]
+    dated = check(pipeline, engines, draft, dt.date(2023, 3, 3), old_story=old)
+    assert dated == []
+    same_week = check(pipeline, engines, draft, dt.date(2021, 3, 5), old_story=old)
+    assert [f.found for f in same_week] == ["63"]
