@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck.model import Analysis, Mention, TimeExpression
+from factcheck.number_values import NumberValue, read_values
 
 # Words that carry no content: they may anchor a slot only beside a content word.
 FUNCTION_WORDS = frozenset(
@@ -81,16 +82,21 @@ class Item:
     # A date or weekday is one item whatever its value, so that a changed date
     # aligns with the corpus's date instead of breaking the alignment.
     time: TimeExpression | None = None
+    # A number is one item keyed by its kind ("value:percent"), so that a changed
+    # number aligns with the corpus's number; only the value alignment has these.
+    value: NumberValue | None = None
 
     @property
     def kind(self) -> str:
         if self.time is not None:
             return TIME
+        if self.value is not None:
+            return VALUE
         return self.key.split(":", 1)[0] if self.mention is not None else "word"
 
     @property
     def is_content(self) -> bool:
-        if self.time is not None:
+        if self.time is not None or self.value is not None:
             return False  # what is compared, not what makes two sentences parallel
         return self.mention is not None or self.key not in FUNCTION_WORDS
 
@@ -100,6 +106,8 @@ class AlignedSentence:
     source: str  # the document's path
     sentence: int
     items: tuple[Item, ...]
+    # The same sentence with each number one item: what value slots are aligned on.
+    value_items: tuple[Item, ...] = ()
 
     # Cached: a corpus sentence is compared with every draft sentence that
     # shares a name with it.
@@ -132,6 +140,7 @@ class TimePair:
 
 EntityKey = Callable[[Mention], str | None]
 TIME = "time"
+VALUE = "value"
 
 
 def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[AlignedSentence]:
@@ -146,9 +155,17 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
     for index, sentence in enumerate(analysis.sentences):
         mentions = {m.span.start: m for m in by_sentence.get(index, [])}
         times = sorted(times_by_sentence.get(index, []), key=lambda t: t.span.start)
+        tokens = analysis.tokens[sentence.first_token : sentence.end_token]
+        value_at = {
+            position: value
+            for value in read_values(tokens)
+            for position in range(value.first_token, value.end_token)
+        }
         items: list[Item] = []
+        # The same sentence with each number one item: only when it has one.
+        value_items: list[Item] = []
         skip_until = -1
-        for token in analysis.tokens[sentence.first_token : sentence.end_token]:
+        for position, token in enumerate(tokens):
             if token.span.start < skip_until:
                 continue
             # A date may start inside a token ("NewsNovember 23"): it begins at the
@@ -157,16 +174,28 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
                 times.pop(0)
             if times and times[0].span.overlaps(token.span):
                 items.append(Item(TIME, time=times[0]))
+                value_items.append(items[-1])
                 skip_until = times.pop(0).span.end
                 continue
             found = mentions.get(token.span.start)
             key = entity_key(found) if found is not None else None
             if found is not None and key is not None:
                 items.append(Item(key, found))
+                value_items.append(items[-1])
                 skip_until = found.span.end
-            elif any(c.isalnum() for c in token.text):
+                continue
+            value = value_at.get(position)
+            if value is not None and value.first_token == position:
+                value_items.append(Item(f"{VALUE}:{value.kind}", value=value))
+            if any(c.isalnum() for c in token.text):
                 items.append(Item(token.lower))
-        sentences.append(AlignedSentence(analysis.path, index, tuple(items)))
+                if value is None:
+                    value_items.append(items[-1])
+        sentences.append(
+            AlignedSentence(
+                analysis.path, index, tuple(items), tuple(value_items) if value_at else ()
+            )
+        )
     return sentences
 
 

@@ -9,6 +9,7 @@ sentences have their own modules, and their names are importable from here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -30,7 +31,7 @@ from factcheck.hierarchy import Hierarchy, configured_links, stated_links
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
-from factcheck.parallel_sentences import ParallelSentences, SwappedName
+from factcheck.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
 from factcheck.series import SERIES_OVERLAP, content_words, same_series
 
 # Runs of a written name's words up to this long are indexed for ``name_fact``; a
@@ -39,6 +40,7 @@ _LONGEST_INDEXED_RUN = 6
 
 __all__ = [
     "SERIES_OVERLAP",
+    "ContradictedValue",
     "CorpusFacts",
     "CountFact",
     "EventFact",
@@ -116,6 +118,13 @@ class CorpusFacts:
     def parallel_times(self, analysis: Analysis) -> list[TimePair]:
         """The dates in ``analysis`` with the dates parallel corpus sentences give instead."""
         return self.parallel.parallel_times(analysis)
+
+    def contradicted_values(
+        self, analysis: Analysis, date: dt.date | None
+    ) -> list[ContradictedValue]:
+        """Numbers in ``analysis`` (a draft of ``date``) that parallel corpus
+        sentences give otherwise."""
+        return self.parallel.contradicted_values(analysis, date, self.dates)
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
         """Entity swaps of one kind ("person" or "org"), one per draft name, with the

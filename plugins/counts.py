@@ -1,4 +1,5 @@
-"""FC4xx: ordinals and counts of a meeting series or an anniversary."""
+"""FC4xx: ordinals and counts of a meeting series or an anniversary, founding
+years, and numbers that parallel corpus sentences give otherwise."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.events import planned
-from factcheck.facts import CountFact, content_words, same_series
+from factcheck.facts import ContradictedValue, CountFact, content_words, same_series
 from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
 from factcheck.nlp.numbers import MAX_VALUE, cardinal_words, format_ordinal_like
@@ -27,25 +28,62 @@ FOUNDING_YEAR = CodeInfo(
     summary="A founding year, or years since founding, that the corpus's anniversaries contradict.",
 )
 
+WRONG_NUMBER = CodeInfo(
+    code="FC403",
+    name="number-contradicts-parallel-sentence",
+    category=Category.COUNT,
+    severity=Severity.WARNING,
+    summary="A number where corpus sentences saying the same give another number.",
+)
+
 # Anniversaries advance with the calendar; a meeting series need not.
 _YEARLY = {"anniversary"}
 
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (WRONG_ORDINAL, FOUNDING_YEAR)
+    return (WRONG_ORDINAL, FOUNDING_YEAR, WRONG_NUMBER)
 
 
 @hookimpl
 def factcheck_check(context: CheckContext) -> Iterable[Finding]:
+    reported = []
     for count in context.analysis.counts:
         finding = _check_count(context, count)
         if finding is not None:
+            reported.append(finding.span)
             yield finding
     for claim in founding_claims(context.document.prose, context.analysis, context.date):
         finding = _check_founding(context, claim)
         if finding is not None:
+            reported.append(finding.span)
             yield finding
+    for value in context.corpus.contradicted_values(context.analysis, context.date):
+        # A count or year already reported, with the series' own reasoning, is not repeated.
+        if not any(value.span.overlaps(span) for span in reported):
+            yield _wrong_number(context, value)
+
+
+def _wrong_number(context: CheckContext, value: ContradictedValue) -> Finding:
+    found = context.text(value.span)
+    documents = f"{value.support} document{'s' if value.support != 1 else ''}"
+    if value.split:
+        message = (
+            f"parallel corpus sentences give other numbers than {found}, most often "
+            f"{value.expected} ({documents}): the corpus is split"
+        )
+    else:
+        message = f"parallel corpus sentences give {value.expected}, not {found} ({documents})"
+    # No fix: which number is right, and what else in the sentence changes with
+    # it, is for an editor.
+    return context.finding(
+        WRONG_NUMBER.code,
+        value.span,
+        message,
+        expected=value.expected,
+        evidence=value.evidence,
+        severity=Severity.INFO if value.split else None,
+    )
 
 
 def _same_series(

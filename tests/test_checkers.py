@@ -170,6 +170,19 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ),
     # "next year will mark the 75th anniversary" in 2023: established in 1949.
     ("FC402", "China and Russia established diplomatic ties in 1950.", NOV_23_2023, "1949"),
+    # A number where the parallel corpus sentence gives another.
+    (
+        "FC403",
+        "Zhao said China's NPC is willing to work with the Federal Assembly of the Russian Federation, taking the important consensus reached by the three heads of state as the fundamental guideline.",
+        None,
+        None,
+    ),
+    (
+        "FC403",
+        "Zhao said China's NPC is willing to work with the Federal Assembly, taking the consensus reached by the 3 heads of state as the fundamental guideline.",
+        None,
+        None,
+    ),
     (
         "FC501",
         "“China and Russia enjoy complementary strengths and broad potential for cooperation,” Zhao said.",
@@ -237,6 +250,12 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC402", "The China-Russia committee for parliamentary cooperation was set up 22 years ago.", None),
     ("FC501", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
     ("FC503", "“China and Russia enjoy complementary strengths and broad potential for collaboration,” Zhao said.", None),
+    # The corpus's number written in digits is the same number.
+    ("FC403", "Zhao said China's NPC is willing to work with the Federal Assembly of the Russian Federation, taking the important consensus reached by the 2 heads of state as the fundamental guideline.", None),
+    # Another number of heads of state in an unrelated sentence: nothing to align with.
+    ("FC403", "The three heads of state met in Geneva to discuss water rights.", None),
+    # A meeting number is FC401's: it is not reported twice.
+    ("FC403", "Zhao hosted the 11th meeting of the China-Russia committee for parliamentary cooperation.", None),
     ("FC503", "“China and Russia enjoy complementary strengths,” Zhao Leji said.", None),
     # A name with no verb of speech beside it is not the speaker.
     ("FC503", "Vladimir Putin posted “China and Russia enjoy complementary strengths and broad potential for collaboration” on his website.", None),
