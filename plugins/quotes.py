@@ -117,7 +117,7 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
     candidates = [
         q
         for q in context.corpus.quotes
-        if speaker is None or q.speaker is None or _same_person(q.speaker, speaker.canonical)
+        if speaker is None or q.speaker is None or same_speaker(q.speaker, speaker.canonical)
     ]
     draft = _joined(quotation.text)
     best = None
@@ -146,7 +146,7 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
     return None
 
 
-def _same_person(one: str, other: str) -> bool:
+def same_speaker(one: str, other: str) -> bool:
     """Two names of one person: the same surname, and no first names that differ
     ("Pelous" and "Fabien Pelous"; "Mr. Blair" and "Tony Blair")."""
     a, b = _name_words(one), _name_words(other)
@@ -175,7 +175,7 @@ def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) ->
     speakers = {fact.speaker for fact in holders}
     if not holders or None in speakers:
         return None  # unattributed in the corpus: no one to say it is wrong
-    if any(other is not None and _same_person(other, speaker) for other in speakers):
+    if any(other is not None and same_speaker(other, speaker) for other in speakers):
         return None  # also given to this speaker, by another of their names
     best = max(holders, key=lambda fact: fact.support)
     return context.finding(
