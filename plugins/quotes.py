@@ -110,7 +110,8 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
     speaker = context.corpus.person(quotation.speaker) if quotation.speaker else None
     if speaker is not None and speaker.kind != "PERSON":
         speaker = None  # an organisation or a place does not speak
-    if speaker is not None and not _is_title(quotation.text):
+    # Only a speaker named in the quotation's own sentence is sure enough for FC503.
+    if speaker is not None and not quotation.speaker_beside and not _is_title(quotation.text):
         misattributed = _other_speaker(context, quotation, speaker.canonical)
         if misattributed is not None:
             return misattributed

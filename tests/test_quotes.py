@@ -40,6 +40,14 @@ def test_words_given_to_another_known_person_are_misattributed(pipeline: LoadedP
     assert _codes(pipeline, corpus, f'"{SCHOOLS}," said Tom Reed.\n') == ["FC503"]
 
 
+def test_a_speaker_from_the_sentence_before_is_never_misattributed(
+    pipeline: LoadedPipeline,
+) -> None:
+    corpus = f'Tom Reed met Anna Berg. "{SCHOOLS}," said Anna Berg. Tom Reed said: "No."\n'
+    draft = f'Tom Reed said it twice in Leeds.\n\n"{SCHOOLS}."\n'
+    assert _codes(pipeline, corpus, draft) == ["FC502"]
+
+
 def test_an_ambiguous_he_is_never_misattributed(pipeline: LoadedPipeline) -> None:
     corpus = f'Tom Reed met Anna Berg. "{SCHOOLS}," said Anna Berg. Tom Reed said: "No."\n'
     draft = f'Tom Reed met Anna Berg in Leeds. "{SCHOOLS}," he said.\n'

@@ -44,17 +44,21 @@ def quotations(table: TokenTable, mentions: Sequence[Mention]) -> list[Quotation
         span = here.span
         sentence = table.sentence_of(span.start)
         has_clause, speaker = speakers.own(span, sentence)
+        beside = False
         if not has_clause:
             if index and found and continues(table.prose, quoted[index - 1], here):
-                speaker = found[-1].speaker  # the same speaker's words running on
+                # The same speaker's words running on.
+                speaker, beside = found[-1].speaker, found[-1].speaker_beside
             else:
                 speaker = speakers.beside(span, sentence)
+                beside = speaker is not None
         found.append(
             Quotation(
                 span=span,
                 text=table.prose[span.start : span.end],
                 speaker=speaker,
                 sentence=sentence,
+                speaker_beside=beside,
             )
         )
     return found
