@@ -197,7 +197,11 @@ class _Speakers:
         """ "X, who ..., said": the name before the comma that opens the appositive."""
         tokens = self.table.tokens
         named = self.by_end.get(comma - 1)
-        if named is not None and tokens[self._first(named) - 1].text == ",":
+        if (
+            named is not None
+            and self._first(named) > first
+            and tokens[self._first(named) - 1].text == ","
+        ):
             return named  # "the coach, X, said": the name is the appositive
         for index in range(comma - 1, max(first, comma - _APPOSITIVE_TOKENS) - 1, -1):
             if self.quoted[index]:
