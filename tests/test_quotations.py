@@ -105,3 +105,16 @@ def test_a_quotation_left_open_runs_on_with_its_speaker(pipeline: LoadedPipeline
         "We also expect the roads to be mended by the spring.",
     ]
     assert [q.speaker for q in quotations] == ["Anna Berg", "Anna Berg"]
+
+
+def test_told_x_colon_names_the_listener_not_the_speaker(pipeline: LoadedPipeline) -> None:
+    text = f'The panel met in Leeds. They told Radio Leeds: "{WORDS}."'
+    assert _speakers(pipeline, text) == [None]
+
+
+def test_he_is_the_subject_after_a_role_and_a_place(pipeline: LoadedPipeline) -> None:
+    text = (
+        f'Mr Harker said: "{WORDS}." Leeds coach Tom Reed accepted the side had lost. '
+        '"We know we have to play better next time," he said.'
+    )
+    assert _speakers(pipeline, text) == ["Harker", "Tom Reed"]

@@ -94,3 +94,10 @@ def test_a_single_quoted_quotation_is_checked(pipeline: LoadedPipeline) -> None:
     corpus = f"Anna Berg said: '{SCHOOLS}.'\n"
     altered = SCHOOLS.replace("ten", "twelve")
     assert _codes(pipeline, corpus, f"Anna Berg said: '{altered}.'\n") == ["FC501"]
+
+
+def test_a_corpus_speaker_from_the_sentence_before_is_no_attribution(
+    pipeline: LoadedPipeline,
+) -> None:
+    corpus = f'Tom Reed met Anna Berg. Anna Berg said it twice in Leeds.\n\n"{SCHOOLS}."\n'
+    assert "FC503" not in _codes(pipeline, corpus, f'"{SCHOOLS}," said Tom Reed.\n')

@@ -34,6 +34,8 @@ _NOT_SPEAKERS = frozenset(["ORG", "GPE", "NORP", "FAC"])
 # between "said" and its name ("said the bank's chief economist X") may run.
 _APPOSITIVE_TOKENS = 25
 _INVERTED_TOKENS = 8
+# How far into its sentence the subject's name may start.
+_OPENING_TOKENS = 5
 
 
 def quotations(table: TokenTable, mentions: Sequence[Mention]) -> list[Quotation]:
@@ -92,8 +94,9 @@ class _Speakers:
         # Who each sentence is about: its opening name and the names that speak
         # in it; "he" is one of these, in its sentence or the nearest before.
         self.people: dict[int, list[Mention]] = defaultdict(list)
+        # Everyone "he" could be: a person, or a full name of no known kind.
         for mention in speaking:
-            if mention.label == "PERSON":
+            if _may_be_a_person(mention):
                 self.people[mention.sentence].append(mention)
         self.subjects: list[list[Mention]] = []
         self.previous: list[int | None] = []
@@ -117,13 +120,37 @@ class _Speakers:
             for verb in self.verbs.get(sentence, ())
             if (m := self._subject(verb, sentence, resolve=False)) is not None
         ]
-        for index in range(bounds.first_token, min(bounds.end_token, bounds.first_token + 3)):
-            opener = self.by_start.get(index)
-            if opener is not None:
-                if opener.label == "PERSON":
-                    found.append(opener)
-                break
+        opener = self._opener(bounds.first_token, bounds.end_token)
+        if opener is not None:
+            found.append(opener)
         return found
+
+    def _opener(self, first: int, end: int) -> Mention | None:
+        """The name the sentence opens with, its subject: the last name of the
+        opening words, before a word in lower case that follows a name ("France
+        coach X accepted", "Welsh legend X called it")."""
+        tokens = self.table.tokens
+        opener: Mention | None = None
+        index = first
+        while index < min(end, first + _OPENING_TOKENS) and not self.quoted[index]:
+            mention = self.by_start.get(index)
+            if mention is not None:
+                opener = mention
+                index = self.table.index_by_end[mention.span.end] + 1
+                continue
+            if not tokens[index].text[:1].isalnum():
+                break
+            if opener is not None and tokens[index].text[:1].islower():
+                role = role_word_at(self.table, index)
+                if role is not None:
+                    index += role[1]
+                elif index + 1 in self.by_start:
+                    index += 1  # a noun before a name: "Leeds coach X"
+                else:
+                    break  # the verb after the subject
+                continue
+            index += 1  # a place, a body or a role before the name
+        return opener if opener is not None and _may_be_a_person(opener) else None
 
     def own(self, span: Span, sentence: int) -> tuple[bool, str | None]:
         """Does the quotation's own sentence say who speaks, and who."""
@@ -136,11 +163,17 @@ class _Speakers:
             set(self.verbs.get(sentence, ())) | set(self.verbs.get(last, ())),
             key=lambda i: min(abs(i - opening), abs(i - closing)),
         )
-        colon = self._before_colon(opening, table.sentences[sentence].first_token)
-        if colon is not None and (not verbs or abs(verbs[0] - opening) > 2):
-            return True, speaker_name(colon.text)
+        if opening > 0 and table.tokens[opening - 1].text == ":":
+            # "X said:" may end a sentence of its own, before the quotation's.
+            intro = table.sentence_of(table.tokens[opening - 1].span.start)
+            verbs = sorted(
+                set(verbs) | set(self.verbs.get(intro, ())),
+                key=lambda i: min(abs(i - opening), abs(i - closing)),
+            )
         if not verbs:
-            return False, None
+            # "X: ..." with no verb of speech; with one, "told X:" is the listener.
+            colon = self._before_colon(opening, table.sentences[sentence].first_token)
+            return (True, speaker_name(colon.text)) if colon is not None else (False, None)
         own = table.sentence_of(table.tokens[verbs[0]].span.start)
         mention = self._subject(verbs[0], own, resolve=True)
         return True, speaker_name(mention.text) if mention is not None else None
@@ -255,6 +288,12 @@ class _Speakers:
         if len(surnames) != 1:
             return None
         return max(candidates, key=lambda m: len(m.text))
+
+
+def _may_be_a_person(mention: Mention) -> bool:
+    """Without the model, a full name of no known kind may be a person; a single
+    capitalised word ("Speaking", "Leeds") is not taken for one."""
+    return mention.label == "PERSON" or (mention.label == "MISC" and " " in mention.text)
 
 
 def _speaks_as(mention: Mention) -> bool:
