@@ -316,7 +316,9 @@ class CorpusFacts:
 
     def _add_quotes(self, analysis: Analysis, text: SentenceText) -> None:
         for quotation in analysis.quotations:
-            speaker = self.person(quotation.speaker) if quotation.speaker else None
+            # A speaker named only beside the quotation is a guess: no attribution.
+            named = quotation.speaker if not quotation.speaker_beside else None
+            speaker = self.person(named) if named else None
             fact = QuoteFact(speaker=speaker.canonical if speaker else None, text=quotation.text)
             fact.occurrences.append(text.occurrence(quotation.sentence, quotation.span))
             self.quotes.append(fact)

@@ -199,6 +199,9 @@ class Quotation:
     text: str
     speaker: str | None
     sentence: int
+    # The speaker is named only in a sentence beside the quotation's: likely,
+    # not certain, so not enough to call the quotation misattributed.
+    speaker_beside: bool = False
 
 
 @dataclass(frozen=True)

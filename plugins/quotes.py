@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.model import Category, CodeInfo, Finding, Quotation, Severity
+from factcheck.nlp.quotations import speaker_name
 
 ALTERED_QUOTE = CodeInfo(
     code="FC501",
@@ -54,7 +55,46 @@ def _joined(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’']+", text.lower().replace("’", "'"))
+    # An editor's words in brackets are not the speaker's, in either text.
+    text = _BRACKETS.sub(" ", text)
+    words = re.findall(r"[\w']+", text.lower().replace("’", "'").replace("‘", "'"))
+    # Single quote marks at a word's edge are quotation marks, not letters.
+    return [_house_spelling(w.strip("'")) for w in words if w.strip("'")]
+
+
+# House style respells words; the quotation is the same: -ize/-ise, -or/-our.
+_IZE = re.compile(r"^(\w{3,})(?:iz|is)(e|es|ed|ing|ation|ations)$")
+_YZE = re.compile(r"^(\w{2,})(?:yz|ys)(e|es|ed|ing)$")
+_OUR = re.compile(r"^(\w*[^aeiou\W]\w*[^aeiou\W])(?:our|or)(s|ed|ing|ite|ites|able)?$")
+
+
+def _house_spelling(word: str) -> str:
+    word = _IZE.sub(r"\1is\2", word)
+    word = _YZE.sub(r"\1ys\2", word)
+    return _OUR.sub(r"\1our\2", word)
+
+
+# An editor's words in brackets ("[he]") and an ellipsis stand for words of the
+# original: each piece between them must be in the corpus quotation, in order.
+_BRACKETS = re.compile(r"\[[^\]\[]*\]")
+_EDITORIAL = re.compile(r"\[[^\]\[]*\]|\.\.\.|…")
+
+
+def _pieces(text: str) -> list[str]:
+    return [joined for piece in _EDITORIAL.split(text) if (joined := " ".join(_words(piece)))]
+
+
+def _quoted_in(draft: str, corpus_text: str) -> bool:
+    """The draft's quotation is the corpus's, or part of it, editorial marks allowed."""
+    corpus = f" {_joined(corpus_text)} "
+    at = 0
+    pieces = _pieces(draft)
+    for piece in pieces:
+        found = corpus.find(f" {piece} ", at)
+        if found < 0:
+            return False
+        at = found + len(piece) + 1
+    return bool(pieces)
 
 
 @hookimpl
@@ -68,23 +108,25 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
 
 def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | None:
     speaker = context.corpus.person(quotation.speaker) if quotation.speaker else None
-    if speaker is not None and speaker.kind == "PERSON" and not _is_title(quotation.text):
+    if speaker is not None and speaker.kind != "PERSON":
+        speaker = None  # an organisation or a place does not speak
+    # Only a speaker named in the quotation's own sentence is sure enough for FC503.
+    if speaker is not None and not quotation.speaker_beside and not _is_title(quotation.text):
         misattributed = _other_speaker(context, quotation, speaker.canonical)
         if misattributed is not None:
             return misattributed
     candidates = [
         q
         for q in context.corpus.quotes
-        if speaker is None or q.speaker in {None, speaker.canonical}
+        if speaker is None or q.speaker is None or same_speaker(q.speaker, speaker.canonical)
     ]
     draft = _joined(quotation.text)
     best = None
     best_score = 0.0
     for fact in candidates:
-        corpus_text = _joined(fact.text)
-        if draft in corpus_text:
+        if _quoted_in(quotation.text, fact.text):
             return None  # an exact quotation, or an exact part of one
-        score = fuzz.ratio(draft, corpus_text)
+        score = fuzz.ratio(draft, _joined(fact.text))
         if score > best_score:
             best, best_score = fact, score
     if best is not None and best_score >= _ALTERED_FROM:
@@ -105,6 +147,22 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
     return None
 
 
+def same_speaker(one: str, other: str) -> bool:
+    """Two names of one person: the same surname, and no first names that differ
+    ("Pelous" and "Fabien Pelous"; "Mr. Blair" and "Tony Blair")."""
+    a, b = _name_words(one), _name_words(other)
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0][0] == b[0][0] and (a[0] == b[0] or len(a[0]) == 1 or len(b[0]) == 1)
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w.strip(".").lower() for w in speaker_name(name).split()]
+    return [w for w in words if w]
+
+
 def _is_title(text: str) -> bool:
     """Most words capitalised: the title of a book or a show, not a person's words."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
@@ -114,11 +172,12 @@ def _is_title(text: str) -> bool:
 def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) -> Finding | None:
     """The corpus has these words (or a longer quotation holding them) from another
     person only: the draft gives them to the wrong speaker."""
-    draft = _joined(quotation.text)
-    holders = [fact for fact in context.corpus.quotes if draft in _joined(fact.text)]
+    holders = [fact for fact in context.corpus.quotes if _quoted_in(quotation.text, fact.text)]
     speakers = {fact.speaker for fact in holders}
-    if not holders or None in speakers or speaker in speakers:
-        return None  # unattributed in the corpus, or also given to this speaker
+    if not holders or None in speakers:
+        return None  # unattributed in the corpus: no one to say it is wrong
+    if any(other is not None and same_speaker(other, speaker) for other in speakers):
+        return None  # also given to this speaker, by another of their names
     best = max(holders, key=lambda fact: fact.support)
     return context.finding(
         MISATTRIBUTED_QUOTE.code,

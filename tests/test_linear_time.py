@@ -100,6 +100,8 @@ def test_html_mask_is_linear(piece: str, n: int) -> None:
         ('"', 500),  # one token of quote marks: spaCy strips its affixes one at a time
         ("x-", 300),
         ("“", 500),  # unclosed opening quotes, each scanned to the end of the text
+        ("'a ", 500),  # unclosed single marks: each stops at the next mark
+        ('done. "Next ', 300),  # quotations left open that run on into the next
     ],
 )
 def test_analysis_is_linear(rules_pipeline: LoadedPipeline, piece: str, n: int) -> None:
@@ -128,6 +130,7 @@ def _analyser(pipeline: LoadedPipeline) -> Callable[[str], object]:
     ("piece", "n"),
     [
         ('Xi said "abc d". ', 150),  # every quotation against every name
+        ("Mr Xi met Mr Li. 'We all agree on this,' he said. ", 100),  # "he" reads back
         ("the 1st meeting ", 400),  # every count reads its whole sentence
         ("A ", 1000),  # one long run of capitalised words
         ("[a", 2000),
