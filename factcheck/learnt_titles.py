@@ -37,7 +37,8 @@ SYNONYMS = _synonyms()
 
 
 def normalise(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrase with each synonym (one or more words) replaced by its headword."""
+    """The phrase with each synonym (one or more words) replaced by its headword,
+    and its last word in the singular."""
     out: list[str] = []
     index = 0
     while index < len(words):
@@ -50,7 +51,16 @@ def normalise(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(words[index])
             index += 1
+    if out:
+        out[-1] = _singular(out[-1])
     return tuple(out)
+
+
+def _singular(word: str) -> str:
+    """ "Presidents <name> and <name>": a title shared by two is still the title."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def compatible(left: tuple[str, ...], right: tuple[str, ...]) -> bool:

@@ -79,6 +79,12 @@ def test_synonyms_are_compared_as_their_headword() -> None:
     assert normalise(("finance", "minister")) == ("finance", "minister")
 
 
+def test_a_title_shared_by_two_names_is_read_in_the_singular() -> None:
+    assert normalise(("presidents",)) == ("president",)
+    assert normalise(("boss",)) == ("chief", "executive")
+    assert normalise(("greek", "sprinters")) == ("greek", "sprinter")
+
+
 def test_a_phrase_ending_in_the_other_is_no_conflict() -> None:
     assert compatible(("embattled", "chancellor"), ("chancellor",))
     assert compatible(("chancellor",), ("embattled", "chancellor"))
