@@ -22,7 +22,6 @@ from factcheck.namebook import NameEntity
 from factcheck.nlp import lexicon
 from factcheck.title_phrases import TitlePhrase
 
-
 # A person's kind: MISC is how a corpus read without a model labels every name.
 PERSON_KINDS = frozenset({"PERSON", "MISC"})
 
