@@ -28,11 +28,13 @@ from factcheck.fact_records import (
 )
 from factcheck.founding import year_shift
 from factcheck.hierarchy import Hierarchy, configured_links, stated_links
+from factcheck.learnt_titles import LearntTitles, learn
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
 from factcheck.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
 from factcheck.series import SERIES_OVERLAP, content_words, same_series
+from factcheck.title_phrases import title_phrases
 
 # Runs of a written name's words up to this long are indexed for ``name_fact``; a
 # longer part name is looked up by its first run of this many words, then confirmed.
@@ -95,6 +97,7 @@ class CorpusFacts:
         )
         self.organisation_links = stated_links(self.texts, self.is_organisation, self.org_key)
         self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}
+        self._learnt_titles: LearntTitles | None = None
 
     # --- sentence alignment --------------------------------------------------------------
 
@@ -225,6 +228,13 @@ class CorpusFacts:
             links = [*self.organisation_links, *configured_links(configured, self.org_key)]
             self._hierarchies[configured] = Hierarchy(links, self.org_key)
         return self._hierarchies[configured]
+
+    def learnt_titles(self) -> LearntTitles:
+        """The titles the corpus writes before each person's name; read on first use."""
+        if self._learnt_titles is None:
+            pairs = [(t.analysis, t) for t in self.texts.values()]
+            self._learnt_titles = learn(pairs, title_phrases, self.person)
+        return self._learnt_titles
 
     # --- facts from one document ------------------------------------------------------
 

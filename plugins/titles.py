@@ -7,9 +7,11 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import RoleFact
+from factcheck.learnt_titles import PERSON_KINDS, compatible, normalise
 from factcheck.model import Category, CodeInfo, Evidence, Finding, RoleClaim, Severity, Span
 from factcheck.nlp.lexicon import ROLE_GROUPS
 from factcheck.role_timeline import as_of, outdated, stated_by
+from factcheck.title_phrases import title_phrases
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",
@@ -35,10 +37,18 @@ SWAPPED_ORGANISATION = CodeInfo(
     summary="A sentence that matches the corpus names a different organisation in the same place.",
 )
 
+UNKNOWN_TITLE = CodeInfo(
+    code="FC204",
+    name="title-not-given",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="A title before a person's name that the corpus never gives them.",
+)
+
 
 @hookimpl
 def factcheck_codes() -> Sequence[CodeInfo]:
-    return (WRONG_ORGANISATION, WRONG_ROLE, SWAPPED_ORGANISATION)
+    return (WRONG_ORGANISATION, WRONG_ROLE, SWAPPED_ORGANISATION, UNKNOWN_TITLE)
 
 
 @hookimpl
@@ -49,7 +59,9 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
         if finding is not None:
             if finding.code == WRONG_ORGANISATION.code:
                 flagged.add(claim.org_span)  # FC201 already names the right body
+            flagged.add(claim.span)
             yield finding
+    yield from _learnt_title_findings(context, flagged)
     for swap in context.corpus.swapped_names(context.analysis, "org"):
         if swap.span not in flagged:
             note, related = _related_bodies(context, swap.found, swap.expected)
@@ -155,3 +167,41 @@ def _outdated(
         expected=best.organisation if moved else best.role,
         evidence=best.evidence() + matching[0].evidence(limit=1),
     )
+
+
+def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
+    """FC204: a title before a person's name that the corpus never gives them."""
+    corpus = context.corpus
+    learnt = corpus.learnt_titles()
+    for phrase in title_phrases(context.analysis, context.document.prose):
+        if phrase.past or phrase.span in flagged:
+            continue
+        # A misspelt name is FC101's; its correction may be someone else, so the
+        # title is compared only when the name is written as the corpus has it.
+        person = corpus.person(phrase.holder.text)
+        if person is None or person.kind not in PERSON_KINDS:
+            continue
+        known = learnt.titles_of(person.canonical)
+        words = normalise(phrase.words)
+        if not known or not learnt.is_title_head(words[-1]):
+            continue
+        if any(compatible(words, title.words) for title in known):
+            continue
+        if _role_fact_agrees(context, person.canonical, phrase.words):
+            continue
+        best = max(known, key=lambda t: t.support)
+        written = context.text(phrase.span)
+        yield context.finding(
+            UNKNOWN_TITLE.code,
+            phrase.span,
+            f"the corpus calls {person.canonical} {' '.join(best.words)}, never {written}",
+            expected=" ".join(best.words),
+            evidence=best.evidence(),
+            safe=False,
+        )
+
+
+def _role_fact_agrees(context: CheckContext, person: str, words: tuple[str, ...]) -> bool:
+    """A role fact ("<name>, chairman of <body>") of the title's group: not a conflict."""
+    groups = {ROLE_GROUPS.get(" ".join(words[i:]), "") for i in range(len(words))} - {""}
+    return any(r.person == person and r.role_group in groups for r in context.corpus.roles)
