@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck import __version__
+from factcheck import DISTRIBUTION, __version__
 from factcheck.commands.check import add_check_parser, config_overrides, run_check
 from factcheck.commands.rule import add_rule_parser, run_rule
 from factcheck.config import Config, load_config
@@ -117,15 +117,12 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _lsp(args: argparse.Namespace) -> int:
     # Imported here: other commands, and --version, need neither pygls nor the server.
-    import importlib.metadata
     import importlib.util
 
     if importlib.util.find_spec("pygls") is None:
-        # The distribution's name, which need not be the import name.
-        names = importlib.metadata.packages_distributions().get("factcheck") or ["factcheck"]
         print(
             f"factcheck: error: the language server needs the 'lsp' extra: "
-            f"pip install '{names[0]}[lsp]'",
+            f"pip install '{DISTRIBUTION}[lsp]'",
             file=sys.stderr,
         )
         return int(ExitCode.USAGE)

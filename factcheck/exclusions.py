@@ -19,6 +19,7 @@ from pathlib import Path
 from pathspec import GitIgnoreSpec
 
 from factcheck.config import Config
+from factcheck.documents import read_regular_file
 from factcheck.errors import InputError
 from factcheck.sources import expand_paths
 
@@ -164,10 +165,10 @@ def _glob_files(pattern: str) -> set[str]:
 
 
 def _read_gitignore(path: str) -> GitIgnoreSpec | None:
+    # The reader every other file goes through: regular files only (a FIFO
+    # named .gitignore must not hang the walk), capped.
     try:
-        with open(path, encoding="utf-8", errors="replace") as file:
-            return GitIgnoreSpec.from_lines(file.read().splitlines())
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        data = read_regular_file(path, path)
+    except (InputError, OSError):  # missing or unreadable: git would not read it either
         return None
-    except OSError:  # unreadable: git would not read it either
-        return None
+    return GitIgnoreSpec.from_lines(data.decode("utf-8", errors="replace").splitlines())

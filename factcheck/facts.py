@@ -85,6 +85,7 @@ class CorpusFacts:
         self.place_words = organisations.place_words(self.names)
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
+        self._roles_by_person: dict[str, list[RoleFact]] = defaultdict(list)
         self._names_written: list[tuple[str, str, Mention]] | None = None
         self._runs_written: dict[str, list[int]] | None = None
         self.events: list[EventFact] = []
@@ -238,6 +239,11 @@ class CorpusFacts:
 
     # --- facts from one document ------------------------------------------------------
 
+    def roles_of(self, person: str) -> list[RoleFact]:
+        """The role facts of ``person`` (a canonical name): by key, not by a scan
+        of every role, since checkers ask it for each name and title of a draft."""
+        return self._roles_by_person.get(person, [])
+
     def _add_document(self, document: Document, analysis: Analysis) -> None:
         text = self.texts[document.path]
         self._add_roles(analysis, text)
@@ -263,6 +269,7 @@ class CorpusFacts:
                 )
                 self.roles.append(fact)
                 self._roles_by_key[(person.canonical, group, key)] = fact
+                self._roles_by_person[person.canonical].append(fact)
             fact.occurrences.append(text.occurrence(claim.sentence, claim.span))
             if (date := self.dates[analysis.path]) is not None:
                 fact.dates.add(date)

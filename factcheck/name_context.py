@@ -134,4 +134,4 @@ def _role_group(tokens: Sequence[Token]) -> str | None:
 
 def known_role_groups(corpus: CorpusFacts, person: str) -> set[str]:
     """The role groups the corpus gives ``person`` (canonical name)."""
-    return {fact.role_group for fact in corpus.roles if fact.person == person}
+    return {fact.role_group for fact in corpus.roles_of(person)}

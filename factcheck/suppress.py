@@ -243,11 +243,11 @@ def _comment_directives(
 def _text_directives(
     text: str, known: frozenset[str] | None, problems: list[Problem]
 ) -> Iterator[Directive]:
-    # Split on "\n" only, as LineIndex does; str.splitlines() also breaks at
-    # form feeds and Unicode separators and would shift the line numbers.
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        line_start, offset = offset, offset + len(line) + 1
+    # Lines as LineIndex counts them (positions.py is the one place that does).
+    index = LineIndex(text)
+    for number in range(1, index.line_count + 1):
+        line_start, line_end = index.line_span(number)
+        line = text[line_start:line_end]
         match = _TEXT_DIRECTIVE.match(line)
         if match is None:
             continue

@@ -199,7 +199,7 @@ def _other_person(
     if role is not None and known_roles and role not in known_roles:
         return f"'{name}' is described as a {role}, which the corpus never calls {fixed}"
     organisations = _draft_organisations(context, mention)
-    known_bodies = {f.org_key for f in context.corpus.roles if f.person == entity.canonical}
+    known_bodies = {f.org_key for f in context.corpus.roles_of(entity.canonical)}
     if (
         organisations
         and known_bodies

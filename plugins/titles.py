@@ -105,8 +105,8 @@ def _check_claim(context: CheckContext, claim: RoleClaim) -> Finding | None:
     # Only the facts a claim can contradict: its role elsewhere, or its body with another role.
     known = [
         r
-        for r in corpus.roles
-        if r.person == person.canonical and (r.role_group == group or same_body(r.org_key, key))
+        for r in corpus.roles_of(person.canonical)
+        if r.role_group == group or same_body(r.org_key, key)
     ]
     matching = [r for r in known if r.role_group == group and same_body(r.org_key, key)]
     current = as_of(known, context.date)
@@ -204,4 +204,4 @@ def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterabl
 def _role_fact_agrees(context: CheckContext, person: str, words: tuple[str, ...]) -> bool:
     """A role fact ("<name>, chairman of <body>") of the title's group: not a conflict."""
     groups = {ROLE_GROUPS.get(" ".join(words[i:]), "") for i in range(len(words))} - {""}
-    return any(r.person == person and r.role_group in groups for r in context.corpus.roles)
+    return any(r.role_group in groups for r in context.corpus.roles_of(person))

@@ -15,7 +15,9 @@ from factcheck.errors import InputError
 
 
 def write_report(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    # Through a link to the file it names: the link itself stays a link.
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -23,13 +25,18 @@ def write_report(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
             file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
         # mkstemp makes the file private; a report is as readable as any new file.
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
-    except OSError as error:
+    except BaseException as error:
+        # Any failure, Ctrl-C too, leaves no temporary file behind.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise InputError(str(path), f"cannot write the report: {error.strerror}") from None
+        if isinstance(error, OSError):
+            raise InputError(str(path), f"cannot write the report: {error.strerror}") from None
+        raise
 
 
 def _mode_for(path: Path) -> int:

@@ -17,10 +17,10 @@ from factcheck.config import Config, load_config
 from factcheck.documents import document_from_text, kind_for_path
 from factcheck.engine import Engine
 from factcheck.model import Document, Finding
+from factcheck.sources import TEXT_SUFFIXES
 
 # Editors' language ids for the kinds factcheck reads; the file name decides first.
 LANGUAGE_KINDS = {"markdown": "md", "html": "html", "plaintext": "txt", "text": "txt"}
-_KNOWN_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class CheckedDocument:
 
 def draft_kind(path: str, language_id: str | None) -> str | None:
     """The kind to read a draft as, or None when it is not a draft factcheck reads."""
-    if os.path.splitext(path)[1].lower() in _KNOWN_SUFFIXES:
+    if os.path.splitext(path)[1].lower() in TEXT_SUFFIXES:
         return kind_for_path(path)
     return LANGUAGE_KINDS.get(language_id or "")
 
