@@ -20,16 +20,35 @@ STORED: Figures = {
 
 
 def test_a_drop_beyond_float_noise_is_a_drop() -> None:
-    measured: Figures = {"beats": {"name": {"recall": 0.75, "precision": 0.9 - 1e-9}}}
+    measured: Figures = {
+        "beats": {
+            "name": {"recall": 0.75, "precision": 0.9 - 1e-9},
+            "count": {"recall": 0.0, "precision": None},
+        }
+    }
     outcome = compare(STORED, measured)
     assert outcome.drops == ["beats name recall: 0.8000 -> 0.7500"]
     assert outcome.rises == []
 
 
 def test_rises_and_a_first_precision_are_rises() -> None:
-    measured: Figures = {"beats": {"count": {"recall": 0.25, "precision": 0.5}}}
+    measured: Figures = {
+        "beats": {
+            "name": {"recall": 0.8, "precision": 0.9},
+            "count": {"recall": 0.25, "precision": 0.5},
+        }
+    }
     outcome = compare(STORED, measured)
     assert len(outcome.rises) == 2 and outcome.drops == []
+
+
+def test_a_figure_the_run_no_longer_gives_is_a_drop() -> None:
+    measured: Figures = {"beats": {"name": {"recall": 0.8, "precision": 0.9}}}
+    outcome = compare(STORED, measured)
+    assert outcome.drops == [
+        "beats count recall: 0.0000 -> not measured",
+        "beats count precision: n/a -> not measured",
+    ]
 
 
 def test_a_precision_with_nothing_flagged_is_not_a_drop() -> None:

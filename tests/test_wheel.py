@@ -245,12 +245,21 @@ def test_plugins_lists_the_built_ins_from_the_installed_package(
 def test_the_built_in_plugins_are_not_a_top_level_plugins_package(venv: Path) -> None:
     done = _run(
         [str(venv / "bin" / "python"), "-c",
-         "import importlib.util as u; print(u.find_spec('plugins'), u.find_spec('factcheck_plugins').origin)"],
+         "import importlib.util as u; print(u.find_spec('plugins'), u.find_spec('factcheck_plugins').origin, u.find_spec('factcheck').origin)"],
         cwd=venv, env=_environment(venv),
     )  # fmt: skip
-    absent, origin = done.stdout.split()
+    absent, origin, core = done.stdout.split()
     assert (absent, done.returncode) == ("None", 0), done.stderr
     assert origin.startswith(str(venv))
+    # factcheck itself comes from the wheel, not from the checkout under test.
+    assert core.startswith(str(venv)), core
+
+
+def test_serve_and_lsp_without_their_extras_name_the_install(factcheck_command: Command) -> None:
+    for command, extra in (("serve", "serve"), ("lsp", "lsp")):
+        done = factcheck_command(command)
+        assert done.returncode == 2, done.stderr
+        assert f"pip install '{factcheck.DISTRIBUTION}[{extra}]'" in done.stderr, done.stderr
 
 
 def test_the_example_plugin_s_requirement_is_met_by_the_wheel(

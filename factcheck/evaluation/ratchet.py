@@ -61,7 +61,12 @@ def compare(stored: Figures, measured: Figures) -> Comparison:
             continue
         for row, values in rows.items():
             for key, before in values.items():
-                now = measured[suite].get(row, {}).get(key)
+                if key not in measured[suite].get(row, {}):
+                    # A figure the run no longer gives (a category renamed or
+                    # dropped) must not pass as "nothing to measure".
+                    drops.append(f"{suite} {row} {key}: {_shown(before)} -> not measured")
+                    continue
+                now = measured[suite][row][key]
                 where = f"{suite} {row} {key}: {_shown(before)} -> {_shown(now)}"
                 if now is None:
                     # Nothing to measure (a precision with no findings left in the
