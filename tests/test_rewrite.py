@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import random
 import shutil
@@ -195,8 +196,17 @@ def shared_folder() -> Iterator[Path]:
         shutil.rmtree(folder)
 
 
+@functools.cache
 def _root_with_setpriv() -> bool:
-    return os.name == "posix" and os.geteuid() == 0 and shutil.which("setpriv") is not None
+    """Root, setpriv, and a checkout and interpreter that nobody can reach (a
+    clone inside a private folder, such as mktemp -d's, is out of its reach)."""
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return False
+    probe = "import sys; sys.path.insert(0, sys.argv[1]); import factcheck.rewrite"
+    child = subprocess.run(
+        [*_AS_NOBODY, sys.executable, "-c", probe, str(REPO)], capture_output=True, timeout=60
+    )
+    return child.returncode == 0
 
 
 @POSIX
@@ -206,7 +216,7 @@ def test_a_read_only_folder_leaves_the_draft(shared_folder: Path) -> None:
     command: list[str] = []
     if os.geteuid() == 0:
         if not _root_with_setpriv():
-            pytest.skip("root without setpriv")
+            pytest.skip("needs root, setpriv and a checkout nobody can read")
         os.chown(path, _NOBODY, _NOBODY)  # the file is nobody's; the folder is not
         command = _AS_NOBODY
     shared_folder.chmod(0o555)
@@ -215,7 +225,9 @@ def test_a_read_only_folder_leaves_the_draft(shared_folder: Path) -> None:
     assert _names(shared_folder) == ["draft.md"]
 
 
-@pytest.mark.skipif(not _root_with_setpriv(), reason="needs root, to run a child as nobody")
+@pytest.mark.skipif(
+    not _root_with_setpriv(), reason="needs root, setpriv and a checkout nobody can read"
+)
 def test_a_draft_of_another_owner_is_not_given_to_the_runner(shared_folder: Path) -> None:
     path = _draft(shared_folder)
     path.chmod(0o666)  # root's, and writable by anyone: only the owner would be lost
