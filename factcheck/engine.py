@@ -10,6 +10,7 @@ checkers run one plugin at a time, and the findings are located, filtered
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import sqlite3
@@ -319,13 +320,28 @@ class Engine:
         path = index_path(self.config.cache_dir, cache_key(self.pipeline.key), corpus)
         try:
             return SqliteFactStore(path)
-        except (OSError, sqlite3.DatabaseError) as exc:
-            # As with the analysis cache: an index is never the reason a check fails.
+        except sqlite3.OperationalError as exc:
+            problem = str(exc)  # locked beyond the timeout, read-only, no space: left alone
+        except sqlite3.DatabaseError as exc:
+            # Not a database: the index is derived data, rebuilt from the cache.
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{path}{suffix}").unlink()
             print(
-                f"factcheck: cannot open fact index {path}: {exc}; using one in memory",
-                file=self._stderr,
+                f"factcheck: fact index {path} was unreadable ({exc}); rebuilt", file=self._stderr
             )
-            return SqliteFactStore(":memory:")
+            try:
+                return SqliteFactStore(path)
+            except sqlite3.DatabaseError as again:
+                problem = str(again)
+        except OSError as exc:
+            problem = str(exc)
+        # As with the analysis cache: an index is never the reason a check fails.
+        print(
+            f"factcheck: cannot open fact index {path}: {problem}; using one in memory",
+            file=self._stderr,
+        )
+        return SqliteFactStore(":memory:")
 
     def _load_corpus_file(self, path: Path) -> Document:
         return load_document(path, display_path=display_path(path), encoding=self.config.encoding)

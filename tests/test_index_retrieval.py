@@ -87,3 +87,16 @@ def test_a_corpus_within_the_limit_is_checked_whole_as_without_the_index(
     assert findings(indexed) == findings(in_memory)
     _, synced = indexed.sync_index()
     assert len(synced.indexed) == 31
+
+
+def test_a_corpus_of_texts_is_checked_in_memory(rules_pipeline: LoadedPipeline) -> None:
+    from factcheck.config import config_from_mapping
+    from factcheck.engine import Engine
+    from tests.index_corpora import VOLODIN_SEED
+
+    config = config_from_mapping({"retrieval-limit": 1}, source=None, root=Path.cwd())
+    texts = {"seed.txt": VOLODIN_SEED.read_text(encoding="utf-8"), "other.txt": "Anna met Ivan."}
+    engine = Engine(config, corpus=texts, pipeline=rules_pipeline)
+    assert not engine.uses_index
+    assert any(f.code == "FC101" for f in findings(engine))
+    assert set(engine.facts.documents) == {"seed.txt", "other.txt"}

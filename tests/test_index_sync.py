@@ -90,3 +90,20 @@ def test_an_unreadable_corpus_file_is_said_and_left_out(
     _, synced = engine.sync_index()
     assert len(synced.indexed) == 3
     assert "binary.txt" in capsys.readouterr().err
+
+
+def test_an_unreadable_index_file_is_rebuilt(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    write_distractors(corpus, 4)
+    copy_seed(corpus)
+    store, _ = index_engine(corpus, cache, rules_pipeline).sync_index()
+    path = Path(str(store.path))
+    store.close()
+    path.write_bytes(b"not a database" * 100)
+    engine = index_engine(corpus, cache, rules_pipeline)
+    assert any(f.code == "FC101" for f in findings(engine))
+    assert "was unreadable" in capsys.readouterr().err
+    rebuilt, synced = engine.sync_index()
+    assert rebuilt.path == path and synced.added == 5

@@ -48,8 +48,8 @@ def select_documents(
     """``corpus``: (path, sha256) of every indexed corpus document, in corpus order."""
     if len(corpus) <= limit:
         return Selection(documents=tuple(corpus), whole_corpus=True)
-    weights = draft_weights(store, draft, threshold)
     with store.reading():
+        weights = draft_weights(store, draft, threshold)
         total = store.document_count()
         frequencies = store.document_frequencies(weights)
         most = COMMON_KEY_SHARE * total
