@@ -11,8 +11,11 @@ word that is not a common word replaced by an invented name, and numbers,
 weekdays and months drawn again, per variant, from word pools; each variant is
 cut to about ``--words`` words. ``--huge`` adds 100,000 documents.
 
-For each size: the index build (``factcheck index``, then the first check,
-which brings the fact index in line), the warm ``factcheck check`` of a
+For each size: the index build (the first check: it reads, hashes and
+analyses every new document, through the analysis cache, and indexes it, 64
+documents a transaction; with ``--factcheck-index``, ``factcheck index`` is
+run and timed first, which today also builds the whole corpus's fact base in
+memory), the warm ``factcheck check`` of a
 ~300-word draft (wall time and peak memory of the subprocess), and the warm
 API (``factcheck.api.Checker`` built once) next to spaCy's parse of the same
 draft, with a new selection of documents (the fact bases kept in memory
@@ -126,12 +129,13 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return time.perf_counter() - started, usage.ru_maxrss // 1024, output
 
 
-def api_figures(workdir: Path, corpus: str, draft: str) -> tuple[float, float, float]:
+def api_figures(workdir: Path, corpus: str, draft: str) -> tuple[float, float, float, str]:
     """Milliseconds: spaCy's parse of the draft, an API check with a new selection,
-    and one with the same selection (best of three each)."""
+    and one with the same selection (best of three each); and the codes found."""
     os.chdir(workdir)
     checker = Checker([corpus])
-    checker.check_text(draft)  # the sync and the first fact base
+    report = checker.check_text(draft)  # the sync and the first fact base
+    codes = ",".join(sorted({f.code for f in report.findings}))
     nlp = checker.engine.pipeline.nlp
     parse = min(_timed(lambda: nlp(draft)) for _ in range(3))
     new = []
@@ -139,7 +143,7 @@ def api_figures(workdir: Path, corpus: str, draft: str) -> tuple[float, float, f
         checker.engine._selected_facts.clear()  # a draft on another story: built afresh
         new.append(_timed(lambda: checker.check_text(draft)))
     same = min(_timed(lambda: checker.check_text(draft)) for _ in range(3))
-    return parse * 1000, min(new) * 1000, same * 1000
+    return parse * 1000, min(new) * 1000, same * 1000, codes
 
 
 def _timed(work: object) -> float:
@@ -152,39 +156,47 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--huge", action="store_true", help="add 100,000 documents")
-    parser.add_argument("--external", type=Path, default=REPO.parent / "shared" / "external")
+    # As `factcheck eval`: beside the clone, relative to the working folder.
+    parser.add_argument("--external", type=Path, default=Path("../shared/external"))
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--words", type=int, default=150, help="words per variant")
+    parser.add_argument(
+        "--factcheck-index", action="store_true", help="time `factcheck index` first"
+    )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes + ([100_000] if args.huge else [])))
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-archive-"))
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-archive-"))).absolute()
+    external = args.external.absolute()
     workdir.mkdir(parents=True, exist_ok=True)
-    texts = base_texts(args.external)
+    texts = base_texts(external)
     draft = draft_text()
     (workdir / "draft.md").write_text(draft, encoding="utf-8")
     factcheck = [sys.executable, "-m", "factcheck"]
     print(f"archive in {workdir}: {len(texts)} base texts, ~{args.words} words a variant")
     print(f"draft: {len(draft.split())} words")
     header = (
-        f"{'documents':>10} {'index s':>9} {'1st check s':>11} {'check s':>8} {'check MiB':>9}"
-        f" {'parse ms':>8} {'API new ms':>10} {'API same ms':>11} {'index MiB':>9}"
+        f"{'documents':>10} {'fc index s':>10} {'build s':>8} {'check s':>8} {'check MiB':>9}"
+        f" {'parse ms':>8} {'API new ms':>10} {'API same ms':>11} {'build MiB':>9}  codes"
     )
     rows: dict[int, tuple[float, float, float, float]] = {}
     print(header)
     for size in sizes:
         corpus = f"archive-{size}"
         write_archive(workdir / corpus, workdir / "pool", size, texts, args.words)
-        index_s, index_mib, _ = run([*factcheck, "index", "--corpus", corpus], workdir)
+        index_s, index_mib = float("nan"), 0
+        if args.factcheck_index:
+            index_s, index_mib, _ = run([*factcheck, "index", "--corpus", corpus], workdir)
         check = [*factcheck, "check", "--corpus", corpus, "draft.md"]
         first_s, first_mib, _ = run(check, workdir)
         warm = [run(check, workdir) for _ in range(2)]
         check_s = min(seconds for seconds, _, _ in warm)
         check_mib = max(mib for _, mib, _ in warm)
-        parse_ms, new_ms, same_ms = api_figures(workdir, corpus, draft)
+        parse_ms, new_ms, same_ms, codes = api_figures(workdir, corpus, draft)
         rows[size] = (check_s, parse_ms, new_ms, same_ms)
         print(
-            f"{size:>10} {index_s:>9.1f} {first_s:>11.1f} {check_s:>8.2f} {check_mib:>9}"
-            f" {parse_ms:>8.1f} {new_ms:>10.1f} {same_ms:>11.1f} {max(index_mib, first_mib):>9}",
+            f"{size:>10} {index_s:>10.1f} {first_s:>8.1f} {check_s:>8.2f} {check_mib:>9}"
+            f" {parse_ms:>8.1f} {new_ms:>10.1f} {same_ms:>11.1f}"
+            f" {max(index_mib, first_mib):>9}  {codes}",
             flush=True,
         )
     smallest = min(rows)

@@ -269,6 +269,8 @@ class Engine:
             limit=self.config.retrieval_limit,
             threshold=self.config.name_threshold,
         )
+        if selection.whole_corpus and self._facts is not None:
+            return self._facts  # already built for the whole corpus (the server does)
         facts = self._selected_facts.get(selection.documents)
         if facts is not None:
             self._selected_facts.move_to_end(selection.documents)

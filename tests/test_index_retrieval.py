@@ -100,3 +100,11 @@ def test_a_corpus_of_texts_is_checked_in_memory(rules_pipeline: LoadedPipeline) 
     assert not engine.uses_index
     assert any(f.code == "FC101" for f in findings(engine))
     assert set(engine.facts.documents) == {"seed.txt", "other.txt"}
+
+
+def test_the_whole_corpus_facts_are_reused_when_the_selection_is_the_whole_corpus(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=100)
+    whole = engine.facts  # as the server loads it before the first request
+    assert engine.facts_for(engine.facts.analyses[next(iter(whole.analyses))]) is whole

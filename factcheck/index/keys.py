@@ -54,9 +54,12 @@ def analysis_keys(analysis: Analysis) -> DocumentKeys:
         spelling = normalise_name(claim.holder)
         if spelling:
             keys.add(NAME + name_key(spelling))
-    for token in analysis.tokens:
-        lemma = fold_case(token.lemma or token.text)
-        if len(lemma) >= MIN_LEMMA and lemma.isalpha() and lemma not in STOP_WORDS:
+    # Each distinct written lemma folded once: a document repeats most of its words.
+    for written in {token.lemma or token.text for token in analysis.tokens}:
+        if len(written) < MIN_LEMMA or not written.isalpha():
+            continue
+        lemma = fold_case(written)
+        if lemma not in STOP_WORDS:
             keys.add(LEMMA + lemma)
     keys.update(COUNT_HEAD + fold_case(count.head) for count in analysis.counts if count.head)
     return DocumentKeys(keys=frozenset(keys), spellings=frozenset(spellings))

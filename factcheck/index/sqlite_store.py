@@ -211,8 +211,9 @@ class _Writer:
         self._count("key_stats", "key", keys, +1)
         self._count("spellings", "spelling", spellings, +1)
         # A name word seen for the first time gets its blocks.
-        for key in keys:
-            if key.startswith(NAME_WORD) and self._frequency(key) == 1:
+        # A name word no other document has gets its blocks.
+        for key, frequency in self._frequencies(keys).items():
+            if frequency == 1:
                 word = key[len(NAME_WORD) :]
                 self._connection.executemany(
                     "INSERT OR IGNORE INTO name_blocks (block, word) VALUES (?, ?)",
@@ -238,8 +239,9 @@ class _Writer:
         )
         self._count("key_stats", "key", keys, -1)
         self._count("spellings", "spelling", _lines(spellings_text), -1)
+        left = self._frequencies(keys)
         for key in keys:
-            if key.startswith(NAME_WORD) and self._frequency(key) == 0:
+            if key.startswith(NAME_WORD) and key not in left:
                 word = key[len(NAME_WORD) :]
                 self._connection.executemany(
                     "DELETE FROM name_blocks WHERE block = ? AND word = ?",
@@ -260,11 +262,18 @@ class _Writer:
                 ((value,) for value, _ in rows),
             )
 
-    def _frequency(self, key: str) -> int:
-        row = self._connection.execute(
-            "SELECT documents FROM key_stats WHERE key = ?", (key,)
-        ).fetchone()
-        return 0 if row is None else int(row[0])
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """The document frequencies of the name-word keys among ``keys`` still counted."""
+        words = [key for key in keys if key.startswith(NAME_WORD)]
+        found: dict[str, int] = {}
+        for chunk in _chunks(words):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self._connection.execute(
+                    f"SELECT key, documents FROM key_stats WHERE key IN ({marks})", chunk
+                )
+            )
+        return found
 
 
 def _lines(text: str) -> list[str]:
