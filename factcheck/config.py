@@ -65,6 +65,8 @@ class Config:
     plugin_timeout: float = 30.0  # seconds one plugin hook call may take
     cache_dir: Path = Path(DEFAULT_CACHE_DIR)
     cache_enabled: bool = True
+    # Corpus documents a draft is checked against at most, found by the fact index.
+    retrieval_limit: int = 100
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     accepted_spellings: frozenset[str] = frozenset()
     # organisation -> parent organisation, in the file's order (a tuple: hashable).
@@ -440,6 +442,12 @@ def _seconds(check: _Checker, key: str, value: object) -> float:
     return float(value)
 
 
+def _positive_integer(check: _Checker, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise check.error(f"{key!r} must be a whole number of 1 or more, got {value!r}")
+    return value
+
+
 def _encoding(check: _Checker, key: str, value: object) -> str:
     name = _string(check, key, value)
     if name == AUTO_ENCODING:
@@ -479,6 +487,7 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "plugin-timeout": ("plugin_timeout", _seconds),
     "cache-dir": ("cache_dir", _string),
     "cache": ("cache_enabled", _boolean),
+    "retrieval-limit": ("retrieval_limit", _positive_integer),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "accepted-spellings": ("accepted_spellings", _string_set),
     "organisation-parents": ("organisation_parents", _organisation_parents),

@@ -10,9 +10,12 @@ checkers run one plugin at a time, and the findings are located, filtered
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import sqlite3
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +36,7 @@ from factcheck.engine_codes import (
 )
 from factcheck.errors import InputError
 from factcheck.facts import CorpusFacts
+from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
 from factcheck.model import (
     Analysis,
     CodeInfo,
@@ -53,6 +57,9 @@ from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
 _PROGRESS_BATCH = 32  # corpus documents analysed between two progress updates
+# Fact bases built from a selection of corpus documents, kept by that selection:
+# drafts on one story, or a corpus no larger than the retrieval limit, build once.
+_SELECTED_FACTS_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ class Engine:
             check_known_prefixes(config, self.plugins.codes)
         self._facts: CorpusFacts | None = None
         self.corpus_load: CorpusLoad | None = None
+        self._index: tuple[SqliteFactStore, SyncResult] | None = None
+        self._selected_facts: OrderedDict[tuple[tuple[str, str], ...], CorpusFacts] = OrderedDict()
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
@@ -216,11 +225,13 @@ class Engine:
             return FileReport(
                 path=document.path, findings=(_unreadable(document.path, error.problem),)
             )
-        facts = self.facts
+        facts = self.facts if not self.uses_index else None
         draft_date = date or document.published
         if date is not None:
             document = dataclasses.replace(document, published=date)
         (analysis,) = analyse_many(self.pipeline.nlp, [document], self.pipeline.key)
+        if facts is None:
+            facts = self.facts_for(analysis)
         context = CheckContext(
             document=document,
             analysis=analysis,
@@ -237,6 +248,124 @@ class Engine:
         located = self._apply_suppressions(document, located)
         located.sort(key=lambda f: (f.line, f.column, f.code))
         return FileReport(path=document.path, findings=tuple(located), document=document)
+
+    # --- the fact index: the corpus documents each draft needs, found by key ---------
+
+    @property
+    def uses_index(self) -> bool:
+        """Whether checks take their facts from the documents the fact index selects.
+        Not for a corpus given as texts (the Python API) or with the cache off: those
+        build the whole corpus's facts in memory, as :attr:`facts` does."""
+        return self.config.cache_enabled and not isinstance(self._corpus_source, Mapping)
+
+    def facts_for(self, draft: Analysis) -> CorpusFacts:
+        """The facts of the corpus documents the index selects for ``draft``: all of
+        them, in corpus order, when there are at most ``retrieval-limit``."""
+        store, synced = self.sync_index()
+        selection = select_documents(
+            store,
+            draft,
+            synced.indexed,
+            limit=self.config.retrieval_limit,
+            threshold=self.config.name_threshold,
+        )
+        if selection.whole_corpus and self._facts is not None:
+            return self._facts  # already built for the whole corpus (the server does)
+        facts = self._selected_facts.get(selection.documents)
+        if facts is not None:
+            self._selected_facts.move_to_end(selection.documents)
+            return facts
+        facts = self._facts_of(selection.documents)
+        self._selected_facts[selection.documents] = facts
+        if len(self._selected_facts) > _SELECTED_FACTS_KEPT:
+            self._selected_facts.popitem(last=False)
+        return facts
+
+    def sync_index(self) -> tuple[SqliteFactStore, SyncResult]:
+        """The fact index, brought in line with the corpus once per engine: only new
+        and changed files are read, their analyses from the cache or spaCy."""
+        if self._index is not None:
+            return self._index
+        source = self._corpus_source
+        if not source:
+            raise InputError(
+                "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
+            )
+        patterns = [str(pattern) for pattern in source]
+        files = expand_paths(patterns, Path.cwd())
+        store = self._open_index([str(Path.cwd() / pattern) for pattern in patterns])
+        analysed = cached = 0
+
+        def analyse(documents: Sequence[Document]) -> list[Analysis]:
+            nonlocal analysed, cached
+            analyses = self._analyses(documents, ())
+            if self.corpus_load is not None:
+                analysed += self.corpus_load.analysed
+                cached += self.corpus_load.cached
+            return analyses
+
+        synced = sync_index(store, files, load=self._load_corpus_file, analyse=analyse)
+        self.corpus_load = CorpusLoad(
+            documents=len(synced.indexed),
+            analysed=analysed,
+            cached=cached,
+            unreadable=synced.unreadable,
+        )
+        self._say_corpus_problems()
+        if not synced.indexed:
+            store.close()
+            raise InputError("corpus", "no readable corpus document")
+        self._index = (store, synced)
+        return self._index
+
+    def _open_index(self, corpus: Sequence[str]) -> SqliteFactStore:
+        path = index_path(self.config.cache_dir, cache_key(self.pipeline.key), corpus)
+        try:
+            return SqliteFactStore(path)
+        except sqlite3.OperationalError as exc:
+            problem = str(exc)  # locked beyond the timeout, read-only, no space: left alone
+        except sqlite3.DatabaseError as exc:
+            # Not a database: the index is derived data, rebuilt from the cache.
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{path}{suffix}").unlink()
+            print(
+                f"factcheck: fact index {path} was unreadable ({exc}); rebuilt", file=self._stderr
+            )
+            try:
+                return SqliteFactStore(path)
+            except sqlite3.DatabaseError as again:
+                problem = str(again)
+        except OSError as exc:
+            problem = str(exc)
+        # As with the analysis cache: an index is never the reason a check fails.
+        print(
+            f"factcheck: cannot open fact index {path}: {problem}; using one in memory",
+            file=self._stderr,
+        )
+        return SqliteFactStore(":memory:")
+
+    def _load_corpus_file(self, path: Path) -> Document:
+        return load_document(path, display_path=display_path(path), encoding=self.config.encoding)
+
+    def _facts_of(self, selected: Sequence[tuple[str, str]]) -> CorpusFacts:
+        """Facts from the selected documents only: each read from disk, so that the
+        facts are those of its content now even if it changed since the sync, and
+        its analysis taken from the cache by that content's SHA-256."""
+        documents: list[Document] = []
+        for path, _ in selected:
+            try:
+                documents.append(self._load_corpus_file(Path(path)))
+            except InputError as error:
+                # Gone or unreadable since the sync: the next run's sync drops it.
+                print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
+        load = self.corpus_load
+        analyses = self._analyses(documents, ())
+        self.corpus_load = load  # what the run loaded, not this selection
+        return CorpusFacts(
+            list(zip(documents, analyses, strict=True)),
+            name_threshold=self.config.name_threshold,
+        )
 
     def check_paths(self, paths: Sequence[str], *, date: dt.date | None = None) -> Report:
         """Check drafts named on a command line; ``-`` is standard input."""

@@ -161,7 +161,7 @@ def _segments(length: int, count: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
-def _deletion_forms(word: str, depth: int) -> set[str]:
+def deletion_forms(word: str, depth: int) -> set[str]:
     """The word and every form of it with up to ``depth`` letters left out."""
     forms = level = {word}
     for _ in range(depth):
@@ -264,7 +264,7 @@ class CloseWordIndex:
             return
         self._words.add(lower)
         self._by_romanisation[romanisation_key(lower)].append(lower)
-        for form in _deletion_forms(lower, self._depth(len(lower))):
+        for form in deletion_forms(lower, self._depth(len(lower))):
             self._by_deletion[form].append(lower)
         if self.threshold > 0 and self._by_pieces(len(lower)):
             self._lengths_in_pieces.add(len(lower))
@@ -288,7 +288,7 @@ class CloseWordIndex:
 
     def _keyed(self, lower: str) -> set[str]:
         found: set[str] = set()
-        for form in _deletion_forms(lower, self._depth(len(lower))):
+        for form in deletion_forms(lower, self._depth(len(lower))):
             found.update(self._by_deletion.get(form, ()))
         short = len(lower) <= _LONGEST_BY_DELETION
         for length in self._ratio_partners(len(lower)):

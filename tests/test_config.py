@@ -210,6 +210,11 @@ def test_threshold_must_be_a_number_in_range(tmp_path: Path) -> None:
             from_mapping({"name-threshold": bad})
 
 
+def test_retrieval_limit() -> None:
+    assert from_mapping({}).retrieval_limit == 100
+    assert from_mapping({"retrieval-limit": 500}).retrieval_limit == 500
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
@@ -217,6 +222,9 @@ def test_threshold_must_be_a_number_in_range(tmp_path: Path) -> None:
         ({"corpus": ["a", 3]}, "'corpus' must be a list of strings, got 3"),
         ({"model": 3}, "'model' must be a non-empty string"),
         ({"cache": "yes"}, "'cache' must be true or false"),
+        ({"retrieval-limit": 0}, "'retrieval-limit' must be a whole number of 1 or more, got 0"),
+        ({"retrieval-limit": 2.5}, "'retrieval-limit' must be a whole number of 1 or more"),
+        ({"retrieval-limit": True}, "'retrieval-limit' must be a whole number of 1 or more"),
         ({"select": ["fc1"]}, "'select': 'fc1' is not a code or code prefix"),
         ({"ignore": ["FC1234"]}, "'ignore': 'FC1234' is not a code"),
         ({"severity": {"FC1": "fatal"}}, "'severity': 'FC1' must be 'error', 'warning' or 'info'"),

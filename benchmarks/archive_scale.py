@@ -1,0 +1,214 @@
+"""A check against a growing archive: prints figures, asserts nothing.
+
+    python benchmarks/archive_scale.py [--sizes 100 1000 10000] [--huge]
+        [--external ../shared/external] [--workdir DIR] [--words 150]
+
+The archive is generated at run time in a temporary folder (``--workdir`` to
+keep it): the five seed articles (the draft's story) and variants of base
+texts (the seeds, and the beats corpora under ``--external`` when present,
+read at run time and never copied into the repository) with every capitalised
+word that is not a common word replaced by an invented name, and numbers,
+weekdays and months drawn again, per variant, from word pools; each variant is
+cut to about ``--words`` words. ``--huge`` adds 100,000 documents.
+
+For each size: the index build (the first check: it reads, hashes and
+analyses every new document, through the analysis cache, and indexes it, 64
+documents a transaction; with ``--factcheck-index``, ``factcheck index`` is
+run and timed first, which today also builds the whole corpus's fact base in
+memory), the warm ``factcheck check`` of a
+~300-word draft (wall time and peak memory of the subprocess), and the warm
+API (``factcheck.api.Checker`` built once) next to spaCy's parse of the same
+draft, with a new selection of documents (the fact bases kept in memory
+cleared) and with the same selection again. Then the ratios issue 9 judges.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from factcheck.api import Checker
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+NUMBER = re.compile(r"\b\d{1,4}\b")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+SYLLABLES = (
+    "ka", "ro", "vin", "sel", "ma", "tor", "li", "den", "sha", "gor", "pe", "nik",
+    "ul", "bra", "zan", "te", "mo", "rek", "sa", "fi", "dov", "an", "lu", "tsk",
+)  # fmt: skip
+
+
+def base_texts(external: Path) -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS]
+    beats = external / "beats"
+    if beats.is_dir():
+        texts += [
+            path.read_text(encoding="utf-8", errors="replace")
+            for path in sorted(beats.glob("*/corpus/*"))
+            if path.is_file()
+        ]
+    return texts
+
+
+def invented_name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def variant(base: str, number: int, words: int) -> str:
+    """``base`` with its names, numbers, weekdays and months drawn again, cut short."""
+    rng = random.Random(number)
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in WEEKDAYS:
+            return rng.choice(WEEKDAYS)
+        if word in MONTHS:
+            return rng.choice(MONTHS)
+        if word.lower() in STOP_WORDS:
+            return word
+        return names.setdefault(word, invented_name(rng))
+
+    text = CAPITALISED.sub(rename, base)
+    text = NUMBER.sub(lambda _: str(rng.randint(2, 2030)), text)
+    kept: list[str] = []
+    count = 0
+    for paragraph in text.split("\n"):
+        if count >= words:
+            break
+        kept.append(paragraph)
+        count += len(paragraph.split())
+    return "\n".join(kept) + "\n"
+
+
+def draft_text() -> str:
+    """About 300 words of the seeds' story, with a misspelt name."""
+    words = SEEDS[1].read_text(encoding="utf-8").replace("Volodin", "Volodim").split(" ")
+    return " ".join(words[:300]) + "\n"
+
+
+def write_archive(folder: Path, pool: Path, size: int, texts: list[str], words: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    pool.mkdir(parents=True, exist_ok=True)
+    for seed in SEEDS:
+        if not (folder / seed.name).exists():
+            os.link(seed, folder / seed.name)
+    for number in range(size - len(SEEDS)):
+        source = pool / f"v{number:06d}.txt"
+        if not source.exists():
+            source.write_text(variant(texts[number % len(texts)], number, words), "utf-8")
+        target = folder / source.name
+        if not target.exists():
+            os.link(source, target)
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall seconds, peak resident MiB and standard output of one subprocess."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    output = child.stdout.read().decode("utf-8", "replace")
+    child.stderr.read()
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    return time.perf_counter() - started, usage.ru_maxrss // 1024, output
+
+
+def api_figures(workdir: Path, corpus: str, draft: str) -> tuple[float, float, float, str]:
+    """Milliseconds: spaCy's parse of the draft, an API check with a new selection,
+    and one with the same selection (best of three each); and the codes found."""
+    os.chdir(workdir)
+    checker = Checker([corpus])
+    report = checker.check_text(draft)  # the sync and the first fact base
+    codes = ",".join(sorted({f.code for f in report.findings}))
+    nlp = checker.engine.pipeline.nlp
+    parse = min(_timed(lambda: nlp(draft)) for _ in range(3))
+    new = []
+    for _ in range(3):
+        checker.engine._selected_facts.clear()  # a draft on another story: built afresh
+        new.append(_timed(lambda: checker.check_text(draft)))
+    same = min(_timed(lambda: checker.check_text(draft)) for _ in range(3))
+    return parse * 1000, min(new) * 1000, same * 1000, codes
+
+
+def _timed(work: object) -> float:
+    started = time.perf_counter()
+    work()  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--huge", action="store_true", help="add 100,000 documents")
+    # As `factcheck eval`: beside the clone, relative to the working folder.
+    parser.add_argument("--external", type=Path, default=Path("../shared/external"))
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--words", type=int, default=150, help="words per variant")
+    parser.add_argument(
+        "--factcheck-index", action="store_true", help="time `factcheck index` first"
+    )
+    args = parser.parse_args()
+    sizes = sorted(set(args.sizes + ([100_000] if args.huge else [])))
+    workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-archive-"))).absolute()
+    external = args.external.absolute()
+    workdir.mkdir(parents=True, exist_ok=True)
+    texts = base_texts(external)
+    draft = draft_text()
+    (workdir / "draft.md").write_text(draft, encoding="utf-8")
+    factcheck = [sys.executable, "-m", "factcheck"]
+    print(f"archive in {workdir}: {len(texts)} base texts, ~{args.words} words a variant")
+    print(f"draft: {len(draft.split())} words")
+    header = (
+        f"{'documents':>10} {'fc index s':>10} {'build s':>8} {'check s':>8} {'check MiB':>9}"
+        f" {'parse ms':>8} {'API new ms':>10} {'API same ms':>11} {'build MiB':>9}  codes"
+    )
+    rows: dict[int, tuple[float, float, float, float]] = {}
+    print(header)
+    for size in sizes:
+        corpus = f"archive-{size}"
+        write_archive(workdir / corpus, workdir / "pool", size, texts, args.words)
+        index_s, index_mib = float("nan"), 0
+        if args.factcheck_index:
+            index_s, index_mib, _ = run([*factcheck, "index", "--corpus", corpus], workdir)
+        check = [*factcheck, "check", "--corpus", corpus, "draft.md"]
+        first_s, first_mib, _ = run(check, workdir)
+        warm = [run(check, workdir) for _ in range(2)]
+        check_s = min(seconds for seconds, _, _ in warm)
+        check_mib = max(mib for _, mib, _ in warm)
+        parse_ms, new_ms, same_ms, codes = api_figures(workdir, corpus, draft)
+        rows[size] = (check_s, parse_ms, new_ms, same_ms)
+        print(
+            f"{size:>10} {index_s:>10.1f} {first_s:>8.1f} {check_s:>8.2f} {check_mib:>9}"
+            f" {parse_ms:>8.1f} {new_ms:>10.1f} {same_ms:>11.1f}"
+            f" {max(index_mib, first_mib):>9}  {codes}",
+            flush=True,
+        )
+    smallest = min(rows)
+    print(f"\nwarm CLI check at n / at {smallest} documents (target <= 1.3 at 10,000):")
+    for size, (check_s, parse_ms, new_ms, same_ms) in rows.items():
+        print(
+            f"  {size:>7}: {check_s / rows[smallest][0]:.2f}x;"
+            f" API minus parse: {new_ms - parse_ms:.0f} ms new selection,"
+            f" {same_ms - parse_ms:.0f} ms same selection (target <= 50 ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The corpus documents a draft is checked against: ranked by the rare keys they share.
+
+A document scores, for each key it shares with the draft, the key's inverse
+document frequency ``log(N / df)`` (times the closeness of a fuzzy name match).
+Keys in more than :data:`COMMON_KEY_SHARE` of the documents say nothing about
+which documents matter, so their postings are not read; the others are read
+rarest first, up to :data:`POSTINGS_BUDGET` postings a check. A corpus of at
+most ``limit`` documents is selected whole, in corpus order, so that checks
+against it are what they were without the index.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.index.blocking import closeness, word_blocks
+from factcheck.index.keys import NAME_WORD, analysis_keys, name_words
+from factcheck.index.store import FactStore
+from factcheck.model import Analysis
+
+# A key in more documents than this share ranks nothing ("said", "year").
+COMMON_KEY_SHARE = 0.2
+# Postings read for one check at most: the rarest keys decide the ranking, and a
+# draft with hundreds of middling keys must not read a large share of the index.
+POSTINGS_BUDGET = 200_000
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen documents, in corpus order, each with the SHA-256 it was indexed at."""
+
+    documents: tuple[tuple[str, str], ...]
+    whole_corpus: bool  # the corpus was no larger than the limit
+    postings_read: int = 0
+
+
+def select_documents(
+    store: FactStore,
+    draft: Analysis,
+    corpus: Sequence[tuple[str, str]],
+    *,
+    limit: int,
+    threshold: float,
+) -> Selection:
+    """``corpus``: (path, sha256) of every indexed corpus document, in corpus order."""
+    if len(corpus) <= limit:
+        return Selection(documents=tuple(corpus), whole_corpus=True)
+    with store.reading():
+        weights = draft_weights(store, draft, threshold)
+        total = store.document_count()
+        frequencies = store.document_frequencies(weights)
+        most = COMMON_KEY_SHARE * total
+        scores: dict[int, float] = defaultdict(float)
+        read = 0
+        for key, frequency in sorted(frequencies.items(), key=lambda item: (item[1], item[0])):
+            if frequency > most or read + frequency > POSTINGS_BUDGET:
+                break
+            weight = weights[key] * math.log(total / frequency)
+            for doc_id in store.postings(key):
+                scores[doc_id] += weight
+            read += frequency
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        found = store.documents([doc_id for doc_id, _ in ranked])
+    chosen = {found[doc_id].path: found[doc_id].sha256 for doc_id, _ in ranked if doc_id in found}
+    return Selection(
+        documents=tuple((path, chosen[path]) for path, _ in corpus if path in chosen),
+        whole_corpus=False,
+        postings_read=read,
+    )
+
+
+def draft_weights(store: FactStore, draft: Analysis, threshold: float) -> dict[str, float]:
+    """The draft's keys (weight 1), and the known name words a draft name word may be
+    a misspelling of, weighted by how close they are."""
+    keyed = analysis_keys(draft)
+    weights = dict.fromkeys(keyed.keys, 1.0)
+    for spelling in keyed.spellings:
+        for word in name_words(spelling):
+            for known in store.words_in_blocks(word_blocks(word)):
+                key = NAME_WORD + known
+                if key in weights and weights[key] >= 1.0:
+                    continue
+                close = closeness(word, known, threshold)
+                if close > weights.get(key, 0.0):
+                    weights[key] = close
+    return weights

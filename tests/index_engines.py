@@ -1,0 +1,46 @@
+"""Engines over a corpus folder with the fact index on, for the index tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from factcheck.config import config_from_mapping
+from factcheck.documents import document_from_text
+from factcheck.engine import Engine
+from factcheck.nlp.pipeline import LoadedPipeline
+
+MISSPELT_DRAFT = "His guest was Yacheslav Volodin.\n"
+
+
+def index_engine(corpus: Path, cache: Path, pipeline: LoadedPipeline, *, limit: int = 3) -> Engine:
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache-dir": str(cache), "retrieval-limit": limit},
+        source=None,
+        root=corpus.parent,
+    )
+    return Engine(config, pipeline=pipeline)
+
+
+class Seen(NamedTuple):
+    """A finding as compared across engines, evidence included."""
+
+    code: str
+    found: str
+    expected: str | None
+    line: int
+    evidence: tuple[tuple[str, int, int], ...]
+
+
+def findings(engine: Engine, text: str = MISSPELT_DRAFT) -> list[Seen]:
+    report = engine.check_document(document_from_text("draft.md", text))
+    return [
+        Seen(
+            f.code,
+            f.found,
+            f.expected,
+            f.line,
+            tuple((e.source, e.line, e.support) for e in f.evidence),
+        )
+        for f in report.findings
+    ]

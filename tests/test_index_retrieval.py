@@ -1,0 +1,110 @@
+"""Retrieval (factcheck/index/retrieval.py) through the engine: a check reads only
+the documents its draft needs, and still finds what the whole corpus would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.cache import AnalysisCache
+from factcheck.nlp.pipeline import LoadedPipeline
+from tests.index_corpora import copy_seed, write_distractors
+from tests.index_engines import findings, index_engine
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    write_distractors(corpus, 30)
+    copy_seed(corpus, "m_volodin.txt")  # in the middle of the corpus order
+    return corpus
+
+
+def test_a_misspelt_name_finds_its_document_among_distractors(
+    archive: Path, tmp_path: Path, pipeline: LoadedPipeline
+) -> None:
+    engine = index_engine(archive, tmp_path / "cache", pipeline, limit=3)
+    found = findings(engine)
+    fc101 = [f for f in found if f[0] == "FC101"]
+    assert fc101, found
+    _, written, expected, _, evidence = fc101[0]
+    assert (written, expected) == ("Yacheslav Volodin", "Vyacheslav Volodin")
+    assert any(source.endswith("m_volodin.txt") for source, _, _ in evidence)
+
+
+def test_retrieval_ranks_the_fuzzy_match_first(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.documents import document_from_text
+    from factcheck.index import select_documents
+    from factcheck.nlp.extract import analyse_many
+
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=1)
+    store, synced = engine.sync_index()
+    # Only one name word of the draft is known, and only to one document, as a
+    # misspelling: the first name is in every distractor (too common to rank).
+    draft = document_from_text("draft.md", "Vyacheslav Volodim arrived.")
+    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
+    selection = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    assert [Path(path).name for path, _ in selection.documents] == ["m_volodin.txt"]
+    assert not selection.whole_corpus
+
+
+def test_a_check_decodes_at_most_the_limit_of_analyses(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    index_engine(archive, cache, rules_pipeline, limit=3).sync_index()  # the index, warm
+    decoded: list[str] = []
+    original = AnalysisCache.get
+
+    def counting_get(self: AnalysisCache, sha256: str) -> object:
+        decoded.append(sha256)
+        return original(self, sha256)
+
+    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    engine = index_engine(archive, cache, rules_pipeline, limit=3)
+    assert any(f[0] == "FC101" for f in findings(engine))
+    assert 0 < len(decoded) <= 3
+    # Another draft on the same story builds nothing more.
+    findings(engine, "Yacheslav Volodin was his guest.\n")
+    assert len(decoded) <= 3
+
+
+def test_a_corpus_within_the_limit_is_checked_whole_as_without_the_index(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.config import config_from_mapping
+    from factcheck.engine import Engine
+
+    indexed = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=100)
+    config = config_from_mapping(
+        {"corpus": [str(archive)], "cache": False}, source=None, root=archive.parent
+    )
+    in_memory = Engine(config, pipeline=rules_pipeline)
+    assert indexed.uses_index and not in_memory.uses_index
+    assert findings(indexed) == findings(in_memory)
+    _, synced = indexed.sync_index()
+    assert len(synced.indexed) == 31
+
+
+def test_a_corpus_of_texts_is_checked_in_memory(rules_pipeline: LoadedPipeline) -> None:
+    from factcheck.config import config_from_mapping
+    from factcheck.engine import Engine
+    from tests.index_corpora import VOLODIN_SEED
+
+    config = config_from_mapping({"retrieval-limit": 1}, source=None, root=Path.cwd())
+    texts = {"seed.txt": VOLODIN_SEED.read_text(encoding="utf-8"), "other.txt": "Anna met Ivan."}
+    engine = Engine(config, corpus=texts, pipeline=rules_pipeline)
+    assert not engine.uses_index
+    assert any(f.code == "FC101" for f in findings(engine))
+    assert set(engine.facts.documents) == {"seed.txt", "other.txt"}
+
+
+def test_the_whole_corpus_facts_are_reused_when_the_selection_is_the_whole_corpus(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=100)
+    whole = engine.facts  # as the server loads it before the first request
+    assert engine.facts_for(engine.facts.analyses[next(iter(whole.analyses))]) is whole

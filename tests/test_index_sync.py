@@ -1,0 +1,109 @@
+"""Sync (factcheck/index/sync.py): adding, changing and removing corpus documents
+update the index to what a fresh one holds, and a check reports the same."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from factcheck.nlp.pipeline import LoadedPipeline
+from tests.index_corpora import copy_seed, write_distractors
+from tests.index_engines import Seen, findings, index_engine
+from tests.test_index_sqlite_store import _tables
+
+
+def _fresh_and_incremental(
+    corpus: Path, cache: Path, fresh_cache: Path, pipeline: LoadedPipeline
+) -> tuple[list[Seen], list[Seen]]:
+    incremental = index_engine(corpus, cache, pipeline)
+    fresh = index_engine(corpus, fresh_cache, pipeline)
+    result = findings(incremental), findings(fresh)
+    store, _ = incremental.sync_index()
+    fresh_store, _ = fresh.sync_index()
+    assert _tables(Path(str(store.path))) == _tables(Path(str(fresh_store.path)))
+    return result
+
+
+def test_add_change_remove_give_the_findings_of_a_fresh_index(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = tmp_path / "corpus"
+    cache = tmp_path / "cache"
+    write_distractors(corpus, 8)
+    seed = copy_seed(corpus)
+    first = findings(index_engine(corpus, cache, rules_pipeline))
+    assert any(f[0] == "FC101" for f in first)
+
+    seed.unlink()  # removed: the misspelling has nothing to be a misspelling of
+    incremental, fresh = _fresh_and_incremental(corpus, cache, tmp_path / "f1", rules_pipeline)
+    assert incremental == fresh
+    assert not any(f[0] == "FC101" for f in incremental)
+
+    added = corpus / "added.txt"  # added: the name is back, from another document
+    added.write_text(
+        "Vyacheslav Volodin, chairman of the State Duma, visited Beijing.\n\n"
+        "Volodin met Zhao Leji on Monday.\n",
+        encoding="utf-8",
+    )
+    incremental, fresh = _fresh_and_incremental(corpus, cache, tmp_path / "f2", rules_pipeline)
+    assert incremental == fresh
+    evidence = [e for f in incremental if f[0] == "FC101" for e in f[4]]
+    assert evidence and all(source.endswith("added.txt") for source, _, _ in evidence)
+
+    # Changed: same path, another name.
+    added.write_text(added.read_text().replace("Volodin", "Volodina"), encoding="utf-8")
+    incremental, fresh = _fresh_and_incremental(corpus, cache, tmp_path / "f3", rules_pipeline)
+    assert incremental == fresh
+    assert all(f[2] != "Vyacheslav Volodin" for f in incremental)
+
+
+def test_only_what_changed_is_read(tmp_path: Path, rules_pipeline: LoadedPipeline) -> None:
+    corpus = tmp_path / "corpus"
+    cache = tmp_path / "cache"
+    paths = write_distractors(corpus, 5)
+    first = index_engine(corpus, cache, rules_pipeline).sync_index()[1]
+    assert first.added == 5
+    unchanged = index_engine(corpus, cache, rules_pipeline).sync_index()[1]
+    assert (unchanged.added, unchanged.changed, unchanged.restamped, unchanged.removed) == (
+        0, 0, 0, 0,
+    )  # fmt: skip
+    status = os.stat(paths[0])
+    os.utime(paths[0], ns=(status.st_atime_ns, status.st_mtime_ns + 10**9))  # touched
+    paths[1].write_text("Anna Petrova arrived in Kazan.\n", encoding="utf-8")  # changed
+    paths[2].unlink()
+    write_distractors(corpus, 1, first=50)
+    engine = index_engine(corpus, cache, rules_pipeline)
+    synced = engine.sync_index()[1]
+    assert (synced.added, synced.changed, synced.restamped, synced.removed) == (1, 1, 1, 1)
+    assert engine.corpus_load is not None and engine.corpus_load.documents == 5
+
+
+def test_an_unreadable_corpus_file_is_said_and_left_out(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_distractors(corpus, 3)
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    engine = index_engine(corpus, tmp_path / "cache", rules_pipeline)
+    _, synced = engine.sync_index()
+    assert len(synced.indexed) == 3
+    assert "binary.txt" in capsys.readouterr().err
+
+
+def test_an_unreadable_index_file_is_rebuilt(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    write_distractors(corpus, 4)
+    copy_seed(corpus)
+    store, _ = index_engine(corpus, cache, rules_pipeline).sync_index()
+    path = Path(str(store.path))
+    store.close()
+    path.write_bytes(b"not a database" * 100)
+    engine = index_engine(corpus, cache, rules_pipeline)
+    assert any(f.code == "FC101" for f in findings(engine))
+    assert "was unreadable" in capsys.readouterr().err
+    rebuilt, synced = engine.sync_index()
+    assert rebuilt.path == path and synced.added == 5
