@@ -34,6 +34,7 @@ from factcheck.alignment import FUNCTION_WORDS
 from factcheck.model import Analysis, Sentence, Span, Token
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.lexicon import PLACEHOLDERS, ROLE_GROUPS, TITLE_WORDS
+from factcheck.nlp.numbers import cardinal_value, ordinal_value
 from factcheck.number_values import NumberValue, read_values
 
 # The model's entity labels, grouped into what may stand in for what.
@@ -74,6 +75,13 @@ MIN_SHARED_ANCHORS = 2
 MIN_SHARED_WEIGHT = 0.4
 # Families of names: two that share a word are one name written two ways.
 _NAMED = frozenset(["person", "org", "place", "thing"])
+# Without a shared role, a closer match: more shared anchors, more of their weight.
+SOLE_SHARED_ANCHORS = 3
+SOLE_SHARED_WEIGHT = 0.5
+# A word in more corpus sentences than this finds no candidates by itself.
+MAX_SENTENCES_PER_LEMMA = 200
+# Families compared without a shared role: numbers and dates.
+_COUNTED = frozenset(["number", "time"])
 # A conjunct takes the role of the first ("yellow and white paint"): at most this
 # many steps up a list.
 _MAX_CONJUNCTS = 4
@@ -206,6 +214,11 @@ def _slot_values(analysis: Analysis, sentence: int) -> Iterable[SlotValue]:
                 ),
                 None,
             )
+        if number is not None:
+            # The number as read: "$5bn" with its currency, where the model's span may not.
+            start = min(start, number.first_token + bounds.first_token)
+            end = max(end, number.end_token + bounds.first_token)
+            span = Span(tokens[start].span.start, tokens[end - 1].span.end)
         key = _joined(tokens[start:end])
         qualifiers = _qualifiers(analysis, governor, range(start, end), bounds)
         yield SlotValue(family, key, span, sentence, role, start, end, number, qualifiers)
@@ -293,11 +306,14 @@ class AnchorIndex:
         self._stated_numbers: set[tuple[str, tuple[float, ...]]] = set()
         self._texts: list[str] = []
         self._name_words: set[str] = set()
+        self._by_lemma: dict[str, list[AnchoredSentence]] = defaultdict(list)
         for sentence in sentences:
             self._sentences += 1
             self._texts.append(sentence.text)
             for lemma in sentence.lemmas:
                 self._frequency[lemma] += 1
+                if sentence.values:
+                    self._by_lemma[lemma].append(sentence)
             for value in sentence.values:
                 self._by_role[(value.family, value.role)].append((value, sentence))
                 if value.family in _NAMED:
@@ -342,26 +358,71 @@ class AnchorIndex:
                 shared = self._shared(draft, value, sentence)
                 if shared is not None and (best is None or shared > best.shared):
                     best = SlotContradiction(value, corpus, sentence, shared)
+            if best is None:
+                best = self._sole_value(draft, value)
             if best is not None:
                 found.append(best)
         return found
+
+    def _sole_value(self, draft: AnchoredSentence, value: SlotValue) -> SlotContradiction | None:
+        """A number or date whose role the paraphrase changed ("sales of $4bn" for
+        "deliveries of $5bn"): the corpus sentence that shares most of the value's
+        anchors, closely, when it has exactly one value of the draft's kind."""
+        if value.family not in _COUNTED:
+            return None
+        near = self._near(draft, value)
+        scores: dict[tuple[str, int], float] = defaultdict(float)
+        by_key: dict[tuple[str, int], AnchoredSentence] = {}
+        for lemma in near:
+            found = self._by_lemma.get(lemma, [])
+            if len(found) > MAX_SENTENCES_PER_LEMMA:
+                continue
+            for sentence in found:
+                if sentence.source != draft.source:
+                    scores[(sentence.source, sentence.sentence)] += self.weight(lemma)
+                    by_key[(sentence.source, sentence.sentence)] = sentence
+        if not scores:
+            return None
+        key, score = max(scores.items(), key=lambda item: item[1])
+        sentence = by_key[key]
+        shared = near & sentence.lemmas
+        total = sum(self.weight(lemma) for lemma in near)
+        if len(shared) < SOLE_SHARED_ANCHORS or score < SOLE_SHARED_WEIGHT * total:
+            return None
+        if sum(1 for v in scores.values() if v == score) > 1:
+            return None  # two sentences fit as well: no telling which says the same
+        others = [
+            corpus
+            for corpus in sentence.values
+            if corpus.family == value.family
+            # The same role was compared above, and found to be no slot for the value.
+            and corpus.role != value.role
+            and _comparable(value, corpus)
+            and not _contains_words(draft.text, corpus.key)
+        ]
+        if len(others) != 1:
+            return None
+        return SlotContradiction(value, others[0], sentence, len(shared))
+
+    def _near(self, draft: AnchoredSentence, value: SlotValue) -> set[str]:
+        """The draft's anchors near ``value`` that the corpus uses at all: a word
+        the corpus never uses (a paraphrase, or a new fact) cannot tell one corpus
+        sentence from another."""
+        start, end = value.first_token, value.end_token
+        return {
+            lemma
+            for position, lemma in draft.anchors
+            if start - ANCHOR_WINDOW <= position < end + ANCHOR_WINDOW
+            and not start <= position < end
+            and lemma in self._frequency
+        }
 
     def _shared(
         self, draft: AnchoredSentence, value: SlotValue, corpus: AnchoredSentence
     ) -> int | None:
         """Anchors near ``value`` that ``corpus`` shares, when they are enough."""
         head_lemma = value.role.split(":", 1)[1]
-        start, end = value.first_token, value.end_token
-        # A word the corpus never uses (a paraphrase, or a new fact) cannot tell
-        # one corpus sentence from another: only the corpus's words are weighed.
-        near = {
-            lemma
-            for position, lemma in draft.anchors
-            if start - ANCHOR_WINDOW <= position < end + ANCHOR_WINDOW
-            and not start <= position < end
-            and lemma != head_lemma
-            and lemma in self._frequency
-        }
+        near = self._near(draft, value) - {head_lemma}
         if not near:
             return None
         shared = near & corpus.lemmas
@@ -402,6 +463,27 @@ def _name_words(text: str) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text))
+
+
+def _comparable(a: SlotValue, b: SlotValue) -> bool:
+    """Two values of one kind said the same way: "$4bn" and "$5bn", "2024" and
+    "2023", "third quarter" and "fourth quarter" (the same words, other numbers)."""
+    if a.family == "number":
+        return a.number is not None and b.number is not None and a.number.kind == b.number.kind
+    frame_a, numbers_a = _frame(a.key)
+    frame_b, numbers_b = _frame(b.key)
+    return frame_a == frame_b and bool(numbers_a) and bool(numbers_b) and numbers_a != numbers_b
+
+
+def _frame(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A time value's words and its numbers ("third quarter": quarter; third)."""
+    words = re.findall(r"\w+", key)
+    numeric = tuple(w for w in words if _is_number_word(w))
+    return tuple(w for w in words if not _is_number_word(w) and w not in FUNCTION_WORDS), numeric
+
+
+def _is_number_word(word: str) -> bool:
+    return word.isdigit() or cardinal_value(word) is not None or ordinal_value(word) is not None
 
 
 def _other_kind(a: SlotValue, b: SlotValue) -> bool:

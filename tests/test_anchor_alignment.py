@@ -217,3 +217,28 @@ def test_another_persons_day_is_not_compared(
 
     assert dates("On Wednesday, Mayor Ines Duarte met the fishermen in Porto.") == ["Wednesday"]
     assert dates("On Wednesday, Governor Rui Matos met the fishermen in Porto.") == []
+
+
+def test_a_number_whose_role_the_paraphrase_changed_meets_the_sole_number_of_its_kind(
+    statistical_pipeline: LoadedPipeline,
+) -> None:
+    corpus = analysed(
+        statistical_pipeline,
+        "The harbour board approved new cranes last week. For the coming season, the harbour "
+        "board expects cargo contracts for delivery of $2bn. The weather was mild.",
+    )
+    index = AnchorIndex(anchored_sentences(corpus))
+
+    def contradicted(draft: str) -> list[tuple[str, str]]:
+        sentences = anchored_sentences(analysed(statistical_pipeline, draft, "d.txt"))
+        return [(c.draft.key, c.corpus.key) for s in sentences for c in index.contradictions(s)]
+
+    # "sales of" where the corpus has "delivery of": no shared role, one number of the kind.
+    assert contradicted("The harbour board expects cargo sales of $3bn in the coming season.") == [
+        ("$ 3bn", "$ 2bn")
+    ]
+    assert contradicted("The harbour board expects cargo sales of $2bn in the coming season.") == []
+    # A percentage is no slot for money.
+    assert contradicted("The harbour board expects cargo sales of 3% in the coming season.") == []
+    # A sentence that shares only a word or two is no parallel.
+    assert contradicted("The weather cost the harbour $3bn.") == []
