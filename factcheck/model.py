@@ -205,6 +205,17 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class TokenParse:
+    """One token's place in the statistical parse: its head, its relation, and
+    the entity the model puts it in. The rule-based pipeline has no parse."""
+
+    head: int  # index into ``Analysis.tokens``; the token itself for a root
+    relation: str  # the dependency label ("nsubj", "pobj", "compound")
+    entity: str = ""  # the model's entity label ("GPE", "MONEY"), "" outside one
+    entity_start: bool = False  # the first token of an entity
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one document."""
 
@@ -219,6 +230,8 @@ class Analysis:
     times: tuple[TimeExpression, ...] = ()
     counts: tuple[CountExpression, ...] = ()
     quotations: tuple[Quotation, ...] = ()
+    # One per token when the pipeline parses, else empty: what a value's slot is.
+    parses: tuple[TokenParse, ...] = ()
 
 
 # --- what a check run produces ------------------------------------------------

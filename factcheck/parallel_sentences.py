@@ -9,6 +9,7 @@ alignment.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,11 +23,21 @@ from factcheck.alignment import (
     find_swaps,
     paired_times,
 )
-from factcheck.events import same_occasion
+from factcheck.anchor_alignment import (
+    AnchorIndex,
+    SlotContradiction,
+    all_numbers,
+    anchored_sentences,
+)
+from factcheck.events import planned, same_occasion
 from factcheck.fact_records import Fact, SentenceText
-from factcheck.model import Analysis, Evidence, Span
+from factcheck.model import Analysis, Evidence, Span, TimeExpression
 from factcheck.namebook import normalise_name
 from factcheck.value_alignment import ValuePair, paired_values
+
+# Which slot-value families each name kind reports; numbers and dates are FC403's.
+NAME_FAMILIES = {"person": {"person"}, "org": {"org"}, "place": {"place", "thing"}}
+VALUE_FAMILIES = frozenset(["number", "time"])
 
 # A word in more corpus sentences than this finds no candidates by itself: it is
 # too common to make two sentences parallel, and skipping it keeps look-ups short.
@@ -61,6 +72,7 @@ class _DraftAlignment:
     analysis: Analysis
     sentences: list[AlignedSentence]
     swaps: list[Swap] | None = None
+    slots: list[SlotContradiction] | None = None
 
 
 class ParallelSentences:
@@ -77,13 +89,24 @@ class ParallelSentences:
         self._last_draft: _DraftAlignment | None = None
         self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
         self._value_sentences_by_word: dict[str, list[AlignedSentence]] = defaultdict(list)
+        anchored = []
+        numbers = []
+        self._aligned: dict[tuple[str, int], AlignedSentence] = {}
+        self._times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)
         for analysis in analyses:
+            anchored.extend(anchored_sentences(analysis))
+            numbers.extend(all_numbers(analysis))
+            for time in analysis.times:
+                self._times[(analysis.path, time.sentence)].append(time)
             for aligned in aligned_sentences(analysis, entity_key):
+                self._aligned[(aligned.source, aligned.sentence)] = aligned
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
                 if aligned.value_items:
                     for key in {i.key for i in aligned.value_items if i.is_content}:
                         self._value_sentences_by_word[key].append(aligned)
+        self._anchors = AnchorIndex(anchored)
+        self._anchors.add_numbers(numbers)
 
     def _candidates(self, draft: AlignedSentence) -> list[AlignedSentence]:
         """Corpus sentences that name one of the draft sentence's people or bodies."""
@@ -117,7 +140,39 @@ class ParallelSentences:
         pairs: list[TimePair] = []
         for sentence in self._draft(analysis).sentences:
             pairs.extend(paired_times(sentence, self._candidates(sentence)))
+        taken = [pair.draft.span for pair in pairs]
+        for slot in self.slot_contradictions(analysis):
+            pair = self._slot_times(analysis, slot)
+            if pair is not None and not any(pair.draft.span.overlaps(s) for s in taken):
+                pairs.append(pair)
         return pairs
+
+    def _slot_times(self, analysis: Analysis, slot: SlotContradiction) -> TimePair | None:
+        """A date slot as the dates checker compares dates: both sides' time expressions."""
+        if slot.draft.family != "time":
+            return None
+        draft = _time_at(analysis.times, slot.draft.span)
+        source, index = slot.corpus_sentence.source, slot.corpus_sentence.sentence
+        corpus = _time_at(self._times.get((source, index), []), slot.corpus.span)
+        aligned = self._aligned.get((source, index))
+        if draft is None or corpus is None or aligned is None:
+            return None
+        # Someone else's occasion: the draft's people must all be in the corpus sentence.
+        own = self._draft(analysis).sentences[slot.draft.sentence]
+        if not {k for k in own.entities if k.startswith("person:")} <= aligned.entities:
+            return None
+        # A plan and a past event are two occasions, whatever their days.
+        if planned(analysis, slot.draft.sentence) != planned(self.texts[source].analysis, index):
+            return None
+        return TimePair(draft, corpus, aligned)
+
+    def is_date(self, analysis: Analysis, slot: SlotContradiction) -> bool:
+        """A slot whose value is a date on either side: the dates checker's, not FC403's."""
+        source, index = slot.corpus_sentence.source, slot.corpus_sentence.sentence
+        return (
+            _time_at(analysis.times, slot.draft.span) is not None
+            or _time_at(self._times.get((source, index), []), slot.corpus.span) is not None
+        )
 
     def swapped_names(self, analysis: Analysis, kind: str) -> list[SwappedName]:
         """Entity swaps of one kind ("person" or "org"), one per draft name, with the
@@ -126,7 +181,7 @@ class ParallelSentences:
         for swap in self.entity_swaps(analysis):
             if swap.draft.kind == kind and swap.draft.mention is not None:
                 by_span[swap.draft.mention.span].append(swap)
-        found = []
+        found = self._slot_names(analysis, kind, list(by_span))
         for span, swaps in by_span.items():
             votes: dict[str, list[Swap]] = defaultdict(list)
             for swap in swaps:
@@ -153,6 +208,48 @@ class ParallelSentences:
                 )
             )
         return found
+
+    def slot_contradictions(self, analysis: Analysis) -> list[SlotContradiction]:
+        """Draft values the corpus never states where a corpus sentence sharing the
+        value's anchors has another value in its role (:mod:`factcheck.anchor_alignment`)."""
+        draft = self._draft(analysis)
+        if draft.slots is None:
+            draft.slots = [
+                found
+                for sentence in anchored_sentences(analysis)
+                for found in self._anchors.contradictions(sentence)
+            ]
+        return draft.slots
+
+    def _slot_names(self, analysis: Analysis, kind: str, taken: list[Span]) -> list[SwappedName]:
+        """Slot contradictions of names of ``kind``, where no entity swap covers them."""
+        found = []
+        for slot in self.slot_contradictions(analysis):
+            if slot.draft.family not in NAME_FAMILIES.get(kind, set()):
+                continue
+            if any(slot.draft.span.overlaps(span) for span in taken):
+                continue
+            found.append(
+                SwappedName(
+                    span=slot.draft.span,
+                    found=_written(analysis, slot.draft.span),
+                    expected=self._corpus_written(slot),
+                    evidence=self._slot_evidence(slot),
+                )
+            )
+        return found
+
+    def _slot_evidence(self, slot: SlotContradiction) -> tuple[Evidence, ...]:
+        fact = Fact()
+        sentence = slot.corpus_sentence
+        fact.occurrences.append(
+            self.texts[sentence.source].occurrence(sentence.sentence, slot.corpus.span)
+        )
+        return fact.evidence()
+
+    def _corpus_written(self, slot: SlotContradiction) -> str:
+        prose = self.texts[slot.corpus_sentence.source].document.prose
+        return " ".join(prose[slot.corpus.span.start : slot.corpus.span.end].split())
 
     def _value_candidates(self, draft: AlignedSentence) -> list[AlignedSentence]:
         """Corpus sentences with numbers that share content words with the draft sentence."""
@@ -189,9 +286,31 @@ class ParallelSentences:
                 if stale and not pair.draft.value.same(pair.corpus.value):
                     continue
                 by_slot[pair.draft.value.span].append(pair)
-        return [
+        found = [
             found for pairs in by_slot.values() if (found := self._contradiction(pairs)) is not None
         ]
+        # A slot the word-by-word alignment reported is not reported twice; one where
+        # it agreed on a part ("one" of "one-month" against "one-year") still is.
+        taken = [value.span for value in found]
+        for slot in self.slot_contradictions(analysis):
+            if slot.draft.family not in VALUE_FAMILIES or not _countable(analysis, slot, self):
+                continue
+            if any(slot.draft.span.overlaps(span) for span in taken):
+                continue  # the word-by-word alignment has this slot already
+            written = dates.get(slot.corpus_sentence.source)
+            if date is not None and written is not None and not same_occasion(date, written):
+                continue  # ages and tallies move on
+            evidence = self._slot_evidence(slot)
+            found.append(
+                ContradictedValue(
+                    span=slot.draft.span,
+                    expected=self._corpus_written(slot),
+                    support=evidence[0].support if evidence else 1,
+                    split=False,
+                    evidence=evidence,
+                )
+            )
+        return found
 
     def _contradiction(self, pairs: list[ValuePair]) -> ContradictedValue | None:
         groups: dict[tuple[str, tuple[float, ...]], list[ValuePair]] = defaultdict(list)
@@ -224,3 +343,24 @@ class ParallelSentences:
             split=len(groups) > 1,
             evidence=fact.evidence(),
         )
+
+
+def _written(analysis: Analysis, span: Span) -> str:
+    """The draft's words at ``span``, from its tokens."""
+    return " ".join(t.text for t in analysis.tokens if span.start <= t.span.start < span.end)
+
+
+def _time_at(times: Iterable[TimeExpression], span: Span) -> TimeExpression | None:
+    return next((time for time in times if time.span.overlaps(span)), None)
+
+
+# A span of time counted ("a one-year anniversary", "35 years ago") is a number
+# to compare; any other time value is a date, and dates are the dates checker's.
+_DURATION = re.compile(r"\b(?:year|month|week|day|hour|minute)s?\b")
+
+
+def _countable(analysis: Analysis, slot: SlotContradiction, corpus: ParallelSentences) -> bool:
+    if slot.draft.family != "time":
+        return True
+    both = (slot.draft.key, slot.corpus.key)
+    return all(_DURATION.search(key) for key in both) and not corpus.is_date(analysis, slot)

@@ -44,6 +44,14 @@ SWAPPED_PERSON = CodeInfo(
     summary="A sentence that matches the corpus names a different person in the same place.",
 )
 
+SWAPPED_PLACE = CodeInfo(
+    code="FC106",
+    name="swapped-place-or-thing",
+    category=Category.NAME,
+    severity=Severity.WARNING,
+    summary="A place or named thing the corpus never gives, where it names another in that role.",
+)
+
 SPELLING_VARIANT = CodeInfo(
     code="FC105",
     name="spelling-variant",
@@ -73,6 +81,7 @@ def factcheck_codes() -> Sequence[CodeInfo]:
         UNKNOWN_PERSON,
         SWAPPED_PERSON,
         SPELLING_VARIANT,
+        SWAPPED_PLACE,
     )
 
 
@@ -86,6 +95,15 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             SWAPPED_PERSON.code,
             swap.span,
             f"where the corpus says the same thing it names {swap.expected}, not {swap.found}",
+            expected=swap.expected,
+            evidence=swap.evidence,
+        )
+    for swap in context.corpus.swapped_names(context.analysis, "place"):
+        yield context.finding(
+            SWAPPED_PLACE.code,
+            swap.span,
+            f"where the corpus says the same thing it names {swap.expected}, not {swap.found}, "
+            "and it never names the latter",
             expected=swap.expected,
             evidence=swap.evidence,
         )

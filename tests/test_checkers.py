@@ -51,6 +51,13 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
         None,
         None,
     ),
+    # A place the corpus never gives, where the sentence saying the same names another.
+    (
+        "FC106",
+        "The allies of the United States have tightened sanctions on Tehran over the conflict in Ukraine.",
+        None,
+        None,
+    ),
     (
         "FC201",
         "Vyacheslav Volodin, chairman of the Federation Council, arrived in Beijing.",
@@ -218,6 +225,11 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC105", "China's top legislator Zao Leji hosted the talks.", None),
     ("FC105", "Vyacheslav Volodin and Zhao Leji held talks.", None),
     ("FC104", "Volodin said the Russian State Duma is willing to strengthen friendly exchanges with China's NPC.", None),
+    ("FC106", "The allies of the United States have tightened sanctions on Moscow over the conflict in Ukraine.", None),
+    # A place the corpus says nothing of in that role is a new fact, not a swap.
+    ("FC106", "Volodin and members of the Russian State Duma laid flowers at the Monument to the People's Heroes in Shanghai.", None),
+    # The corpus's place is named elsewhere in the sentence: moved, not replaced.
+    ("FC106", "The allies of the United States have tightened sanctions on Tehran over the conflict in Ukraine, as they did on Moscow.", None),
     ("FC201", "Vyacheslav Volodin, speaker of Russia's State Duma, arrived in Beijing.", None),
     ("FC201", "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.", None),
     # A misspelt organisation is FC102's, not a wrong organisation for the role.
@@ -268,11 +280,24 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
 ]  # fmt: skip
 
 
+# Codes that read a value's role from the dependency parse: the rule-based
+# pipeline has none, so there they find nothing (their clean cases still run).
+PARSER_CODES = frozenset(["FC106"])
+
+
 @pytest.mark.parametrize(("code", "draft", "date", "fix"), FLAGGED)
 def test_flagged(
-    check_text: CheckText, code: str, draft: str, date: dt.date | None, fix: str | None
+    check_text: CheckText,
+    pipeline: LoadedPipeline,
+    code: str,
+    draft: str,
+    date: dt.date | None,
+    fix: str | None,
 ) -> None:
     findings = [f for f in check_text(draft, date) if f.code == code]
+    if code in PARSER_CODES and not pipeline.statistical:
+        assert findings == [], "without a parse there is no role to compare"
+        return
     assert findings, f"{code} not found in: {draft}"
     finding = findings[0]
     assert finding.found and finding.found in draft

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from factcheck.model import Analysis, Document, Span, TimeExpression
 from factcheck.nlp.counts import counts
 from factcheck.nlp.names import mentions
+from factcheck.nlp.parses import token_parses
 from factcheck.nlp.quotations import quotations
 from factcheck.nlp.roles import roles
 from factcheck.nlp.timex import find_time_expressions
@@ -63,6 +64,7 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
         times=tuple(_times(table)),
         counts=tuple(counts(table)),
         quotations=tuple(quotations(table, found)),
+        parses=tuple(token_parses(doc, table)),
     )
 
 
