@@ -7,11 +7,21 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import RoleFact
-from factcheck.learnt_titles import PERSON_KINDS, compatible, normalise
-from factcheck.model import Category, CodeInfo, Evidence, Finding, RoleClaim, Severity, Span
-from factcheck.nlp.lexicon import ROLE_GROUPS
+from factcheck.learnt_titles import PERSON_KINDS, LearntTitle, compatible, normalise
+from factcheck.model import (
+    Category,
+    CodeInfo,
+    Evidence,
+    Finding,
+    Mention,
+    RoleClaim,
+    Severity,
+    Span,
+)
+from factcheck.nlp.lexicon import ROLE_GROUPS, VAGUE_TITLES
+from factcheck.organisations import org_key, same_organisation
 from factcheck.role_timeline import as_of, outdated, stated_by
-from factcheck.title_phrases import title_phrases
+from factcheck.title_phrases import TitlePhrase, title_phrases
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",
@@ -170,11 +180,13 @@ def _outdated(
 
 
 def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
-    """FC204: a title before a person's name that the corpus never gives them."""
+    """FC204: a title the corpus never gives the person; FC201: a title the corpus
+    gives, of a body or place it never gives the person that title in."""
     corpus = context.corpus
     learnt = corpus.learnt_titles()
     for phrase in title_phrases(context.analysis, context.document.prose):
-        if phrase.past or phrase.span in flagged:
+        # A role claim already reported ("<name>, chairman of <body>") is not read again.
+        if any(_overlap(phrase.span, span) for span in flagged):
             continue
         # A misspelt name is FC101's; its correction may be someone else, so the
         # title is compared only when the name is written as the corpus has it.
@@ -183,22 +195,110 @@ def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterabl
             continue
         known = learnt.titles_of(person.canonical)
         words = normalise(phrase.words)
-        if not known or not learnt.is_title_head(words[-1]):
+        if not words or not learnt.is_title_head(words[-1]):
             continue
-        if any(compatible(words, title.words) for title in known):
+        agreeing = [t for t in known if compatible(words, t.words)]
+        if agreeing:
+            finding = _organisation_finding(context, phrase, person.canonical, agreeing)
+            if finding is not None:
+                flagged.add(finding.span)
+                yield finding
             continue
-        if _role_fact_agrees(context, person.canonical, phrase.words):
+        # A past title is compared only with the corpus's past titles, a current one
+        # with its current titles: "former coach" says nothing of a new post.
+        same_time = [
+            t for t in known if t.past == phrase.past and learnt.is_title_head(t.words[-1])
+        ]
+        if (
+            not same_time
+            or words[-1] in VAGUE_TITLES
+            or _role_fact_agrees(context, person.canonical, phrase.words)
+        ):
             continue
-        best = max(known, key=lambda t: t.support)
+        best = max(same_time, key=lambda t: t.support)
         written = context.text(phrase.span)
+        flagged.add(phrase.span)
         yield context.finding(
             UNKNOWN_TITLE.code,
             phrase.span,
-            f"the corpus calls {person.canonical} {' '.join(best.words)}, never {written}",
+            f"the corpus calls {person.canonical} {_title_text(best)}, never {written}",
             expected=" ".join(best.words),
             evidence=best.evidence(),
             safe=False,
         )
+
+
+def _overlap(left: Span, right: Span) -> bool:
+    return left.start < right.end and right.start < left.end
+
+
+def _title_text(title: LearntTitle) -> str:
+    return ("former " if title.past else "") + " ".join(title.words)
+
+
+def _organisation_finding(
+    context: CheckContext, phrase: TitlePhrase, person: str, agreeing: list[LearntTitle]
+) -> Finding | None:
+    """FC201 for a title the corpus gives the person, but of other bodies or places
+    of the same kind only ("Italy coach" where the corpus has "Scotland coach").
+    A corpus that gives the title in two such bodies is split: info, not an error."""
+    written = phrase.organisation
+    if written is None or phrase.organisation_by_reference:
+        return None
+    kind = _kind(context, written)
+    # A misspelt body is FC102's: the title is compared with the body meant.
+    meant = context.corpus.resolve_organisation(written.text) if kind == "ORG" else written.text
+    others: dict[str, tuple[Mention, LearntTitle]] = {}
+    for title in agreeing:
+        for organisation in title.organisations:
+            if _kind(context, organisation) != kind:
+                continue
+            if _same_body(context, kind, meant, organisation.text):
+                return None
+            others.setdefault(
+                _place_or_body_key(context, kind, organisation.text), (organisation, title)
+            )
+    if not others or kind is None:
+        return None
+    support = {key: title.support for key, (_, title) in others.items()}
+    expected, title = others[max(support, key=lambda k: support[k])]
+    split = len(others) > 1
+    return context.finding(
+        WRONG_ORGANISATION.code,
+        written.span,
+        f"the corpus gives {person} the title {' '.join(title.words)} of "
+        f"{expected.text}, never of {written.text}"
+        + (" (the corpus names more than one)" if split else ""),
+        expected=expected.text,
+        evidence=title.evidence(),
+        severity=Severity.INFO if split else None,
+        safe=False,
+    )
+
+
+def _kind(context: CheckContext, mention: Mention) -> str | None:
+    """A place (its name or its adjective: compared only with its own kind) or a
+    body, as the corpus classes the name, else as the mention is labelled."""
+    entity = context.corpus.names.entity(mention.text)
+    label = entity.kind if entity is not None and entity.kind != "MISC" else mention.label
+    if label == "NORP" and context.corpus.org_key(mention.text):
+        return "ORG"  # "Tory", "Liberal Democrat": a party, not a nationality
+    return label if label in {"GPE", "NORP", "ORG", "LOC"} else None
+
+
+def _place_or_body_key(context: CheckContext, kind: str | None, name: str) -> str:
+    """A body's key keeps its place words: "Leeds University" is not "Keele University"."""
+    if kind == "ORG":
+        return org_key(name, context.corpus.acronyms, frozenset())
+    return " ".join(name.lower().replace("’s", "").replace("'s", "").split())
+
+
+def _same_body(context: CheckContext, kind: str | None, left: str, right: str) -> bool:
+    left_key = _place_or_body_key(context, kind, left)
+    right_key = _place_or_body_key(context, kind, right)
+    if kind == "ORG":
+        return same_organisation(left_key, right_key)
+    return left_key == right_key
 
 
 def _role_fact_agrees(context: CheckContext, person: str, words: tuple[str, ...]) -> bool:
