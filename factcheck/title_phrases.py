@@ -38,7 +38,8 @@ _FUNCTION_TEXT = (
     "while after before since about over under into onto against between among during "
     "mr mrs ms dr sir"
 )
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_FUNCTION_WORDS = FUNCTION_WORDS
 # Possessives that open "its chief executive, <name>": the title before a comma.
 # Not "the": "the sprinters, <name>" is as often a list as a title.
 _OPENERS = frozenset({"its", "his", "her", "their"})

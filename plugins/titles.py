@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
@@ -21,7 +22,7 @@ from factcheck.model import (
 from factcheck.nlp.lexicon import ROLE_GROUPS, VAGUE_TITLES
 from factcheck.organisations import org_key, same_organisation
 from factcheck.role_timeline import as_of, outdated, stated_by
-from factcheck.title_phrases import TitlePhrase, title_phrases
+from factcheck.title_phrases import FUNCTION_WORDS, TitlePhrase, title_phrases
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",
@@ -73,7 +74,9 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
     yield from _learnt_title_findings(context, flagged)
     for swap in context.corpus.swapped_names(context.analysis, "org"):
-        if swap.span not in flagged:
+        if swap.span not in flagged and not _corpus_links(
+            context, swap.span, swap.found, swap.expected
+        ):
             note, related = _related_bodies(context, swap.found, swap.expected)
             yield context.finding(
                 SWAPPED_ORGANISATION.code,
@@ -83,6 +86,46 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 expected=swap.expected,
                 evidence=swap.evidence + related,
             )
+
+
+def _corpus_links(context: CheckContext, span: Span, organisation: str, expected: str) -> bool:
+    """Does a corpus sentence that names the draft's organisation share as many of
+    the draft sentence's words as the parallel sentence that names another? Then
+    the draft follows that sentence ("promoted from the Home Office, where he had
+    been prisons minister"), and the body is not in the wrong place."""
+    corpus = context.corpus
+    body = corpus.names.entity(organisation)
+    mention = next((m for m in context.analysis.mentions if m.span == span), None)
+    if body is None or mention is None:
+        return False
+    names = _words(organisation) | _words(expected)
+    sentence = context.analysis.sentences[mention.sentence].span
+    draft = _words(context.document.prose[sentence.start : sentence.end]) - names
+    parallel = max((len(draft & _words(e.quote)) for e in _swap_evidence(context, span)), default=0)
+    spellings = set(body.spellings)
+    for source in sorted(set().union(*body.spellings.values())):
+        text = corpus.texts.get(source)
+        if text is None:
+            continue
+        for named in text.analysis.mentions:
+            if (
+                named.text in spellings
+                and len(draft & _words(text.quote(named.sentence))) >= parallel
+            ):
+                return True
+    return False
+
+
+def _swap_evidence(context: CheckContext, span: Span) -> tuple[Evidence, ...]:
+    swaps = context.corpus.swapped_names(context.analysis, "org")
+    return next((s.evidence for s in swaps if s.span == span), ())
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words that can make two sentences parallel: not function words."""
+    return {
+        w for w in re.findall(r"[\w’'-]+", text.lower()) if len(w) >= 3 and w not in FUNCTION_WORDS
+    }
 
 
 def _related_bodies(
