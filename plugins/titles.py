@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.facts import RoleFact
+from factcheck.facts import RoleFact, SwappedName
 from factcheck.learnt_titles import PERSON_KINDS, LearntTitle, compatible, normalise
 from factcheck.model import (
     Category,
@@ -74,9 +74,7 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
     yield from _learnt_title_findings(context, flagged)
     for swap in context.corpus.swapped_names(context.analysis, "org"):
-        if swap.span not in flagged and not _corpus_links(
-            context, swap.span, swap.found, swap.expected
-        ):
+        if swap.span not in flagged and not _corpus_links(context, swap):
             note, related = _related_bodies(context, swap.found, swap.expected)
             yield context.finding(
                 SWAPPED_ORGANISATION.code,
@@ -88,20 +86,22 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             )
 
 
-def _corpus_links(context: CheckContext, span: Span, organisation: str, expected: str) -> bool:
+def _corpus_links(context: CheckContext, swap: SwappedName) -> bool:
     """Does a corpus sentence that names the draft's organisation share as many of
     the draft sentence's words as the parallel sentence that names another? Then
     the draft follows that sentence ("promoted from the Home Office, where he had
     been prisons minister"), and the body is not in the wrong place."""
     corpus = context.corpus
-    body = corpus.names.entity(organisation)
-    mention = next((m for m in context.analysis.mentions if m.span == span), None)
+    body = corpus.names.entity(swap.found)
+    mention = next((m for m in context.analysis.mentions if m.span == swap.span), None)
     if body is None or mention is None:
         return False
-    names = _words(organisation) | _words(expected)
+    names = _words(swap.found) | _words(swap.expected)
     sentence = context.analysis.sentences[mention.sentence].span
     draft = _words(context.document.prose[sentence.start : sentence.end]) - names
-    parallel = max((len(draft & _words(e.quote)) for e in _swap_evidence(context, span)), default=0)
+    parallel = max(
+        (len(draft & _words(_sentence_of(context, e))) for e in swap.evidence), default=0
+    )
     spellings = set(body.spellings)
     for source in sorted(set().union(*body.spellings.values())):
         text = corpus.texts.get(source)
@@ -116,9 +116,17 @@ def _corpus_links(context: CheckContext, span: Span, organisation: str, expected
     return False
 
 
-def _swap_evidence(context: CheckContext, span: Span) -> tuple[Evidence, ...]:
-    swaps = context.corpus.swapped_names(context.analysis, "org")
-    return next((s.evidence for s in swaps if s.span == span), ())
+def _sentence_of(context: CheckContext, evidence: Evidence) -> str:
+    """The whole corpus sentence an evidence excerpt ("…words…") is cut from."""
+    excerpt = evidence.quote.strip("…").strip()
+    text = context.corpus.texts.get(evidence.source)
+    if text is None:
+        return excerpt
+    for number in range(len(text.analysis.sentences)):
+        sentence = text.quote(number)
+        if excerpt in sentence:
+            return sentence
+    return excerpt
 
 
 def _words(text: str) -> set[str]:
