@@ -1,23 +1,25 @@
-"""Titles learnt from the corpus: the phrases it writes right before each person's
-name, compared as phrases after a small synonym table (title_synonyms.json).
+"""Titles learnt from the corpus: every title it gives a known person (before the
+name, after it, as a predicate; see title_phrases.py), with the body or place
+each title is of, compared as phrases after the role-word table
+(nlp/role_words.json).
 
 A draft's title conflicts with the corpus only when the corpus gives the person
-a title before their name, no corpus phrase for the person is the draft's or
-ends in it (or the other way round: "chancellor" and "embattled chancellor"),
-and no role fact gives the person a role of the draft title's group. Past titles
-("former", "ex-") are never learnt and never compared.
+a title of the same time (current, or past: "former", "ex-"), no corpus title
+for the person is the draft's or ends in it (or the other way round:
+"chancellor" and "embattled chancellor", but not "head" and "deputy head"),
+and no role fact gives the person a role of the draft title's group. A title
+that agrees conflicts in its organisation when the corpus gives that title
+with bodies or places of the draft's kind and never the draft's.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from importlib import resources
+from dataclasses import dataclass, field
 
 from factcheck.fact_records import Fact, SentenceText
-from factcheck.model import Analysis
+from factcheck.model import Analysis, Mention
 from factcheck.namebook import NameEntity
 from factcheck.nlp import lexicon
 from factcheck.title_phrases import TitlePhrase
@@ -26,25 +28,16 @@ from factcheck.title_phrases import TitlePhrase
 PERSON_KINDS = frozenset({"PERSON", "MISC"})
 
 
-def _synonyms() -> dict[str, str]:
-    text = resources.files("factcheck").joinpath("title_synonyms.json").read_text("utf-8")
-    table = json.loads(text)
-    return {k: v for k, v in table.items() if not k.startswith("_")}
-
-
-SYNONYMS = _synonyms()
-
-
 def normalise(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrase with each synonym (one or more words) replaced by its headword,
-    and its last word in the singular."""
+    """The phrase with each role word or synonym (one or more words) replaced by
+    its headword, and its last word in the singular."""
     out: list[str] = []
     index = 0
     while index < len(words):
         for size in (3, 2, 1):
             chunk = " ".join(words[index : index + size])
-            if len(words) - index >= size and chunk in SYNONYMS:
-                out.extend(SYNONYMS[chunk].split())
+            if len(words) - index >= size and chunk in lexicon.TITLE_HEADWORDS:
+                out.extend(lexicon.TITLE_HEADWORDS[chunk].replace("-", " ").split())
                 index += size
                 break
         else:
@@ -63,40 +56,53 @@ def _singular(word: str) -> str:
 
 
 def compatible(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """One phrase ends in the other ("chancellor", "embattled chancellor")."""
+    """One phrase ends in the other ("chancellor", "embattled chancellor"), and the
+    words only one has change no rank ("deputy head" is not "head")."""
     shorter, longer = sorted((left, right), key=len)
+    extra = longer[: len(longer) - len(shorter)]
+    if any(part in lexicon.RANK_WORDS for word in extra for part in word.split("-")):
+        return False
     return longer[len(longer) - len(shorter) :] == shorter
 
 
 @dataclass
 class LearntTitle(Fact):
-    """A title the corpus writes before one person's name, with where."""
+    """A title the corpus gives one person, with where, and the bodies it is of."""
 
     person: str = ""
     words: tuple[str, ...] = ()
+    past: bool = False
+    organisations: list[Mention] = field(default_factory=list)
 
 
 class LearntTitles:
-    """Each person's titles as the corpus writes them before the name."""
+    """Each person's titles as the corpus writes them."""
 
     def __init__(self) -> None:
-        self._by_person: dict[str, dict[tuple[str, ...], LearntTitle]] = defaultdict(dict)
-        self._heads: set[str] = set()
+        self._by_person: dict[str, dict[tuple[tuple[str, ...], bool], LearntTitle]] = defaultdict(
+            dict
+        )
+        self._heads: dict[str, set[str]] = defaultdict(set)  # head -> people
 
     def add(self, person: str, phrase: TitlePhrase, text: SentenceText) -> None:
-        if phrase.past:
-            return
         words = normalise(phrase.words)
-        title = self._by_person[person].setdefault(words, LearntTitle(person=person, words=words))
+        if not words:
+            return
+        title = self._by_person[person].setdefault(
+            (words, phrase.past), LearntTitle(person=person, words=words, past=phrase.past)
+        )
         title.occurrences.append(text.occurrence(phrase.holder.sentence, phrase.span))
-        self._heads.add(words[-1])
+        if phrase.organisation is not None:
+            title.organisations.append(phrase.organisation)
+        self._heads[words[-1]].add(person)
 
     def titles_of(self, person: str) -> list[LearntTitle]:
         return list(self._by_person.get(person, {}).values())
 
     def is_title_head(self, word: str) -> bool:
-        """Does the corpus (or the role lexicon) use this word as a title's last word?"""
-        return word in self._heads or word in lexicon.ROLE_GROUPS
+        """Is this word a title's last word: in the role-word table, or in the corpus's
+        titles of two people or more ("fly-half"; not a stray "cricket")?"""
+        return word in lexicon.TITLE_HEADS or len(self._heads.get(word, ())) >= 2
 
 
 def learn(

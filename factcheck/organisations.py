@@ -1,13 +1,20 @@
 """Comparison keys for organisations: acronyms expanded, country words dropped.
 
 "NPC", "China's National People's Congress" and "the National People's
-Congress" get one key, so their roles and sentences can be compared.
+Congress" get one key, so their roles and sentences can be compared. Acronyms
+are learnt from the corpus: defined in brackets ("National People's Congress
+(NPC)"), or spelt by the initials of an organisation the corpus names ("IOC"
+for the "International Olympic Committee"). A word for the kind of body
+("Labour Party", "Acme plc") and the house spelling ("Labour", "Labor";
+"Organisation", "Organization") do not change the key.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 from factcheck.model import Analysis, Document
 from factcheck.namebook import NameBook, normalise_name
@@ -17,6 +24,12 @@ _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|and|[A-Z][\w’'-]*))*?)\s*\(([A-Z]{2,8})\)"
 )
 _ORG_FILLER = {"the", "of", "for", "and", "'s", "’s"}
+# Words that say what kind of body a name is, not which: "Labour Party", "Acme plc".
+_BODY_KINDS = frozenset(
+    json.loads(resources.files("factcheck").joinpath("organisation_words.json").read_text("utf-8"))[
+        "body_kinds"
+    ]
+)
 
 
 def acronyms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
@@ -33,7 +46,37 @@ def acronyms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
                     words = words[1:]
                 if words:
                     found.setdefault(match.group(2), " ".join(words))
+    for acronym, expansion in _initialisms(pairs).items():
+        found.setdefault(acronym, expansion)
     return found
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in _ORG_FILLER)
+
+
+def _initialisms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
+    """Organisations of two words or more the corpus names, by their initials
+    ("IOC": "International Olympic Committee"); initials two names share are
+    dropped, since they cannot say which is meant."""
+    by_initials: dict[str, set[str]] = {}
+    for _, analysis in pairs:
+        for mention in analysis.mentions:
+            if mention.label != "ORG":
+                continue
+            name = normalise_name(mention.text)
+            initials = _initials(name)
+            if len(initials) >= 2 and len(name.split()) >= 2 and initials != name:
+                by_initials.setdefault(initials, set()).add(name)
+    return {
+        initials: names.pop()
+        for initials, names in by_initials.items()
+        if len({_words_key(n) for n in names}) == 1
+    }
+
+
+def _words_key(name: str) -> str:
+    return " ".join(w.lower() for w in re.findall(r"[\w’'-]+", name))
 
 
 def place_words(names: NameBook) -> frozenset[str]:
@@ -55,17 +98,30 @@ def _is_place_word(word: str, places: frozenset[str]) -> bool:
 
 
 def org_key(organisation: str, expansions: dict[str, str], places: frozenset[str]) -> str:
-    """A comparison key for an organisation: acronyms expanded, country words dropped."""
+    """A comparison key for an organisation: acronyms expanded, country words and
+    words for the kind of body dropped, house spellings folded."""
     text = re.sub(r"\([A-Z]{2,8}\)", " ", organisation)
-    for acronym, expansion in expansions.items():
-        text = re.sub(rf"\b{acronym}\b", expansion, text)
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", text)]
-    words = [w.removesuffix("’s").removesuffix("'s") for w in words]
-    kept = [w for w in words if w not in _ORG_FILLER and not _is_place_word(w, places)]
+    words: list[str] = []
+    for word in re.findall(r"[\w’'-]+", text):
+        bare = word.removesuffix("’s").removesuffix("'s")
+        expansion = expansions.get(bare)
+        words.extend(re.findall(r"[\w’'-]+", expansion) if expansion else [bare])
+    lowered = [w.lower().removesuffix("’s").removesuffix("'s") for w in words]
+    kept = [w for w in lowered if w not in _ORG_FILLER and not _is_place_word(w, places)]
     # "Federal Assembly of the Russian Federation": the tail only names the country.
     if "federation" in kept and kept[-1] == "federation" and len(kept) > 2:
         kept = kept[:-1]
-    return " ".join(kept)
+    # "Labour Party" and "Labour": the kind of body is not its name.
+    named = [w for w in kept if w not in _BODY_KINDS]
+    return " ".join(_house_spelling(w) for w in (named or kept))
+
+
+def _house_spelling(word: str) -> str:
+    """British and American spellings as one: "labour" and "labor", "organisation"
+    and "organization"."""
+    if len(word) >= 5 and word.endswith("our"):
+        return word[:-3] + "or"
+    return word.replace("isation", "ization")
 
 
 def same_organisation(key_a: str, key_b: str) -> bool:

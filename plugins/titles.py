@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.facts import RoleFact
-from factcheck.learnt_titles import PERSON_KINDS, compatible, normalise
-from factcheck.model import Category, CodeInfo, Evidence, Finding, RoleClaim, Severity, Span
-from factcheck.nlp.lexicon import ROLE_GROUPS
+from factcheck.facts import RoleFact, SwappedName
+from factcheck.learnt_titles import PERSON_KINDS, LearntTitle, compatible, normalise
+from factcheck.model import (
+    Category,
+    CodeInfo,
+    Evidence,
+    Finding,
+    Mention,
+    RoleClaim,
+    Severity,
+    Span,
+)
+from factcheck.nlp.lexicon import ROLE_GROUPS, VAGUE_TITLES
+from factcheck.organisations import org_key, same_organisation
 from factcheck.role_timeline import as_of, outdated, stated_by
-from factcheck.title_phrases import title_phrases
+from factcheck.title_phrases import FUNCTION_WORDS, TitlePhrase, title_phrases
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",
@@ -63,7 +74,7 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             yield finding
     yield from _learnt_title_findings(context, flagged)
     for swap in context.corpus.swapped_names(context.analysis, "org"):
-        if swap.span not in flagged:
+        if swap.span not in flagged and not _corpus_links(context, swap):
             note, related = _related_bodies(context, swap.found, swap.expected)
             yield context.finding(
                 SWAPPED_ORGANISATION.code,
@@ -73,6 +84,56 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 expected=swap.expected,
                 evidence=swap.evidence + related,
             )
+
+
+def _corpus_links(context: CheckContext, swap: SwappedName) -> bool:
+    """Does a corpus sentence that names the draft's organisation share as many of
+    the draft sentence's words as the parallel sentence that names another? Then
+    the draft follows that sentence ("promoted from the Home Office, where he had
+    been prisons minister"), and the body is not in the wrong place."""
+    corpus = context.corpus
+    body = corpus.names.entity(swap.found)
+    mention = next((m for m in context.analysis.mentions if m.span == swap.span), None)
+    if body is None or mention is None:
+        return False
+    names = _words(swap.found) | _words(swap.expected)
+    sentence = context.analysis.sentences[mention.sentence].span
+    draft = _words(context.document.prose[sentence.start : sentence.end]) - names
+    parallel = max(
+        (len(draft & _words(_sentence_of(context, e))) for e in swap.evidence), default=0
+    )
+    spellings = set(body.spellings)
+    for source in sorted(set().union(*body.spellings.values())):
+        text = corpus.texts.get(source)
+        if text is None:
+            continue
+        for named in text.analysis.mentions:
+            if (
+                named.text in spellings
+                and len(draft & _words(text.quote(named.sentence))) >= parallel
+            ):
+                return True
+    return False
+
+
+def _sentence_of(context: CheckContext, evidence: Evidence) -> str:
+    """The whole corpus sentence an evidence excerpt ("…words…") is cut from."""
+    excerpt = evidence.quote.strip("…").strip()
+    text = context.corpus.texts.get(evidence.source)
+    if text is None:
+        return excerpt
+    for number in range(len(text.analysis.sentences)):
+        sentence = text.quote(number)
+        if excerpt in sentence:
+            return sentence
+    return excerpt
+
+
+def _words(text: str) -> set[str]:
+    """A sentence's words that can make two sentences parallel: not function words."""
+    return {
+        w for w in re.findall(r"[\w’'-]+", text.lower()) if len(w) >= 3 and w not in FUNCTION_WORDS
+    }
 
 
 def _related_bodies(
@@ -170,11 +231,13 @@ def _outdated(
 
 
 def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
-    """FC204: a title before a person's name that the corpus never gives them."""
+    """FC204: a title the corpus never gives the person; FC201: a title the corpus
+    gives, of a body or place it never gives the person that title in."""
     corpus = context.corpus
     learnt = corpus.learnt_titles()
     for phrase in title_phrases(context.analysis, context.document.prose):
-        if phrase.past or phrase.span in flagged:
+        # A role claim already reported ("<name>, chairman of <body>") is not read again.
+        if any(_overlap(phrase.span, span) for span in flagged):
             continue
         # A misspelt name is FC101's; its correction may be someone else, so the
         # title is compared only when the name is written as the corpus has it.
@@ -183,22 +246,110 @@ def _learnt_title_findings(context: CheckContext, flagged: set[Span]) -> Iterabl
             continue
         known = learnt.titles_of(person.canonical)
         words = normalise(phrase.words)
-        if not known or not learnt.is_title_head(words[-1]):
+        if not words or not learnt.is_title_head(words[-1]):
             continue
-        if any(compatible(words, title.words) for title in known):
+        agreeing = [t for t in known if compatible(words, t.words)]
+        if agreeing:
+            finding = _organisation_finding(context, phrase, person.canonical, agreeing)
+            if finding is not None:
+                flagged.add(finding.span)
+                yield finding
             continue
-        if _role_fact_agrees(context, person.canonical, phrase.words):
+        # A past title is compared only with the corpus's past titles, a current one
+        # with its current titles: "former coach" says nothing of a new post.
+        same_time = [
+            t for t in known if t.past == phrase.past and learnt.is_title_head(t.words[-1])
+        ]
+        if (
+            not same_time
+            or words[-1] in VAGUE_TITLES
+            or _role_fact_agrees(context, person.canonical, phrase.words)
+        ):
             continue
-        best = max(known, key=lambda t: t.support)
+        best = max(same_time, key=lambda t: t.support)
         written = context.text(phrase.span)
+        flagged.add(phrase.span)
         yield context.finding(
             UNKNOWN_TITLE.code,
             phrase.span,
-            f"the corpus calls {person.canonical} {' '.join(best.words)}, never {written}",
+            f"the corpus calls {person.canonical} {_title_text(best)}, never {written}",
             expected=" ".join(best.words),
             evidence=best.evidence(),
             safe=False,
         )
+
+
+def _overlap(left: Span, right: Span) -> bool:
+    return left.start < right.end and right.start < left.end
+
+
+def _title_text(title: LearntTitle) -> str:
+    return ("former " if title.past else "") + " ".join(title.words)
+
+
+def _organisation_finding(
+    context: CheckContext, phrase: TitlePhrase, person: str, agreeing: list[LearntTitle]
+) -> Finding | None:
+    """FC201 for a title the corpus gives the person, but of other bodies or places
+    of the same kind only ("Italy coach" where the corpus has "Scotland coach").
+    A corpus that gives the title in two such bodies is split: info, not an error."""
+    written = phrase.organisation
+    if written is None or phrase.organisation_by_reference:
+        return None
+    kind = _kind(context, written)
+    # A misspelt body is FC102's: the title is compared with the body meant.
+    meant = context.corpus.resolve_organisation(written.text) if kind == "ORG" else written.text
+    others: dict[str, tuple[Mention, LearntTitle]] = {}
+    for title in agreeing:
+        for organisation in title.organisations:
+            if _kind(context, organisation) != kind:
+                continue
+            if _same_body(context, kind, meant, organisation.text):
+                return None
+            others.setdefault(
+                _place_or_body_key(context, kind, organisation.text), (organisation, title)
+            )
+    if not others or kind is None:
+        return None
+    support = {key: title.support for key, (_, title) in others.items()}
+    expected, title = others[max(support, key=lambda k: support[k])]
+    split = len(others) > 1
+    return context.finding(
+        WRONG_ORGANISATION.code,
+        written.span,
+        f"the corpus gives {person} the title {' '.join(title.words)} of "
+        f"{expected.text}, never of {written.text}"
+        + (" (the corpus names more than one)" if split else ""),
+        expected=expected.text,
+        evidence=title.evidence(),
+        severity=Severity.INFO if split else None,
+        safe=False,
+    )
+
+
+def _kind(context: CheckContext, mention: Mention) -> str | None:
+    """A place (its name or its adjective: compared only with its own kind) or a
+    body, as the corpus classes the name, else as the mention is labelled."""
+    entity = context.corpus.names.entity(mention.text)
+    label = entity.kind if entity is not None and entity.kind != "MISC" else mention.label
+    if label == "NORP" and context.corpus.org_key(mention.text):
+        return "ORG"  # "Tory", "Liberal Democrat": a party, not a nationality
+    return label if label in {"GPE", "NORP", "ORG", "LOC"} else None
+
+
+def _place_or_body_key(context: CheckContext, kind: str | None, name: str) -> str:
+    """A body's key keeps its place words: "Leeds University" is not "Keele University"."""
+    if kind == "ORG":
+        return org_key(name, context.corpus.acronyms, frozenset())
+    return " ".join(name.lower().replace("’s", "").replace("'s", "").split())
+
+
+def _same_body(context: CheckContext, kind: str | None, left: str, right: str) -> bool:
+    left_key = _place_or_body_key(context, kind, left)
+    right_key = _place_or_body_key(context, kind, right)
+    if kind == "ORG":
+        return same_organisation(left_key, right_key)
+    return left_key == right_key
 
 
 def _role_fact_agrees(context: CheckContext, person: str, words: tuple[str, ...]) -> bool:

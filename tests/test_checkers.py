@@ -614,3 +614,49 @@ def test_safe_fixes_leave_nothing_new_to_find(
     after = check_text(fixed, date)
     left = {(f.code, f.message) for f in before if f not in applied}
     assert {(f.code, f.message) for f in after} <= left, fixed
+
+
+# --- one body written two ways, and a body the corpus ties to the person ----------------
+
+SAME_BODY_CORPUS = {
+    "a.txt": "Mr Okafor served on the Lagos City Council before being elected to parliament "
+    "in 1990.\n"
+    "He was made a cabinet minister in 2004, promoted from the Interior Ministry, where he "
+    "had been police minister.\n",
+    "b.txt": "The Harbour Authority raised its fees on Monday.\n"
+    "Prime Minister Kwame Okafor has led his Labor Party to a record third victory, but with "
+    "a reduced majority in parliament.\n"
+    "Mr Dube said the evidence sent by the International Rowing Union and the rowing body "
+    "FISA was not strong enough.\n",
+}
+
+# (draft, the organisation FC203 flags, or None)
+SAME_BODY: list[tuple[str, str | None]] = [
+    # Another body in the parallel sentence's place: flagged.
+    ("Mr Okafor served on the Harbour Authority before being elected to parliament in 1990.", "Harbour Authority"),
+    # A short form, another house spelling, an acronym of the corpus's body.
+    ("Kwame Okafor has led Labour to a record third victory, but with a reduced majority in parliament.", None),
+    ("Mr Dube said the evidence sent by the IRU and FISA was not strong enough.", None),
+    # A body a sentence at least as parallel names: the draft follows that one.
+    ("Mr Okafor had been police minister at the Interior Ministry before his promotion in 2004.", None),
+]  # fmt: skip
+
+
+@pytest.fixture()
+def same_body_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
+    key = f"same-body:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=SAME_BODY_CORPUS, pipeline=pipeline)
+    return seed_engines[key]
+
+
+@pytest.mark.parametrize(("draft", "flagged"), SAME_BODY)
+def test_one_body_written_two_ways_is_no_swap(
+    same_body_engine: Engine, pipeline: LoadedPipeline, draft: str, flagged: str | None
+) -> None:
+    report = same_body_engine.check_document(document_from_text("d.md", draft))
+    found = [draft[f.span.start : f.span.end] for f in report.findings if f.code == "FC203"]
+    if pipeline.statistical or flagged is None:
+        assert found == ([flagged] if flagged else [])
+    else:
+        assert found in ([], [flagged])

@@ -6,6 +6,10 @@ list of the corpus's own names: names are learnt from the corpus.
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+from typing import Any
+
 # Nouns that end an organisation's name; a name containing one is an
 # organisation, and "of"/"for" may continue it ("Federal Assembly of the ...").
 ORG_HEADS = frozenset(
@@ -110,38 +114,40 @@ TITLE_WORDS = frozenset(
     ]
 )
 
+# Role and title words: one data file, ``role_words.json``, read once.
+_ROLE_DATA: dict[str, dict[str, Any]] = json.loads(
+    resources.files("factcheck.nlp").joinpath("role_words.json").read_text("utf-8")
+)
+
+
+def _entries(section: str) -> dict[str, Any]:
+    return {k: v for k, v in _ROLE_DATA[section].items() if not k.startswith("_")}
+
+
 # Role nouns in "<name>, <role> of <organisation>", and the group each belongs
 # to: words of one group name the same role ("speaker" and "chairman" of a
 # parliament), so they never contradict each other.
 ROLE_GROUPS: dict[str, str] = {
-    "chairman": "presiding officer",
-    "chairwoman": "presiding officer",
-    "chairperson": "presiding officer",
-    "chair": "presiding officer",
-    "speaker": "presiding officer",
-    "head": "presiding officer",
-    "president": "president",
-    "leader": "leader",
-    "premier": "head of government",
-    "prime minister": "head of government",
-    "minister": "minister",
-    "secretary": "secretary",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson",
-    "director": "director",
-    "ambassador": "ambassador",
-    "governor": "governor",
-    "mayor": "mayor",
-    "member": "member",
-    "vice-chairman": "deputy presiding officer",
-    "vice-chairwoman": "deputy presiding officer",
-    "vice-chair": "deputy presiding officer",
-    "deputy chairman": "deputy presiding officer",
-    "deputy speaker": "deputy presiding officer",
-    "vice-president": "vice-president",
-    "vice president": "vice-president",
+    word: group for group, words in _entries("groups").items() for word in words
 }
+# Each role word or title synonym as the phrase it is compared as: the first
+# word of its group, or its synonym's headword ("ceo" is "chief executive").
+TITLE_HEADWORDS: dict[str, str] = {
+    **{word: words[0] for words in _entries("groups").values() for word in words},
+    **{word: head for head, words in _entries("synonyms").items() for word in words},
+}
+# Nouns that end a title, besides the role nouns and the corpus's own title heads.
+TITLE_HEADS = frozenset(_ROLE_DATA["titles"]["words"]) | frozenset(
+    word.split()[-1] for word in TITLE_HEADWORDS
+)
+# "boss": says only that the person leads something.
+VAGUE_TITLES = frozenset(_ROLE_DATA["vague"]["words"])
+# "deputy head" is another post than "head".
+RANK_WORDS = frozenset(_ROLE_DATA["ranks"]["words"])
+# "former coach", "ex-minister": a title of another time.
+PAST_MARKS = frozenset(_ROLE_DATA["past"]["marks"])
+# "<name> resigned as <title>": a post left.
+LEAVING_VERBS = frozenset(_ROLE_DATA["past"]["leaving_verbs"])
 
 # Verbs of speech that follow a person's name ("Zhao said").
 SPEECH_VERBS = frozenset(
