@@ -94,7 +94,10 @@ class CorpusFacts:
         for document, analysis in pairs:
             self._add_document(document, analysis)
         self.parallel = ParallelSentences(
-            (analysis for _, analysis in pairs), self.entity_key, self.texts
+            (analysis for _, analysis in pairs),
+            self.entity_key,
+            self.texts,
+            same_body=lambda a, b: self.same_organisation(self.org_key(a), self.org_key(b)),
         )
         self.organisation_links = stated_links(self.texts, self.is_organisation, self.org_key)
         self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.alignment import (
@@ -83,9 +83,13 @@ class ParallelSentences:
         analyses: Iterable[Analysis],
         entity_key: EntityKey,
         texts: dict[str, SentenceText],
+        same_body: Callable[[str, str], bool] = lambda found, expected: False,
     ) -> None:
         self.entity_key = entity_key
         self.texts = texts
+        # Whether two written organisations are one body ("Labour", "the Labor
+        # Party"): a slot holding the same body written otherwise is no swap.
+        self._same_body = same_body
         self._last_draft: _DraftAlignment | None = None
         self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
         self._value_sentences_by_word: dict[str, list[AlignedSentence]] = defaultdict(list)
@@ -229,11 +233,14 @@ class ParallelSentences:
                 continue
             if any(slot.draft.span.overlaps(span) for span in taken):
                 continue
+            written, expected = _written(analysis, slot.draft.span), self._corpus_written(slot)
+            if kind == "org" and self._same_body(written, expected):
+                continue
             found.append(
                 SwappedName(
                     span=slot.draft.span,
-                    found=_written(analysis, slot.draft.span),
-                    expected=self._corpus_written(slot),
+                    found=written,
+                    expected=expected,
                     evidence=self._slot_evidence(slot),
                 )
             )
