@@ -182,14 +182,30 @@ class AnalysisCache:
             return None
         return analysis if analysis.sha256 == sha256 else None
 
+    def has(self, sha256: str) -> bool:
+        """Whether an analysis is stored for this document under this key, without
+        decoding it: what a resumed ``factcheck index`` asks of every document."""
+        try:
+            row = self._connection.execute(
+                "SELECT 1 FROM analyses WHERE sha256 = ? AND key = ?", (sha256, self.key)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache read failed: {exc}")
+            return False
+        return row is not None
+
     def put(self, analysis: Analysis) -> None:
         """Store (or replace) the analysis under its SHA-256 and this key."""
+        self.put_encoded(analysis.sha256, analysis.path, encode_analysis(analysis))
+
+    def put_encoded(self, sha256: str, path: str, data: bytes) -> None:
+        """:meth:`put` of an analysis already encoded (by a build worker)."""
         row = (
-            analysis.sha256,
+            sha256,
             self.key,
-            analysis.path,
+            path,
             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            encode_analysis(analysis),
+            data,
         )
         try:
             self._connection.execute(
