@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import pty
 import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -124,3 +126,50 @@ def test_bad_options_are_usage_errors(
     make_archive(tmp_path, 1)
     monkeypatch.chdir(tmp_path)
     assert main(["index", *options]) == 2
+
+
+def _stderr_on_a_terminal(root: Path, env: dict[str, str]) -> bytes:
+    """What ``factcheck index`` writes to standard error when that is a terminal."""
+    leader, follower = pty.openpty()
+    written: list[bytes] = []
+
+    def read() -> None:  # while it runs: a full terminal buffer would block the child
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the other end is closed: all is read
+                return
+            if not chunk:
+                return
+            written.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        done = subprocess.run(
+            index_command(), cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=follower,
+            timeout=600, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        reader.join(timeout=60)
+        os.close(leader)
+    assert done.returncode == 0
+    return b"".join(written)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty is POSIX only")
+def test_the_progress_line_is_drawn_on_a_terminal_only(tmp_path: Path) -> None:
+    no_ci = {k: v for k, v in os.environ.items() if k != "CI"}
+    terminal, ci, piped = tmp_path / "terminal", tmp_path / "ci", tmp_path / "piped"
+    # Enough work to outlast the line's delay of a second, even on the rule-based pipeline.
+    make_archive(terminal, 8)
+    for root in (ci, piped):
+        make_archive(root, 1)
+    drawn = _stderr_on_a_terminal(terminal, no_ci)
+    assert re.search(rb"indexing \[[#-]+\] \d+/15 [\d,]+ words/s \S+ left", drawn), drawn
+    assert b"indexing [" not in _stderr_on_a_terminal(ci, {**no_ci, "CI": "true"})
+    done = subprocess.run(
+        index_command(), cwd=piped, env=no_ci, capture_output=True, timeout=600, check=True
+    )
+    assert b"indexing [" not in done.stderr
