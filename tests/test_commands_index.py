@@ -167,7 +167,7 @@ def test_the_progress_line_is_drawn_on_a_terminal_only(tmp_path: Path) -> None:
     for root in (ci, piped):
         make_archive(root, 1)
     drawn = _stderr_on_a_terminal(terminal, no_ci)
-    assert re.search(rb"indexing \[[#-]+\] \d+/15 [\d,]+ words/s \S+ left", drawn), drawn
+    assert re.search(rb"indexing \[[#-]+\] \d+/40 [\d,]+ words/s \S+ left", drawn), drawn
     assert b"indexing [" not in _stderr_on_a_terminal(ci, {**no_ci, "CI": "true"})
     done = subprocess.run(
         index_command(), cwd=piped, env=no_ci, capture_output=True, timeout=600, check=True
