@@ -19,9 +19,6 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from factcheck.build.batches import Analyser, word_count
-from factcheck.build.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
-from factcheck.build.local import LocalAnalyser
 from factcheck.cache import AnalysisCache, cache_key
 from factcheck.config import Config, check_known_prefixes
 from factcheck.context import CheckContext
@@ -36,6 +33,9 @@ from factcheck.engine_codes import (
 )
 from factcheck.errors import InputError
 from factcheck.facts import CorpusFacts
+from factcheck.indexbuild.batches import Analyser, word_count
+from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
+from factcheck.indexbuild.local import LocalAnalyser
 from factcheck.model import (
     Analysis,
     CodeInfo,

@@ -16,9 +16,9 @@ import resource
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.build.batches import Analyser
-from factcheck.build.builder import DEFAULT_BATCH_SIZE, BuildSummary
 from factcheck.errors import ExitCode, FactcheckError
+from factcheck.indexbuild.batches import Analyser
+from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary
 from factcheck.output.safe import escape_controls
 
 
@@ -103,13 +103,13 @@ def _analyser(args: argparse.Namespace, engine: Any) -> Iterator[Analyser | None
         if args.workers == 1:
             yield None  # the engine's own, in this process
             return
-        from factcheck.build.pool import PoolAnalyser
-        from factcheck.build.worker import PipelineSpec
+        from factcheck.indexbuild.pool import PoolAnalyser
+        from factcheck.indexbuild.worker import PipelineSpec
 
         yield PoolAnalyser(PipelineSpec.of(engine.pipeline), args.workers)
         return
-    from factcheck.build.cluster import DaskAnalyser, connect
-    from factcheck.build.worker import PipelineSpec
+    from factcheck.indexbuild.cluster import DaskAnalyser, connect
+    from factcheck.indexbuild.worker import PipelineSpec
 
     client, cluster = connect(args.scheduler, args.cluster)
     try:

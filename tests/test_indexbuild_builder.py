@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.build.batches import Encoded, word_count
-from factcheck.build.builder import build_index
-from factcheck.build.local import LocalAnalyser
 from factcheck.cache import DATABASE_NAME, AnalysisCache
 from factcheck.documents import document_from_text, load_document
 from factcheck.errors import InputError
+from factcheck.indexbuild.batches import Encoded, word_count
+from factcheck.indexbuild.builder import build_index
+from factcheck.indexbuild.local import LocalAnalyser
 from factcheck.model import Document
 from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import LoadedPipeline

@@ -6,11 +6,11 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from factcheck.build.batches import Encoded
-from factcheck.build.local import LocalAnalyser
-from factcheck.build.pool import PoolAnalyser
-from factcheck.build.worker import PipelineSpec, WorkerSetupError
 from factcheck.documents import document_from_text, load_document
+from factcheck.indexbuild.batches import Encoded
+from factcheck.indexbuild.local import LocalAnalyser
+from factcheck.indexbuild.pool import PoolAnalyser
+from factcheck.indexbuild.worker import PipelineSpec, WorkerSetupError
 from factcheck.model import Document
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.conftest import SEED_FILES

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from factcheck.build import cluster as cluster_module
-from factcheck.build.cluster import ClusterError, DaskAnalyser, local_workers
-from factcheck.build.worker import PipelineSpec
 from factcheck.cli import main
 from factcheck.documents import document_from_text
+from factcheck.indexbuild import cluster as cluster_module
+from factcheck.indexbuild.cluster import ClusterError, DaskAnalyser, local_workers
+from factcheck.indexbuild.worker import PipelineSpec
 from tests.test_commands_index import cache_rows, make_archive
 
 distributed = pytest.importorskip("distributed")

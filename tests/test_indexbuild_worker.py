@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.build import worker
-from factcheck.build.worker import PipelineSpec, WorkerSetupError, analyse_batch
 from factcheck.documents import load_document
+from factcheck.indexbuild import worker
+from factcheck.indexbuild.worker import PipelineSpec, WorkerSetupError, analyse_batch
 from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.storage.codec import decode_analysis
