@@ -102,7 +102,9 @@ def index_build(pipeline: LoadedPipeline, texts: Sequence[tuple[str, str]], work
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--external", type=Path, default=REPO.parent / "shared" / "external")
+    # As the tests find it: FACTCHECK_EXTERNAL, else beside the clone.
+    external = os.environ.get("FACTCHECK_EXTERNAL") or REPO.parent / "shared" / "external"
+    parser.add_argument("--external", type=Path, default=Path(external))
     parser.add_argument("--documents", type=int, default=300)
     args = parser.parse_args(argv)
 

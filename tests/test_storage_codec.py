@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from typing import Any
 
 import msgpack
@@ -146,3 +147,19 @@ def test_the_binary_form_is_smaller_than_json() -> None:
 
     analysis = full_analysis()
     assert len(encode_analysis(analysis)) < len(analysis_to_json(analysis).encode("utf-8"))
+
+
+def test_decoding_leaves_the_garbage_collector_as_it_found_it() -> None:
+    data = encode_analysis(full_analysis())
+    assert gc.isenabled()
+    decode_analysis(data)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        decode_analysis(b"\xc1")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        decode_analysis(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

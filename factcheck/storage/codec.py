@@ -17,6 +17,7 @@ here and bump the version (``tests/test_storage_codec.py`` fails until it does).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -127,6 +128,21 @@ def encode_analysis(analysis: Analysis) -> bytes:
 
 def decode_analysis(data: bytes) -> Analysis:
     """The analysis written by :func:`encode_analysis`; ValueError if it does not fit."""
+    # A decode makes thousands of small objects at once, and each burst sets off
+    # the cyclic garbage collector, which walks every live object (the corpus
+    # decoded so far): measured, two thirds of the decode. These records hold
+    # only strings, numbers and tuples of records, never a cycle, so pausing
+    # the collector for the decode leaves nothing uncollected.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _decode(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _decode(data: bytes) -> Analysis:
     if not isinstance(data, bytes):
         raise ValueError(f"expected bytes, got {type(data).__name__}")
     try:
