@@ -28,7 +28,7 @@ from types import TracebackType
 
 from factcheck import __version__
 from factcheck.model import Analysis
-from factcheck.serialize import analysis_from_json, analysis_to_json
+from factcheck.storage.codec import decode_analysis, encode_analysis
 
 __all__ = [
     "DATABASE_NAME",
@@ -51,14 +51,16 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 _PRUNE_CHUNK = 500
 
 # Bumped when the table changes shape; a database of another version is emptied.
-_SCHEMA_VERSION = 1
+# 2: ``data`` holds the msgpack form of factcheck.storage.codec, not JSON text.
+_SCHEMA_VERSION = 2
 
 # What an analysis is made from, besides the document and the pipeline, relative
 # to the package: the NLP layer (every file: code and word lists), the records
-# and their JSON form, and the reading of a file into its text and prose mask.
+# and their stored forms (JSON, and the cache's codec in storage/), and the
+# reading of a file into its text and prose mask.
 # tests/test_cache.py checks that every module they import is here (errors.py
 # too: simpler than a list of exceptions, and it seldom changes).
-_EXTRACTION_FOLDERS = ("nlp",)
+_EXTRACTION_FOLDERS = ("nlp", "storage")
 _EXTRACTION_MODULES = (
     "model.py", "serialize.py", "documents.py", "markup.py", "pubdate.py", "errors.py",
 )  # fmt: skip
@@ -69,7 +71,7 @@ CREATE TABLE IF NOT EXISTS analyses (
     key TEXT NOT NULL,
     path TEXT NOT NULL,
     stored_at TEXT NOT NULL,
-    data TEXT NOT NULL,
+    data BLOB NOT NULL,
     PRIMARY KEY (sha256, key)
 )
 """
@@ -173,21 +175,37 @@ class AnalysisCache:
         if row is None:
             return None
         try:
-            analysis = analysis_from_json(row[0])
+            analysis = decode_analysis(row[0])
         except ValueError:
             # Written by a build whose model differed under the same key (a
             # development checkout): a miss, and the next put replaces it.
             return None
         return analysis if analysis.sha256 == sha256 else None
 
+    def has(self, sha256: str) -> bool:
+        """Whether an analysis is stored for this document under this key, without
+        decoding it: what a resumed ``factcheck index`` asks of every document."""
+        try:
+            row = self._connection.execute(
+                "SELECT 1 FROM analyses WHERE sha256 = ? AND key = ?", (sha256, self.key)
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache read failed: {exc}")
+            return False
+        return row is not None
+
     def put(self, analysis: Analysis) -> None:
         """Store (or replace) the analysis under its SHA-256 and this key."""
+        self.put_encoded(analysis.sha256, analysis.path, encode_analysis(analysis))
+
+    def put_encoded(self, sha256: str, path: str, data: bytes) -> None:
+        """:meth:`put` of an analysis already encoded (by a build worker)."""
         row = (
-            analysis.sha256,
+            sha256,
             self.key,
-            analysis.path,
+            path,
             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            analysis_to_json(analysis),
+            data,
         )
         try:
             self._connection.execute(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from factcheck import DISTRIBUTION, __version__
 from factcheck.commands.check import add_check_parser, config_overrides, run_check
+from factcheck.commands.index import add_index_parser, run_index
 from factcheck.commands.rule import add_rule_parser, run_rule
 from factcheck.config import Config, load_config
 from factcheck.errors import ExitCode, FactcheckError
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
 
     add_check_parser(commands, common)
-    commands.add_parser("index", parents=[common], help="build or refresh the corpus cache")
+    add_index_parser(commands, common)
     audit = commands.add_parser("audit", parents=[common], help="disagreements inside the corpus")
     audit.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("plugins", parents=[common], help="list plugins and their codes")
@@ -66,30 +67,7 @@ def _index(args: argparse.Namespace) -> int:
     from factcheck.engine import Engine
 
     engine = Engine(_config(args), progress=terminal_progress(sys.stderr))
-    facts = engine.facts
-    load = engine.corpus_load
-    assert load is not None
-    # The engine has said each skipped file on stderr; the summary lists them
-    # too, so that whoever reads the index output sees what the facts lack.
-    print(
-        f"{load.documents} documents ({load.analysed} analysed, {load.cached} from the cache)\n"
-        f"{len(facts.names.entities)} names, {len(facts.names.people())} people, "
-        f"{len(facts.roles)} roles, {len(facts.events)} dated events, "
-        f"{len(facts.counts)} counts, {len(facts.quotes)} quotations"
-    )
-    if load.unreadable:
-        files = "file" if len(load.unreadable) == 1 else "files"
-        print(f"{len(load.unreadable)} corpus {files} skipped:")
-        for error in load.unreadable:
-            print(escape_controls(f"  skipped {error}"))
-    # Names and titles are corpus text: escaped, so that none can drive the terminal.
-    for person in facts.names.people():
-        spellings = ", ".join(f"{s} ({len(d)})" for s, d in person.spellings.items())
-        print(escape_controls(f"  person {person.canonical}: {spellings}"))
-    for role in facts.roles:
-        line = f"  role {role.person}: {role.role} of the {role.organisation} ({role.support})"
-        print(escape_controls(line))
-    return ExitCode.OK
+    return run_index(args, engine)
 
 
 def _plugins(args: argparse.Namespace) -> int:

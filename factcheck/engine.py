@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -37,6 +37,9 @@ from factcheck.engine_codes import (
 from factcheck.errors import InputError
 from factcheck.facts import CorpusFacts
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
+from factcheck.indexbuild.batches import Analyser, word_count
+from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
+from factcheck.indexbuild.local import LocalAnalyser
 from factcheck.model import (
     Analysis,
     CodeInfo,
@@ -56,7 +59,6 @@ from factcheck.sources import expand_paths, read_stdin
 from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
-_PROGRESS_BATCH = 32  # corpus documents analysed between two progress updates
 # Fact bases built from a selection of corpus documents, kept by that selection:
 # drafts on one story, or a corpus no larger than the retrieval limit, build once.
 _SELECTED_FACTS_KEPT = 4
@@ -102,6 +104,7 @@ class Engine:
         self._facts: CorpusFacts | None = None
         self.corpus_load: CorpusLoad | None = None
         self._index: tuple[SqliteFactStore, SyncResult] | None = None
+        self._said_problems: set[str] = set()
         self._selected_facts: OrderedDict[tuple[tuple[str, str], ...], CorpusFacts] = OrderedDict()
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
@@ -127,36 +130,60 @@ class Engine:
         return self._facts
 
     def _read_corpus(self) -> tuple[list[Document], list[InputError]]:
+        documents: list[Document] = []
+        unreadable: list[InputError] = []
+        _, items = self.corpus_items()
+        for item in items:
+            if isinstance(item, InputError):
+                unreadable.append(item)
+            else:
+                documents.append(item)
+        if not documents:
+            raise InputError("corpus", "no readable corpus document")
+        return documents, unreadable
+
+    def corpus_items(self) -> tuple[int, Iterator[Document | InputError]]:
+        """How many corpus files there are, and each read only when it is reached
+        (or the reason it cannot be): the index build holds one at a time."""
         source = self._corpus_source
         if isinstance(source, Mapping):
-            given: list[Document] = []
-            too_large: list[InputError] = []
-            for name, text in source.items():
-                try:
-                    check_text_size(name, text)
-                except InputError as error:
-                    too_large.append(error)
-                    continue
-                given.append(document_from_text(name, text))
-            return given, too_large
+            return len(source), _given_documents(source)
         if not source:
             raise InputError(
                 "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
             )
-        documents: list[Document] = []
-        unreadable: list[InputError] = []
-        for path in expand_paths(list(source), Path.cwd()):
-            try:
-                documents.append(
-                    load_document(
-                        path, display_path=display_path(path), encoding=self.config.encoding
-                    )
-                )
-            except InputError as error:
-                unreadable.append(error)
-        if not documents:
+        paths = expand_paths(list(source), Path.cwd())
+        return len(paths), _loaded_documents(paths, self.config.encoding)
+
+    def index_corpus(
+        self, analyser: Analyser | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> BuildSummary:
+        """Analyse and cache every corpus document the cache lacks, in committed batches,
+        without building the fact base (``factcheck index``); in this process by default."""
+        total, items = self.corpus_items()
+        cache = self._open_cache()
+        progress = self._progress("indexing", total) if self._progress is not None else None
+        try:
+            summary = build_index(
+                items,
+                cache,
+                analyser if analyser is not None else LocalAnalyser(self.pipeline),
+                batch_size=batch_size,
+                progress=progress,
+            )
+        finally:
+            if cache is not None:
+                cache.close()
+        self.corpus_load = CorpusLoad(
+            documents=summary.documents,
+            analysed=summary.analysed,
+            cached=summary.cached,
+            unreadable=tuple(summary.unreadable),
+        )
+        self._say_corpus_problems()
+        if not summary.documents:
             raise InputError("corpus", "no readable corpus document")
-        return documents, unreadable
+        return summary
 
     def _analyses(
         self, documents: Sequence[Document], unreadable: Sequence[InputError]
@@ -173,13 +200,9 @@ class Engine:
                     )
         missing = [i for i in range(len(documents)) if i not in found]
         if missing:
-            fresh = self._analyse_with_progress([documents[i] for i in missing])
+            fresh = self._analyse_with_progress([documents[i] for i in missing], cache)
             for index, analysis in zip(missing, fresh, strict=True):
                 found[index] = analysis
-            if cache is not None:
-                with cache.transaction():
-                    for analysis in fresh:
-                        cache.put(analysis)
         if cache is not None:
             cache.close()
         self.corpus_load = CorpusLoad(
@@ -190,21 +213,30 @@ class Engine:
         )
         return [found[i] for i in range(len(documents))]
 
-    def _analyse_with_progress(self, documents: Sequence[Document]) -> list[Analysis]:
-        """All of ``documents`` analysed; in batches when a progress line is wanted,
-        so that it moves (one batch still lets spaCy pipe many documents at once)."""
-        if self._progress is None:
-            return analyse_many(self.pipeline.nlp, documents, self.pipeline.key)
-        progress: Progress = self._progress("indexing the corpus", len(documents))
+    def _analyse_with_progress(
+        self, documents: Sequence[Document], cache: AnalysisCache | None
+    ) -> list[Analysis]:
+        """All of ``documents`` analysed in batches, each cached in one commit as it is
+        made (a check stopped halfway keeps what it did), and a progress line moved."""
+        progress: Progress | None = None
+        if self._progress is not None:
+            progress = self._progress("indexing the corpus", len(documents))
         nlp, key = self.pipeline.nlp, self.pipeline.key
         analyses: list[Analysis] = []
         try:
-            for start in range(0, len(documents), _PROGRESS_BATCH):
-                batch = documents[start : start + _PROGRESS_BATCH]
-                analyses.extend(analyse_many(nlp, batch, key))
-                progress.advance(len(batch))
+            for start in range(0, len(documents), DEFAULT_BATCH_SIZE):
+                batch = documents[start : start + DEFAULT_BATCH_SIZE]
+                fresh = analyse_many(nlp, batch, key)
+                if cache is not None:
+                    with cache.transaction():
+                        for analysis in fresh:
+                            cache.put(analysis)
+                analyses.extend(fresh)
+                if progress is not None:
+                    progress.advance(len(batch), words=sum(map(word_count, batch)))
         finally:
-            progress.close()
+            if progress is not None:
+                progress.close()
         return analyses
 
     def _open_cache(self) -> AnalysisCache | None:
@@ -469,7 +501,12 @@ class Engine:
         if self.corpus_load is None:
             return
         for error in self.corpus_load.unreadable:
-            print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
+            line = f"factcheck: corpus file skipped: {error}"
+            # `factcheck index` reads the corpus twice (the cache, then the fact
+            # index): a file is said once.
+            if line not in self._said_problems:
+                self._said_problems.add(line)
+                print(line, file=self._stderr)
 
     def _severities(self) -> dict[str, Severity]:
         """Every configured severity, even one equal to the default: a configured
@@ -535,6 +572,24 @@ def _failure_finding(code: str, failure: PluginFailure) -> Finding:
         end_line=1,
         end_column=1,
     )
+
+
+def _given_documents(source: Mapping[str, str]) -> Iterator[Document | InputError]:
+    for name, text in source.items():
+        try:
+            check_text_size(name, text)
+        except InputError as error:
+            yield error
+            continue
+        yield document_from_text(name, text)
+
+
+def _loaded_documents(paths: Sequence[Path], encoding: str) -> Iterator[Document | InputError]:
+    for path in paths:
+        try:
+            yield load_document(path, display_path=display_path(path), encoding=encoding)
+        except InputError as error:
+            yield error
 
 
 def display_path(path: Path) -> str:

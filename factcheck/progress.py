@@ -1,5 +1,8 @@
 """A progress line on standard error for long runs: done/total, rate, time left.
 
+The rate is items a second, or words a second when the caller counts the
+words of the text it has dealt with (the corpus index build does).
+
 Shown only on a terminal: when standard error is not a TTY (a CI log, a pipe,
 a file) or ``CI`` is set, nothing at all is written, so logs stay clean. It
 appears after ``delay`` seconds, so that short runs never flash a bar, is
@@ -49,6 +52,7 @@ class Progress:
         self.label = label
         self.total = total
         self.done = 0
+        self.words = 0
         self._stream = stream
         self._enabled = progress_wanted(stream) if enabled is None else enabled
         self._delay = delay
@@ -56,8 +60,10 @@ class Progress:
         self._started = clock()
         self._drawn_at: float | None = None
 
-    def advance(self, count: int = 1) -> None:
+    def advance(self, count: int = 1, *, words: int = 0) -> None:
+        """``count`` more items done; ``words`` of text in them, when the work is text."""
         self.done += count
+        self.words += words
         if not self._enabled:
             return
         now = self._clock()
@@ -80,7 +86,9 @@ class Progress:
         bar = "#" * filled + "-" * (_WIDTH - filled)
         left = (self.total - self.done) / rate if rate > 0 else None
         eta = f"{_duration(left)} left" if left is not None else "? left"
-        return f"{self.label} [{bar}] {self.done}/{self.total} {rate:.1f}/s {eta}"
+        # Text work is timed in words: documents vary too much in length.
+        speed = f"{self.words / elapsed:,.0f} words/s" if self.words else f"{rate:.1f}/s"
+        return f"{self.label} [{bar}] {self.done}/{self.total} {speed} {eta}"
 
     def close(self) -> None:
         if self._drawn_at is not None:

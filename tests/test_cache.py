@@ -264,7 +264,8 @@ def test_every_module_extraction_imports_is_fingerprinted() -> None:
     # A module the extraction starts to import must join the fingerprint.
     probe = (
         "import json, sys; import factcheck; before = set(sys.modules);"
-        "import factcheck.documents, factcheck.nlp.extract, factcheck.serialize;"
+        "import factcheck.documents, factcheck.nlp.extract, factcheck.serialize,"
+        " factcheck.storage.codec;"
         "print(json.dumps(sorted(sys.modules[m].__file__ for m in set(sys.modules) - before"
         " if m.startswith('factcheck'))))"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import engine as engine_module
 from factcheck.cli import main
 from tests.conftest import REPO, SEEDS
 
@@ -139,10 +141,32 @@ def test_plugins_lists_the_builtin_checkers(
 
 def test_index_reports_the_cache(newsroom: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index"]) == 0
+    assert "5 documents (5 analysed, 0 from the cache)" in capsys.readouterr().out
     assert main(["index"]) == 0
     out = capsys.readouterr().out
     assert "5 documents (0 analysed, 5 from the cache)" in out
-    assert "Vyacheslav Volodin" in out
+    assert re.search(r"peak memory [\d,]+ MiB", out)
+
+
+def test_index_brings_the_fact_index_in_line(
+    newsroom: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index"]) == 0
+    assert "fact index: 5 documents (5 added, 0 changed, 0 removed)" in capsys.readouterr().out
+    (newsroom / "archive" / "extra.md").write_text("Zhao Leji met Vyacheslav Volodin.\n")
+    assert main(["index"]) == 0
+    assert "fact index: 6 documents (1 added, 0 changed, 0 removed)" in capsys.readouterr().out
+
+
+def test_index_does_not_build_the_fact_base(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_fact_base(*args: object, **kwargs: object) -> None:
+        raise AssertionError("index built the fact base")
+
+    monkeypatch.setattr(engine_module, "CorpusFacts", no_fact_base)
+    assert main(["index"]) == 0
+    assert "5 documents (5 analysed, 0 from the cache)" in capsys.readouterr().out
 
 
 def test_a_corpus_problem_is_said_by_index_and_fails_no_clean_draft(

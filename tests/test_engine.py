@@ -65,6 +65,31 @@ def test_second_run_reads_the_corpus_from_the_cache_and_a_changed_file_alone_is_
     assert analysed == [5, 1]
 
 
+def test_a_corpus_analysis_stopped_halfway_keeps_the_batches_it_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = {f"d{i}.txt": f"Report {i} was filed on Monday.\n" for i in range(80)}
+    config = config_from_mapping({"cache-dir": str(tmp_path)}, source=None, root=tmp_path)
+    real = engine_module.analyse_many
+    calls: list[int] = []
+
+    def failing_third(nlp, documents, key):  # type: ignore[no-untyped-def]
+        calls.append(len(documents))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(nlp, documents, key)
+
+    monkeypatch.setattr(engine_module, "analyse_many", failing_third)
+    with pytest.raises(KeyboardInterrupt):
+        Engine(config, corpus=corpus, pipeline=rules_pipeline).facts  # noqa: B018
+    monkeypatch.setattr(engine_module, "analyse_many", real)
+    again = Engine(config, corpus=corpus, pipeline=rules_pipeline)
+    again.facts  # noqa: B018 - loading the corpus is the point
+    assert again.corpus_load is not None
+    done = calls[0] + calls[1]
+    assert (again.corpus_load.cached, again.corpus_load.analysed) == (done, 80 - done)
+
+
 def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(
     tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:

@@ -52,6 +52,16 @@ def test_the_line_says_done_total_rate_and_time_left() -> None:
     assert progress.line(clock.now) == "indexing [#####---------------] 10/40 2.5/s 12s left"
 
 
+def test_text_work_is_timed_in_words() -> None:
+    clock = _Clock()
+    progress = Progress("indexing", 40, io.StringIO(), enabled=True, delay=0, clock=clock)
+    clock.now = 4.0
+    progress.advance(10, words=6000)
+    assert (
+        progress.line(clock.now) == "indexing [#####---------------] 10/40 1,500 words/s 12s left"
+    )
+
+
 def test_it_waits_for_the_delay_and_erases_itself() -> None:
     clock, stream = _Clock(), io.StringIO()
     progress = Progress("checking", 3, stream, enabled=True, delay=1.0, clock=clock)

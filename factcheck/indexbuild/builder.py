@@ -1,0 +1,116 @@
+"""Streaming the corpus into the cache: bounded memory, one commit per batch.
+
+Documents are read one at a time; a document whose analysis the cache holds
+is counted and dropped; the others are gathered into batches of
+``batch_size``, which the analyser pulls only when it has room, and each
+batch of results is written in one transaction as it comes back. So the
+documents held at once are at most ``batch_size`` times the analyser's
+batches in flight (plus the one being gathered), a kill loses at most the
+batches in flight, and a re-run skips everything committed before it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from factcheck.errors import InputError
+from factcheck.indexbuild.batches import Analyser
+from factcheck.model import Document
+from factcheck.progress import Progress
+
+DEFAULT_BATCH_SIZE = 32
+
+
+class BuildStore(Protocol):
+    """Where the analyses go: :class:`~factcheck.cache.AnalysisCache` is one."""
+
+    def has(self, sha256: str) -> bool: ...
+
+    def put_encoded(self, sha256: str, path: str, data: bytes) -> None: ...
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]: ...
+
+
+@dataclass
+class BuildSummary:
+    """What one build did, for the summary line."""
+
+    documents: int = 0  # readable documents seen
+    analysed: int = 0  # analysed in this build
+    cached: int = 0  # already in the store (or repeated within a batch)
+    words: int = 0  # words of the documents analysed in this build
+    seconds: float = 0.0
+    unreadable: list[InputError] = field(default_factory=list)
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+
+def build_index(
+    items: Iterable[Document | InputError],
+    store: BuildStore | None,
+    analyser: Analyser,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Analyse and store every document of ``items`` that ``store`` lacks."""
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
+    summary = BuildSummary()
+    started = time.perf_counter()
+    batches = _uncached_batches(items, store, batch_size, summary, progress)
+    try:
+        for results in analyser.run(batches):
+            if store is not None:
+                with store.transaction():
+                    for result in results:
+                        store.put_encoded(result.sha256, result.path, result.data)
+            words = sum(result.words for result in results)
+            summary.analysed += len(results)
+            summary.words += words
+            if progress is not None:
+                progress.advance(len(results), words=words)
+    finally:
+        if progress is not None:
+            progress.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _uncached_batches(
+    items: Iterable[Document | InputError],
+    store: BuildStore | None,
+    batch_size: int,
+    summary: BuildSummary,
+    progress: Progress | None,
+) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    in_batch: set[str] = set()  # the same text twice in a batch is analysed once
+    for item in items:
+        if isinstance(item, InputError):
+            summary.unreadable.append(item)
+            _skipped(progress)
+            continue
+        summary.documents += 1
+        if item.sha256 in in_batch or (store is not None and store.has(item.sha256)):
+            summary.cached += 1
+            _skipped(progress)
+            continue
+        batch.append(item)
+        in_batch.add(item.sha256)
+        if len(batch) >= batch_size:
+            yield batch
+            batch, in_batch = [], set()
+    if batch:
+        yield batch
+
+
+def _skipped(progress: Progress | None) -> None:
+    if progress is not None:
+        progress.advance(1)

@@ -1,0 +1,1 @@
+"""How analyses are stored: the compact codec the cache writes and reads."""

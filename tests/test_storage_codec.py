@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import dataclasses
+import gc
+from typing import Any
+
+import msgpack
+import pytest
+
+from factcheck.documents import load_document
+from factcheck.model import (
+    Analysis,
+    CountExpression,
+    Mention,
+    Quotation,
+    RoleClaim,
+    Sentence,
+    Span,
+    TimeExpression,
+    Token,
+)
+from factcheck.nlp.extract import analyse_many
+from factcheck.nlp.pipeline import LoadedPipeline
+from factcheck.storage import codec
+from factcheck.storage.codec import FORMAT_VERSION, decode_analysis, encode_analysis
+from tests.conftest import SEED_FILES
+from tests.test_serialize import full_analysis
+
+
+def _raw(analysis: Analysis) -> list[Any]:
+    unpacked: list[Any] = msgpack.unpackb(encode_analysis(analysis), use_list=True)
+    return unpacked
+
+
+def _packed(row: list[Any]) -> bytes:
+    data: bytes = msgpack.packb(row, use_bin_type=True)
+    return data
+
+
+def test_round_trip_keeps_every_field() -> None:
+    analysis = full_analysis()
+    assert decode_analysis(encode_analysis(analysis)) == analysis
+
+
+def test_round_trip_keeps_none_and_empty() -> None:
+    analysis = Analysis(path="x.md", sha256="", pipeline="p", published=None)
+    assert decode_analysis(encode_analysis(analysis)) == analysis
+
+
+def test_real_analyses_round_trip_on_both_pipelines(pipeline: LoadedPipeline) -> None:
+    documents = [load_document(path) for path in SEED_FILES]
+    for analysis in analyse_many(pipeline.nlp, documents, pipeline.key):
+        assert decode_analysis(encode_analysis(analysis)) == analysis
+
+
+def test_decoded_records_hold_tuples_as_the_model_does() -> None:
+    decoded = decode_analysis(encode_analysis(full_analysis()))
+    assert type(decoded.tokens) is tuple and type(decoded.mentions) is tuple
+
+
+@pytest.mark.parametrize(
+    ("record", "shape"),
+    [
+        (Sentence, codec._SENTENCE),
+        (Mention, codec._MENTION),
+        (RoleClaim, codec._ROLE),
+        (TimeExpression, codec._TIME),
+        (CountExpression, codec._COUNT),
+        (Quotation, codec._QUOTE),
+        (Token, codec._TOKEN_COLUMNS),
+    ],
+)
+def test_every_field_of_every_record_has_a_place(record: type, shape: tuple[object, ...]) -> None:
+    # A field added to the model must be added to the codec (and the version bumped).
+    spans = sum(1 for f in dataclasses.fields(record) if f.type in ("Span", Span))
+    assert len(shape) == len(dataclasses.fields(record)) + spans
+
+
+def test_every_analysis_field_has_a_place() -> None:
+    assert len(dataclasses.fields(Analysis)) == 4 + 7
+    assert 1 + len(dataclasses.fields(Analysis)) == codec._ITEMS
+
+
+def test_another_format_version_is_rejected() -> None:
+    row = _raw(full_analysis())
+    row[0] = FORMAT_VERSION + 1
+    with pytest.raises(ValueError, match="format"):
+        decode_analysis(_packed(row))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"\xc1", b"not msgpack at all", _packed({"path": "x"}), _packed([1, 2, 3])],
+)
+def test_garbage_is_rejected(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        decode_analysis(data)
+
+
+def test_text_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        decode_analysis('{"path": "x"}')  # type: ignore[arg-type]
+
+
+def test_truncated_data_is_rejected() -> None:
+    data = encode_analysis(full_analysis())
+    with pytest.raises(ValueError):
+        decode_analysis(data[:-3])
+
+
+def _with(position: int, value: Any, *inner: int) -> bytes:
+    row = _raw(full_analysis())
+    target = row
+    for index in (position, *inner[:-1]):
+        target = target[index]
+    if inner:
+        target[inner[-1]] = value
+    else:
+        row[position] = value
+    return _packed(row)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _with(1, 7),  # path: an int
+        _with(4, "2023-11-23"),  # published: not an ordinal
+        _with(4, 10**9),  # published: no such date
+        _with(5, 5, 2, 0),  # a token's text: not a string
+        _with(5, 1, 6, 0),  # is_sent_start: an int, not a bool
+        _with(5, [0], 0),  # token columns of different lengths
+        _with(7, [0, 10, "Zhao Leji", "PERSON", 0], 0),  # a mention one item short
+        _with(7, True, 0, 4),  # a bool for an int
+        _with(9, 3.5, 0, 3),  # weekday: a float
+        _with(11, 1, 0, 3),  # speaker: an int
+        _with(6, [5, 2, 0, 2], 0),  # an invalid span
+        _with(8, {"a": 1}),  # a map where an array belongs
+    ],
+)
+def test_data_of_another_shape_is_rejected(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        decode_analysis(data)
+
+
+def test_the_binary_form_is_smaller_than_json() -> None:
+    from factcheck.serialize import analysis_to_json
+
+    analysis = full_analysis()
+    assert len(encode_analysis(analysis)) < len(analysis_to_json(analysis).encode("utf-8"))
+
+
+def test_decoding_leaves_the_garbage_collector_as_it_found_it() -> None:
+    data = encode_analysis(full_analysis())
+    assert gc.isenabled()
+    decode_analysis(data)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        decode_analysis(b"\xc1")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        decode_analysis(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
