@@ -205,6 +205,28 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class EventClaim:
+    """A predicate dated through the parse: what happened, who took part, when.
+
+    Read from the dependency tree only, so the rule-based pipeline has none.
+    """
+
+    predicate: str  # lemma of the verb or event noun the time expression attaches to
+    predicate_span: Span
+    time: int  # index into ``Analysis.times``
+    preposition: str  # "on", "since", "by"...; "" for "last Tuesday" or "the 13 May vote"
+    participants: tuple[Span, ...]  # the named things of its clause or noun phrase
+    sentence: int
+    future: bool = False  # "will visit": a plan, not a reported fact
+    # Lemmas of the common nouns in the predicate's phrase: "argued at the hearing
+    # on Monday" dates the hearing as well as the arguing.
+    nouns: tuple[str, ...] = ()
+    # The lemma of the direct object's head, "" when none: "visited constituencies"
+    # and "visited Leicester South" are two visits whoever makes them.
+    object: str = ""
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one document."""
 
@@ -219,6 +241,7 @@ class Analysis:
     times: tuple[TimeExpression, ...] = ()
     counts: tuple[CountExpression, ...] = ()
     quotations: tuple[Quotation, ...] = ()
+    events: tuple[EventClaim, ...] = ()
 
 
 # --- what a check run produces ------------------------------------------------

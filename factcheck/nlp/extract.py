@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from factcheck.model import Analysis, Document, Span, TimeExpression
 from factcheck.nlp.counts import counts
+from factcheck.nlp.events import events
 from factcheck.nlp.names import mentions
 from factcheck.nlp.quotations import quotations
 from factcheck.nlp.roles import roles
@@ -51,6 +52,7 @@ def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str
 def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
     table = TokenTable(doc, document)
     found = mentions(table)
+    times = _times(table)
     return Analysis(
         path=document.path,
         sha256=document.sha256,
@@ -60,9 +62,10 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
         sentences=tuple(table.sentences),
         mentions=tuple(found),
         roles=tuple(roles(table, found)),
-        times=tuple(_times(table)),
+        times=tuple(times),
         counts=tuple(counts(table)),
         quotations=tuple(quotations(table, found)),
+        events=tuple(events(doc, times, found)),
     )
 
 
