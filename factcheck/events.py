@@ -131,9 +131,10 @@ class DatedClaim:
     """One event of the parse (:class:`~factcheck.model.EventClaim`), keyed for comparison."""
 
     predicate: str
+    written: str  # the predicate as written ("issued")
     noun: bool  # the predicate is an event noun ("hearing", "win"), not a verb
     nouns: frozenset[str]  # the common nouns of its phrase
-    object: str  # the direct object's head lemma, "" when none
+    object: str  # what it acts on (direct object, passive subject), "" when none
     participants: frozenset[str]
     preposition: str
     future: bool  # a plan ("will meet on Friday"): compared only with plans
@@ -154,7 +155,7 @@ def dated_claims(
 ) -> list[DatedClaim]:
     """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
     by_span = {mention.span: mention for mention in analysis.mentions}
-    pos_by_span = {token.span: token.pos for token in analysis.tokens}
+    token_by_span = {token.span: token for token in analysis.tokens}
     claims = []
     for event in analysis.events:
         if event.preposition in _RANGE_PREPOSITIONS:
@@ -166,10 +167,12 @@ def dated_claims(
             if (mention := by_span.get(span)) is not None
             and (key := participant_key(facts, mention.text)) is not None
         )
-        noun = pos_by_span.get(event.predicate_span) == "NOUN"
+        token = token_by_span.get(event.predicate_span)
+        noun = token is not None and token.pos == "NOUN"
         claims.append(
             DatedClaim(
                 predicate=event.predicate,
+                written=token.text if token is not None else event.predicate,
                 noun=noun,
                 nouns=frozenset(event.nouns),
                 object=event.object,
@@ -231,11 +234,18 @@ def participants_match(draft: DatedClaim, corpus: DatedClaim) -> bool:
     """The same participants, as far as both name them: two in common when both name
     two, one when either names one. An event unnamed on either side is compared only
     as an event noun ("the tsunami of 26 December"), never as a bare verb ("said on
-    Tuesday"). Two direct objects must be the same."""
+    Tuesday"), or as a verb with what it acts on ("the ruling will be issued"). Two
+    objects must be the same."""
     if draft.object and corpus.object and draft.object != corpus.object:
         return False  # "visited constituencies", "visited Leicester South": two visits
     if not draft.participants or not corpus.participants:
-        return draft.noun and corpus.noun
+        if draft.noun and corpus.noun:
+            return True
+        # An unnamed verb is one event only by what it acts on: "the ruling will be
+        # issued", never a bare "said on Tuesday".
+        unnamed = not draft.participants and not corpus.participants
+        same_object = draft.object == corpus.object != ""
+        return unnamed and draft.predicate == corpus.predicate and same_object
     shared = draft.participants & corpus.participants
     return bool(shared) and len(shared) >= min(2, len(draft.participants), len(corpus.participants))
 

@@ -221,8 +221,9 @@ class EventClaim:
     # Lemmas of the common nouns in the predicate's phrase: "argued at the hearing
     # on Monday" dates the hearing as well as the arguing.
     nouns: tuple[str, ...] = ()
-    # The lemma of the direct object's head, "" when none: "visited constituencies"
-    # and "visited Leicester South" are two visits whoever makes them.
+    # The lemma of what the predicate acts on, "" when none: the direct object, or the
+    # passive subject ("the ruling will be issued"). "visited constituencies" and
+    # "visited Hull North" are two visits whoever makes them.
     object: str = ""
 
 

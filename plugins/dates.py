@@ -90,15 +90,18 @@ def _claim_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable
             for word in {draft.predicate, *draft.nouns}
             for claim in by_word.get(word, ())
         }
-        verdicts = [
-            (claim, same_when(draft, claim))
+        others = [
+            claim
             for claim in candidates.values()
-            if claim.source != context.analysis.path
-            and same_predicate(draft, claim)
-            and participants_match(draft, claim)
+            if claim.source != context.analysis.path and same_predicate(draft, claim)
         ]
-        if any(verdict is True for _, verdict in verdicts):
-            continue  # the corpus has the draft's time for this event
+        # Any account that may be of this event and has the draft's time confirms it,
+        # even one that names fewer of its participants; only a full match contradicts.
+        if any(_compatible(draft, claim) and same_when(draft, claim) is True for claim in others):
+            continue
+        verdicts = [
+            (claim, same_when(draft, claim)) for claim in others if participants_match(draft, claim)
+        ]
         differing = [
             claim
             for claim, verdict in verdicts
@@ -112,6 +115,12 @@ def _claim_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable
         if finding is not None:
             flagged.add(draft.time.span)
             yield finding
+
+
+def _compatible(draft: DatedClaim, claim: DatedClaim) -> bool:
+    """Could the two be one event: they name no participants apart?"""
+    shared = draft.participants & claim.participants
+    return bool(shared) or not draft.participants or not claim.participants
 
 
 def _dated(claim: DatedClaim) -> bool:
@@ -159,7 +168,7 @@ def _claim_finding(
             for c in by_value[value][:1]
         ]
     )[:3]
-    event = f"the {draft.predicate}" if draft.noun else f"this {draft.predicate} event"
+    event = f"the {draft.written}" if draft.noun else f"this event (“{draft.written}”)"
     (expected,) = ranked
     return context.finding(
         EVENT_DATE_CONTRADICTS.code,

@@ -617,6 +617,13 @@ PARSED_EVENTS: list[tuple[dict[str, str], str, dt.date, str]] = [
         dt.date(2025, 2, 28),
         "September 2024",
     ),
+    # No one named: the verb and what it acts on ("the verdict ... issued").
+    (
+        {"a.md": "\"I expect that the final verdict will be issued by the end of February,\" a clerk said.\n"},
+        "Officials said they expected the final verdict to be issued by the end of March.",
+        dt.date(2025, 1, 25),
+        "February",
+    ),
     # Two plans of one visit, each weekday read forward from its article's date.
     (
         {"a.md": "On Tuesday Karl Berg will visit Hull North with his aides.\n"},
@@ -689,6 +696,16 @@ PARSED_EVENTS_CLEAN: list[tuple[dict[str, str], str, dt.date]] = [
         },
         "Speaking on Thursday, Mr Karl Berg told reporters that nothing had been proven.",
         dt.date(2025, 3, 7),
+    ),
+    # An account that names no one but has the draft's day confirms it, against
+    # one naming them with another day: the corpus does not side against the draft.
+    (
+        {
+            "a.md": "---\ndate: 2025-03-01\n---\nKarl Berg and Ana Lopes will sign the accord on 3 May.\n",
+            "b.md": "---\ndate: 2025-03-01\n---\nDiplomats said the accord will be signed on 5 May.\n",
+        },
+        "Diplomats expect Karl Berg and Ana Lopes to finally sign the long-delayed accord in Vienna on 5 May.",
+        dt.date(2025, 3, 2),
     ),
     # Another direct object: another visit ("constituencies", not "Hull North").
     (

@@ -41,6 +41,7 @@ def _claim(
     time = _time(text)
     return DatedClaim(
         predicate=predicate,
+        written=predicate,
         noun=noun,
         nouns=nouns,
         object=obj,
@@ -119,6 +120,17 @@ def test_participants_match() -> None:
     visits = [_claim(*day, people=a, noun=False, obj=o) for o in ("constituency", "south")]
     assert not participants_match(visits[0], visits[1])
     assert participants_match(visits[1], visits[1])
+
+
+def test_an_unnamed_verb_is_one_event_only_by_what_it_acts_on() -> None:
+    day = ("by the end of March", FEB_21)
+    none: frozenset[str] = frozenset()
+    issued = _claim(*day, predicate="issue", noun=False, people=none, obj="verdict")
+    assert participants_match(issued, issued)
+    other = _claim(*day, predicate="issue", noun=False, people=none, obj="licence")
+    assert not participants_match(issued, other)
+    bare = _claim(*day, predicate="issue", noun=False, people=none)
+    assert not participants_match(bare, bare)
 
 
 def test_same_predicate_through_the_nouns_of_a_phrase() -> None:

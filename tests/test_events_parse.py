@@ -111,6 +111,22 @@ def test_the_direct_object_is_kept(statistical_pipeline: LoadedPipeline) -> None
     assert [e.object for e in analysis.events] == ["constituency"]
 
 
+def test_a_passive_subject_is_what_the_verb_acts_on(statistical_pipeline: LoadedPipeline) -> None:
+    text = "The final verdict will be issued by the end of March."
+    analysis = analyse(
+        statistical_pipeline.nlp, document_from_text("x.md", text), statistical_pipeline.key
+    )
+    assert [(e.predicate, e.object) for e in analysis.events] == [("issue", "verdict")]
+
+
+def test_an_infinitive_takes_the_subject_of_the_verb_above(
+    statistical_pipeline: LoadedPipeline,
+) -> None:
+    text = "Karl Berg is expected to end the talks and sign a treaty on 5 May."
+    ((_, _, _, people, _),) = _events(statistical_pipeline, text)
+    assert people == ["Karl Berg"]
+
+
 def test_the_rule_based_pipeline_reads_no_events(rules_pipeline: LoadedPipeline) -> None:
     assert _events(rules_pipeline, "On Wednesday Karl Berg will visit Hull North.") == []
 

@@ -29,6 +29,8 @@ _CLAUSES = frozenset(
 # "last Tuesday" (npadvmod), "Wednesday's statement" (poss), "the 13 May vote".
 _DIRECT = frozenset({"npadvmod", "tmod", "nmod", "compound", "poss", "appos", "nummod", "amod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A verb hanging from another this way shares its subject when it has none.
+_BORROWED_SUBJECT = frozenset({"advcl", "xcomp", "conj", "acl"})
 # Where an event happens is not who takes part in it: "met in Beijing" and "met in
 # Beijing" are two meetings when other people meet.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -73,7 +75,7 @@ def events(
                 participants=participants,
                 sentence=time.sentence,
                 future=_future(anchor),
-                object=next((c.lemma_.lower() for c in anchor.children if c.dep_ == "dobj"), ""),
+                object=_object(anchor),
                 nouns=tuple(
                     sorted({doc[i].lemma_.lower() for i in whole if doc[i].pos_ == "NOUN"})
                 ),
@@ -128,12 +130,37 @@ def _participant_tokens(anchor: SpacyToken, branch: SpacyToken, *, places: bool)
         if anchor.dep_ == "relcl":
             # "Robinson, who took over in October": the antecedent is the subject.
             tokens |= {t.i for t in _phrase(anchor.head, anchor, places=places)}
-        elif not has_subject and anchor.dep_ in {"advcl", "xcomp", "conj", "acl"}:
-            # "Speaking on Thursday, Mr X said": the participle's subject is the clause's.
-            for child in anchor.head.children:
-                if child.dep_ in _SUBJECTS:
-                    tokens |= {t.i for t in _phrase(child, None, places=places)}
+        elif not has_subject:
+            # "Speaking on Thursday, Mr X said", "X is expected to end ... and announce":
+            # the subject is that of the verb the participle or infinitive hangs from.
+            for child in _governing_subjects(anchor):
+                tokens |= {t.i for t in _phrase(child, None, places=places)}
     return tokens
+
+
+def _governing_subjects(verb: SpacyToken) -> list[SpacyToken]:
+    """The subjects of the nearest verb above ``verb`` that has one, through
+    participles, infinitives and coordinated verbs."""
+    current = verb
+    for _ in range(_CLIMB_LIMIT):
+        if current.dep_ not in _BORROWED_SUBJECT or current.head.i == current.i:
+            return []
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects
+    return []
+
+
+def _object(anchor: SpacyToken) -> str:
+    """What a verb acts on: its direct object, else its passive subject."""
+    if anchor.pos_ != "VERB":
+        return ""
+    for dep in ("dobj", "nsubjpass"):
+        for child in anchor.children:
+            if child.dep_ == dep:
+                return child.lemma_.lower()
+    return ""
 
 
 def _first_token(doc: Doc, span: Span) -> int | None:
