@@ -134,6 +134,7 @@ class DatedClaim:
     written: str  # the predicate as written ("issued")
     noun: bool  # the predicate is an event noun ("hearing", "win"), not a verb
     nouns: frozenset[str]  # the common nouns of its phrase
+    content: frozenset[str]  # for a verb of saying, the nouns and names of what is said
     object: str  # what it acts on (direct object, passive subject), "" when none
     participants: frozenset[str]
     preposition: str
@@ -175,6 +176,7 @@ def dated_claims(
                 written=token.text if token is not None else event.predicate,
                 noun=noun,
                 nouns=frozenset(event.nouns),
+                content=frozenset(event.content),
                 object=event.object,
                 participants=keys,
                 preposition=event.preposition,
@@ -236,6 +238,8 @@ def participants_match(draft: DatedClaim, corpus: DatedClaim) -> bool:
     as an event noun ("the tsunami of 26 December"), never as a bare verb ("said on
     Tuesday"), or as a verb with what it acts on ("the ruling will be issued"). Two
     objects must be the same."""
+    if not _same_content(draft, corpus):
+        return False  # "said on Tuesday that ..." and "said on Thursday that ...": two statements
     if draft.object and corpus.object and draft.object != corpus.object:
         return False  # "visited constituencies", "visited Leicester South": two visits
     if not draft.participants or not corpus.participants:
@@ -248,6 +252,15 @@ def participants_match(draft: DatedClaim, corpus: DatedClaim) -> bool:
         return unnamed and draft.predicate == corpus.predicate and same_object
     shared = draft.participants & corpus.participants
     return bool(shared) and len(shared) >= min(2, len(draft.participants), len(corpus.participants))
+
+
+def _same_content(draft: DatedClaim, corpus: DatedClaim) -> bool:
+    """Is what is said the same, as far as its nouns and names tell: two in common,
+    or all of the shorter? A statement and an event that says nothing are two events."""
+    if not draft.content and not corpus.content:
+        return True
+    shared = draft.content & corpus.content
+    return bool(shared) and len(shared) >= min(2, len(draft.content), len(corpus.content))
 
 
 def same_when(draft: DatedClaim, corpus: DatedClaim) -> bool | None:

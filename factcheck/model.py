@@ -225,6 +225,10 @@ class EventClaim:
     # passive subject ("the ruling will be issued"). "visited constituencies" and
     # "visited Hull North" are two visits whoever makes them.
     object: str = ""
+    # What was said, for a verb of saying (one with a clause as its object): the
+    # lemmas of that clause's nouns and names. "X said on Tuesday that ..." is one
+    # statement among many unless what was said is the same.
+    content: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -606,7 +606,7 @@ PARSED_EVENTS: list[tuple[dict[str, str], str, dt.date, str]] = [
     # A weekday read against the draft's date, against an undated corpus weekday.
     (
         {"a.md": "Speaking to the Senate on Tuesday, Karl Berg said the evidence was weak.\n"},
-        "Speaking on Thursday, Mr Karl Berg told reporters that nothing had been proven.",
+        "Speaking on Thursday, Mr Karl Berg told reporters the evidence was too thin to convict.",
         dt.date(2025, 3, 7),
         "Tuesday",
     ),
@@ -706,6 +706,12 @@ PARSED_EVENTS_CLEAN: list[tuple[dict[str, str], str, dt.date]] = [
         },
         "Diplomats expect Karl Berg and Ana Lopes to finally sign the long-delayed accord in Vienna on 5 May.",
         dt.date(2025, 3, 2),
+    ),
+    # What was said differs: another statement, made on another day.
+    (
+        {"a.md": "Speaking to the Senate on Tuesday, Karl Berg said the evidence was weak.\n"},
+        "Speaking on Thursday, Mr Karl Berg told reporters that the budget would pass.",
+        dt.date(2025, 3, 7),
     ),
     # Another direct object: another visit ("constituencies", not "Hull North").
     (

@@ -35,6 +35,7 @@ def _claim(
     people: frozenset[str] = frozenset({"name:dallas"}),
     nouns: frozenset[str] = frozenset(),
     obj: str = "",
+    content: frozenset[str] = frozenset(),
     preposition: str = "on",
     future: bool = False,
 ) -> DatedClaim:
@@ -44,6 +45,7 @@ def _claim(
         written=predicate,
         noun=noun,
         nouns=nouns,
+        content=content,
         object=obj,
         participants=people,
         preposition=preposition,
@@ -131,6 +133,19 @@ def test_an_unnamed_verb_is_one_event_only_by_what_it_acts_on() -> None:
     assert not participants_match(issued, other)
     bare = _claim(*day, predicate="issue", noun=False, people=none)
     assert not participants_match(bare, bare)
+
+
+def test_a_statement_is_one_event_only_by_what_is_said() -> None:
+    day, people = ("on Tuesday", FEB_21), frozenset({"person:X"})
+
+    def said(*words: str) -> DatedClaim:
+        return _claim(*day, predicate="say", noun=False, people=people, content=frozenset(words))
+
+    assert participants_match(
+        said("evidence", "iaaf", "weak"), said("evidence", "iaaf", "tribunal")
+    )
+    assert not participants_match(said("evidence", "iaaf"), said("budget", "tax"))
+    assert not participants_match(said("evidence", "iaaf"), said())
 
 
 def test_same_predicate_through_the_nouns_of_a_phrase() -> None:

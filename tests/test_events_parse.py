@@ -127,6 +127,14 @@ def test_an_infinitive_takes_the_subject_of_the_verb_above(
     assert people == ["Karl Berg"]
 
 
+def test_what_a_verb_of_saying_says_is_kept(statistical_pipeline: LoadedPipeline) -> None:
+    text = "Speaking on Thursday, Karl Berg said the evidence from the auditors was weak."
+    analysis = analyse(
+        statistical_pipeline.nlp, document_from_text("x.md", text), statistical_pipeline.key
+    )
+    assert [e.content for e in analysis.events] == [("auditor", "evidence")]
+
+
 def test_the_rule_based_pipeline_reads_no_events(rules_pipeline: LoadedPipeline) -> None:
     assert _events(rules_pipeline, "On Wednesday Karl Berg will visit Hull North.") == []
 

@@ -79,6 +79,7 @@ def events(
                 nouns=tuple(
                     sorted({doc[i].lemma_.lower() for i in whole if doc[i].pos_ == "NOUN"})
                 ),
+                content=_content(anchor),
             )
         )
     return found
@@ -150,6 +151,26 @@ def _governing_subjects(verb: SpacyToken) -> list[SpacyToken]:
         if subjects:
             return subjects
     return []
+
+
+def _content(anchor: SpacyToken) -> tuple[str, ...]:
+    """The nouns and names of what a verb of saying says: its clausal object's, or,
+    for "Speaking on Thursday, X said ...", the clausal object of the verb above."""
+    verbs = [anchor] if anchor.dep_ not in _BORROWED_SUBJECT else [anchor, anchor.head]
+    for verb in verbs:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if clauses:
+            return tuple(
+                sorted(
+                    {
+                        t.lemma_.lower()
+                        for clause in clauses
+                        for t in clause.subtree
+                        if t.pos_ in {"NOUN", "PROPN"}
+                    }
+                )
+            )
+    return ()
 
 
 def _object(anchor: SpacyToken) -> str:
