@@ -12,17 +12,23 @@ from factcheck.model import Analysis, Document
 # copy of the same story (a wire report republished) and takes its date.
 _SHARED_SENTENCES = 3
 _SHARED_SHARE = 0.3
+# A copy shares its lead: one of its first sentences. A later story that reuses
+# the background paragraphs of an earlier one shares only those, further down,
+# and is of another day.
+_LEAD_SENTENCES = 2
+_LONG_SENTENCE = 6  # tokens: shorter lines (captions, bylines) say nothing of the story
 
 
 def document_dates(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, dt.date | None]:
-    def sentences(document: Document, analysis: Analysis) -> set[str]:
-        return {
+    def sentences(document: Document, analysis: Analysis) -> list[str]:
+        return [
             " ".join(re.findall(r"\w+", document.prose[s.span.start : s.span.end].lower()))
             for s in analysis.sentences
-            if s.end_token - s.first_token >= 6
-        }
+            if s.end_token - s.first_token >= _LONG_SENTENCE
+        ]
 
-    texts = {a.path: sentences(d, a) for d, a in pairs}
+    ordered = {a.path: sentences(d, a) for d, a in pairs}
+    texts = {path: set(found) for path, found in ordered.items()}
     dates: dict[str, dt.date | None] = {a.path: a.published for _, a in pairs}
     dated = [a for _, a in pairs if a.published is not None]
     for _, analysis in pairs:
@@ -32,7 +38,12 @@ def document_dates(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, dt.d
         best = max(dated, key=lambda d: len(own & texts[d.path]), default=None)
         if best is None:
             continue
-        shared = len(own & texts[best.path])
-        if shared >= _SHARED_SENTENCES and shared / len(own) >= _SHARED_SHARE:
+        shared = own & texts[best.path]
+        lead = ordered[analysis.path][:_LEAD_SENTENCES]
+        if (
+            len(shared) >= _SHARED_SENTENCES
+            and len(shared) / len(own) >= _SHARED_SHARE
+            and any(sentence in shared for sentence in lead)
+        ):
             dates[analysis.path] = best.published
     return dates

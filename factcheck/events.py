@@ -110,3 +110,206 @@ def _event_kind(analysis: Analysis, sentence: int, time: Span) -> str | None:
     anywhere = [kind for kind, _ in kinds if kind is not None]
     chosen = near_time or anywhere
     return chosen[0] if chosen else None
+
+
+# --- events read off the parse ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """What a time expression says, resolved as far as its document's date allows."""
+
+    day: dt.date | None
+    weekday: int | None
+    month: int | None
+    year: int | None
+    day_of_month: int | None  # "7 April" in an undated document: a day of no known year
+
+
+@dataclass(frozen=True)
+class DatedClaim:
+    """One event of the parse (:class:`~factcheck.model.EventClaim`), keyed for comparison."""
+
+    predicate: str
+    written: str  # the predicate as written ("issued")
+    noun: bool  # the predicate is an event noun ("hearing", "win"), not a verb
+    nouns: frozenset[str]  # the common nouns of its phrase
+    content: frozenset[str]  # for a verb of saying, the nouns and names of what is said
+    object: str  # what it acts on (direct object, passive subject), "" when none
+    participants: frozenset[str]
+    preposition: str
+    future: bool  # a plan ("will meet on Friday"): compared only with plans
+    when: When
+    time: TimeExpression
+    source: str
+    sentence: int
+
+
+# A time in these dates a span, not the event: "from Tuesday to Thursday".
+_RANGE_PREPOSITIONS = frozenset({"from", "to", "between", "through", "and"})
+# Months further apart than this are two occasions, as days are beyond the window.
+_MONTH_WINDOW = 2
+
+
+def dated_claims(
+    facts: CorpusFacts, analysis: Analysis, reference: dt.date | None
+) -> list[DatedClaim]:
+    """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
+    by_span = {mention.span: mention for mention in analysis.mentions}
+    token_by_span = {token.span: token for token in analysis.tokens}
+    claims = []
+    for event in analysis.events:
+        if event.preposition in _RANGE_PREPOSITIONS:
+            continue
+        time = analysis.times[event.time]
+        keys = frozenset(
+            key
+            for span in event.participants
+            if (mention := by_span.get(span)) is not None
+            and (key := participant_key(facts, mention.text)) is not None
+        )
+        token = token_by_span.get(event.predicate_span)
+        noun = token is not None and token.pos == "NOUN"
+        claims.append(
+            DatedClaim(
+                predicate=event.predicate,
+                written=token.text if token is not None else event.predicate,
+                noun=noun,
+                nouns=frozenset(event.nouns),
+                content=frozenset(event.content),
+                object=event.object,
+                participants=keys,
+                preposition=event.preposition,
+                future=event.future,
+                when=when(time, reference, future=event.future),
+                time=time,
+                source=analysis.path,
+                sentence=event.sentence,
+            )
+        )
+    return claims
+
+
+def participant_key(facts: CorpusFacts, name: str) -> str | None:
+    """One key per participant however it is written: a person's canonical name, an
+    organisation's key, else the name itself."""
+    person = facts.resolve_person(name)
+    if person is not None and person.kind == "PERSON":
+        return f"person:{person.canonical}"
+    key = " ".join(name.lower().split())
+    return f"name:{key}" if key else None
+
+
+def when(time: TimeExpression, reference: dt.date | None, *, future: bool = False) -> When:
+    raw = RawTime(
+        time.span.start, time.span.end, time.text, time.weekday,
+        time.year, time.month, time.day, time.relative,
+    )  # fmt: skip
+    day = resolve(raw, reference, tense="future" if future else "past")
+    if day is not None:
+        return When(day, day.weekday(), day.month, day.year, day.day)
+    year = time.year
+    if year is None and time.month is not None and reference is not None:
+        year = _closest_year(time.month, reference)
+    return When(None, time.weekday, time.month, year, time.day)
+
+
+def _closest_year(month: int, reference: dt.date) -> int:
+    # "in October" in a February story is last October; "by March" is this March.
+    return min(
+        (reference.year - 1, reference.year, reference.year + 1),
+        key=lambda y: abs((y * 12 + month) - (reference.year * 12 + reference.month)),
+    )
+
+
+def same_predicate(draft: DatedClaim, corpus: DatedClaim) -> bool:
+    """One event: the same dated word, or one side's dated word is a noun of the
+    other's phrase ("argued at the hearing on 15 May", "the hearing on 16 May")."""
+    return (
+        draft.predicate == corpus.predicate
+        or draft.predicate in corpus.nouns
+        or corpus.predicate in draft.nouns
+    )
+
+
+def participants_match(draft: DatedClaim, corpus: DatedClaim) -> bool:
+    """The same participants, as far as both name them: two in common when both name
+    two, one when either names one. An event unnamed on either side is compared only
+    as an event noun ("the tsunami of 26 December"), never as a bare verb ("said on
+    Tuesday"), or as a verb with what it acts on ("the ruling will be issued"). Two
+    objects must be the same."""
+    if not _same_content(draft, corpus):
+        return False  # "said on Tuesday that ..." and "said on Thursday that ...": two statements
+    if draft.object and corpus.object and draft.object != corpus.object:
+        return False  # "visited constituencies", "visited Leicester South": two visits
+    if not draft.participants or not corpus.participants:
+        if draft.noun and corpus.noun:
+            return True
+        # An unnamed verb is one event only by what it acts on: "the ruling will be
+        # issued", never a bare "said on Tuesday".
+        unnamed = not draft.participants and not corpus.participants
+        same_object = draft.object == corpus.object != ""
+        return unnamed and draft.predicate == corpus.predicate and same_object
+    shared = draft.participants & corpus.participants
+    return bool(shared) and len(shared) >= min(2, len(draft.participants), len(corpus.participants))
+
+
+def _same_content(draft: DatedClaim, corpus: DatedClaim) -> bool:
+    """Is what is said the same, as far as its nouns and names tell: two in common,
+    or all of the shorter? A statement and an event that says nothing are two events."""
+    if not draft.content and not corpus.content:
+        return True
+    shared = draft.content & corpus.content
+    return bool(shared) and len(shared) >= min(2, len(draft.content), len(corpus.content))
+
+
+def same_when(draft: DatedClaim, corpus: DatedClaim) -> bool | None:
+    """Do two dated events name one time (True), differ (False), or can they not be
+    compared, as two occasions or as times of no common part (None)?"""
+    if draft.future and not corpus.future:
+        return None  # a plan is for an occasion still to come, not one the corpus reports
+    a, b = draft.when, corpus.when
+    if a.day is not None and b.day is not None:
+        return True if a.day == b.day else (False if same_occasion(a.day, b.day) else None)
+    if a.day_of_month is not None and b.day_of_month is not None:
+        if a.year is not None and b.year is not None and a.year != b.year:
+            return None
+        if a.month == b.month:
+            return a.day_of_month == b.day_of_month or _days_apart(a, b)
+        return False if _months_apart(a, b) <= 1 and _near_days(a, b) else None
+    if a.month is not None and b.month is not None:
+        distance = _months_apart(a, b)
+        if distance == 0:
+            return True
+        return False if distance <= _MONTH_WINDOW else None
+    if a.month is None and b.month is None and a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    if (a.day is not None or b.day is not None) and a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday  # a date against an undated weekday
+    # A year alone is one occasion's only in "the first ... since 1995": a record.
+    record = draft.preposition == corpus.preposition == "since"
+    if record and a.year is not None and b.year is not None and a.month is b.month is None:
+        return a.year == b.year
+    return None
+
+
+def _months_apart(a: When, b: When) -> int:
+    assert a.month is not None and b.month is not None
+    if a.year is not None and b.year is not None:
+        return abs((a.year * 12 + a.month) - (b.year * 12 + b.month))
+    return min((a.month - b.month) % 12, (b.month - a.month) % 12)
+
+
+def _days_apart(a: When, b: When) -> bool | None:
+    # Same month, another day: one occasion only within the window.
+    assert a.day_of_month is not None and b.day_of_month is not None
+    apart = abs(a.day_of_month - b.day_of_month)
+    return False if apart <= OCCASION_WINDOW.days else None
+
+
+def _near_days(a: When, b: When) -> bool:
+    """Days of neighbouring months within the window ("30 April", "2 May")."""
+    assert a.day_of_month is not None and b.day_of_month is not None
+    assert a.month is not None and b.month is not None
+    first, second = sorted([(a.month, a.day_of_month), (b.month, b.day_of_month)])
+    return (31 - first[1]) + second[1] <= OCCASION_WINDOW.days

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from factcheck import organisations
 from factcheck.alignment import Swap, TimePair
 from factcheck.document_dates import document_dates
-from factcheck.events import SentenceEvent, near, resolve_time, sentence_events
+from factcheck.events import (
+    DatedClaim,
+    SentenceEvent,
+    dated_claims,
+    near,
+    resolve_time,
+    sentence_events,
+)
 from factcheck.fact_records import (
     CountFact,
     EventFact,
@@ -89,6 +96,7 @@ class CorpusFacts:
         self._names_written: list[tuple[str, str, Mention]] | None = None
         self._runs_written: dict[str, list[int]] | None = None
         self.events: list[EventFact] = []
+        self.claims: list[DatedClaim] = []  # the dated events read off the parse
         self.counts: list[CountFact] = []
         self.quotes: list[QuoteFact] = []
         for document, analysis in pairs:
@@ -309,6 +317,7 @@ class CorpusFacts:
             )
             fact.occurrences.append(text.occurrence(event.sentence, event.span))
             self.events.append(fact)
+        self.claims.extend(dated_claims(self, analysis, self.dates[analysis.path]))
 
     def _add_counts(self, analysis: Analysis, text: SentenceText) -> None:
         for count in analysis.counts:

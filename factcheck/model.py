@@ -216,6 +216,33 @@ class TokenParse:
 
 
 @dataclass(frozen=True)
+class EventClaim:
+    """A predicate dated through the parse: what happened, who took part, when.
+
+    Read from the dependency tree only, so the rule-based pipeline has none.
+    """
+
+    predicate: str  # lemma of the verb or event noun the time expression attaches to
+    predicate_span: Span
+    time: int  # index into ``Analysis.times``
+    preposition: str  # "on", "since", "by"...; "" for "last Tuesday" or "the 13 May vote"
+    participants: tuple[Span, ...]  # the named things of its clause or noun phrase
+    sentence: int
+    future: bool = False  # "will visit": a plan, not a reported fact
+    # Lemmas of the common nouns in the predicate's phrase: "argued at the hearing
+    # on Monday" dates the hearing as well as the arguing.
+    nouns: tuple[str, ...] = ()
+    # The lemma of what the predicate acts on, "" when none: the direct object, or the
+    # passive subject ("the ruling will be issued"). "visited constituencies" and
+    # "visited Hull North" are two visits whoever makes them.
+    object: str = ""
+    # What was said, for a verb of saying (one with a clause as its object): the
+    # lemmas of that clause's nouns and names. "X said on Tuesday that ..." is one
+    # statement among many unless what was said is the same.
+    content: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything extraction found in one document."""
 
@@ -232,6 +259,7 @@ class Analysis:
     quotations: tuple[Quotation, ...] = ()
     # One per token when the pipeline parses, else empty: what a value's slot is.
     parses: tuple[TokenParse, ...] = ()
+    events: tuple[EventClaim, ...] = ()
 
 
 # --- what a check run produces ------------------------------------------------

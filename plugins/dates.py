@@ -10,7 +10,14 @@ from dataclasses import replace
 from factcheck import hookimpl
 from factcheck.alignment import TimePair
 from factcheck.context import CheckContext
-from factcheck.events import same_occasion
+from factcheck.events import (
+    DatedClaim,
+    dated_claims,
+    participants_match,
+    same_occasion,
+    same_predicate,
+    same_when,
+)
 from factcheck.facts import EventFact, Fact, SentenceEvent, resolve_time, sentence_events
 from factcheck.model import (
     Category,
@@ -21,7 +28,7 @@ from factcheck.model import (
     Span,
     TimeExpression,
 )
-from factcheck.nlp.timex import closest_date, weekday_name
+from factcheck.nlp.timex import closest_date, month_name, weekday_name
 
 WEEKDAY_MISMATCH = CodeInfo(
     code="FC301",
@@ -62,7 +69,128 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
             if finding is not None:
                 flagged.add(event.span)
                 yield finding
+    yield from _claim_contradictions(context, flagged)
     yield from _parallel_contradictions(context, parallel, flagged)
+
+
+def _claim_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable[Finding]:
+    """Events of the parse (a predicate, its participants, its time) that the corpus
+    dates otherwise: the same predicate with the same participants, of the same
+    occasion, at another time, and nowhere at the draft's."""
+    by_word: dict[str, list[DatedClaim]] = defaultdict(list)
+    dated = _days_by_participant(context.corpus.claims)
+    for claim in context.corpus.claims:
+        for word in {claim.predicate, *claim.nouns}:
+            by_word[word].append(claim)
+    for draft in dated_claims(context.corpus, context.analysis, context.date):
+        if draft.time.span in flagged:
+            continue
+        candidates = {
+            id(claim): claim
+            for word in {draft.predicate, *draft.nouns}
+            for claim in by_word.get(word, ())
+        }
+        others = [
+            claim
+            for claim in candidates.values()
+            if claim.source != context.analysis.path and same_predicate(draft, claim)
+        ]
+        # Any account that may be of this event and has the draft's time confirms it,
+        # even one that names fewer of its participants; only a full match contradicts.
+        if any(_compatible(draft, claim) and same_when(draft, claim) is True for claim in others):
+            continue
+        verdicts = [
+            (claim, same_when(draft, claim)) for claim in others if participants_match(draft, claim)
+        ]
+        differing = [
+            claim
+            for claim, verdict in verdicts
+            if verdict is False and (_dated(claim) or _claims_cover(draft, claim, dated))
+        ]
+        # The accounts that share most participants with the draft are of its event;
+        # one sharing fewer may be another ("France's first win over England since").
+        most = max((len(c.participants & draft.participants) for c in differing), default=0)
+        differing = [c for c in differing if len(c.participants & draft.participants) == most]
+        finding = _claim_finding(context, draft, differing) if differing else None
+        if finding is not None:
+            flagged.add(draft.time.span)
+            yield finding
+
+
+def _compatible(draft: DatedClaim, claim: DatedClaim) -> bool:
+    """Could the two be one event: they name no participants apart?"""
+    shared = draft.participants & claim.participants
+    return bool(shared) or not draft.participants or not claim.participants
+
+
+def _dated(claim: DatedClaim) -> bool:
+    """Does the claim name a month or a day, not only a weekday?"""
+    return claim.when.month is not None or claim.when.weekday is None
+
+
+def _claims_cover(draft: DatedClaim, weekday: DatedClaim, dated: dict[str, list[dt.date]]) -> bool:
+    """Can an undated corpus weekday be of the draft's occasion? A weekday alone may
+    belong to any visit, years apart. It is taken to be of the draft's occasion when
+    the corpus dates nothing its participants do, or dates something they do near
+    the draft's day; not when it dates them only at other times. ``dated``: the days
+    the corpus dates events of each participant to."""
+    day = draft.when.day
+    if day is None:
+        return True  # an undated draft weekday against an undated corpus weekday
+    days = [other for key in weekday.participants for other in dated.get(key, ())]
+    return not days or any(same_occasion(other, day) for other in days)
+
+
+def _days_by_participant(claims: Iterable[DatedClaim]) -> dict[str, list[dt.date]]:
+    days: dict[str, list[dt.date]] = defaultdict(list)
+    for claim in claims:
+        if claim.when.day is not None:
+            for key in claim.participants:
+                days[key].append(claim.when.day)
+    return days
+
+
+def _claim_finding(
+    context: CheckContext, draft: DatedClaim, claims: list[DatedClaim]
+) -> Finding | None:
+    by_value: dict[str, list[DatedClaim]] = defaultdict(list)
+    for claim in claims:
+        by_value[_claim_time(claim)].append(claim)
+    if len(by_value) > 1:
+        return None  # the corpus itself is split: no side to report as the expected one
+    support = {value: len({c.source for c in group}) for value, group in by_value.items()}
+    ranked = sorted(by_value, key=lambda value: -support[value])
+    evidence = tuple(
+        Evidence(o.source, o.line, o.quote, support[value])
+        for value in ranked
+        for o in [
+            context.corpus.texts[c.source].occurrence(c.sentence, c.time.span)
+            for c in by_value[value][:1]
+        ]
+    )[:3]
+    event = f"the {draft.written}" if draft.noun else f"this event (“{draft.written}”)"
+    (expected,) = ranked
+    return context.finding(
+        EVENT_DATE_CONTRADICTS.code,
+        draft.time.span,
+        f"the corpus dates {event} to {expected}",
+        expected=expected,
+        evidence=evidence,
+    )
+
+
+def _claim_time(claim: DatedClaim) -> str:
+    """The corpus's time for an event, as fully as it says it."""
+    when = claim.when
+    if when.day is not None:
+        return _long_date(when.day)
+    if when.day_of_month is not None and when.month is not None:
+        return f"{when.day_of_month} {month_name(when.month)}"
+    if when.month is not None:
+        return month_name(when.month) + (f" {when.year}" if when.year is not None else "")
+    if when.weekday is not None:
+        return weekday_name(when.weekday)
+    return str(when.year)
 
 
 def _parallel_contradictions(

@@ -660,3 +660,159 @@ def test_one_body_written_two_ways_is_no_swap(
         assert found == ([flagged] if flagged else [])
     else:
         assert found in ([], [flagged])
+
+
+# --- dated events read off the parse: a predicate, its participants, its time ---------
+
+# Each corpus is one invented article; each draft dates its event otherwise, in
+# other words than the corpus sentence, so no parallel sentence finds it.
+PARSED_EVENTS: list[tuple[dict[str, str], str, dt.date, str]] = [
+    # An event noun heading the time ("the hearing in Dallas on 15 February").
+    (
+        {"a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n"},
+        "Lawyers for both sides argued at length at the hearing in Dallas on 15 February.",
+        dt.date(2025, 2, 21),
+        "Sunday, February 16, 2025",
+    ),
+    # A weekday read against the draft's date, against an undated corpus weekday.
+    (
+        {"a.md": "Speaking to the Senate on Tuesday, Karl Berg said the evidence was weak.\n"},
+        "Speaking on Thursday, Mr Karl Berg told reporters the evidence was too thin to convict.",
+        dt.date(2025, 3, 7),
+        "Tuesday",
+    ),
+    # A month alone, and the subject of a relative clause ("who took over").
+    (
+        {"a.md": "---\ndate: 2025-02-27\n---\nJorge Marquez, who took over from Alan Whitby in September, has lost four games.\n"},
+        "Four defeats have followed since Jorge Marquez took over from Alan Whitby in October.",
+        dt.date(2025, 2, 28),
+        "September 2024",
+    ),
+    # No one named: the verb and what it acts on ("the verdict ... issued").
+    (
+        {"a.md": "\"I expect that the final verdict will be issued by the end of February,\" a clerk said.\n"},
+        "Officials said they expected the final verdict to be issued by the end of March.",
+        dt.date(2025, 1, 25),
+        "February",
+    ),
+    # Two plans of one visit, each weekday read forward from its article's date.
+    (
+        {"a.md": "On Tuesday Karl Berg will visit Hull North with his aides.\n"},
+        "On Wednesday he will visit Hull North, where the vote is close.",
+        dt.date(2025, 3, 3),
+        "Tuesday",
+    ),
+    # A year in a record: "the first win since 1993". Of two accounts, the one that
+    # shares more participants is of the draft's event (not "the visitors' first win").
+    (
+        {
+            "a.md": "Fans cheered what was Portugal's first win over Spain in Lisbon since 1993.\n",
+            "b.md": "The visitors celebrated a first win over Spain since 1997 on the road.\n",
+        },
+        "It was Portugal's first win over Spain in Lisbon since 1995, and the crowd knew it.",
+        dt.date(2025, 2, 6),
+        "1993",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "draft", "date", "expected"), PARSED_EVENTS)
+def test_a_parsed_event_dated_otherwise_by_the_corpus_is_flagged(
+    pipeline: LoadedPipeline, corpus: dict[str, str], draft: str, date: dt.date, expected: str
+) -> None:
+    engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    report = engine.check_document(document_from_text("d.md", draft), date=date)
+    findings = [f for f in report.findings if f.code.startswith("FC3")]
+    if not pipeline.statistical:
+        # No parse, no event: fewer claims (a parallel sentence may still find it),
+        # never false ones.
+        assert all(f.code == "FC302" and f.evidence for f in findings)
+        return
+    (finding,) = findings
+    assert finding.code == "FC302" and finding.expected == expected
+    assert finding.evidence and finding.evidence[0].source == "a.md"
+    assert finding.evidence[0].support == 1
+
+
+PARSED_EVENTS_CLEAN: list[tuple[dict[str, str], str, dt.date]] = [
+    # The same day, told in other words.
+    (
+        {"a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n"},
+        "Lawyers for both sides argued at length at the hearing in Dallas on 16 February.",
+        dt.date(2025, 2, 21),
+    ),
+    # Months apart: another hearing, not this one dated wrongly.
+    (
+        {"a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n"},
+        "Lawyers for both sides argued at length at the hearing in Dallas on 15 June.",
+        dt.date(2025, 6, 20),
+    ),
+    # Other participants: another visit.
+    (
+        {"a.md": "---\ndate: 2025-03-04\n---\nOn Monday Karl Berg visited Hull North.\n"},
+        "On Tuesday Ana Lopes visited Leeds West with her aides.",
+        dt.date(2025, 3, 5),
+    ),
+    # The corpus is split between two days, neither the draft's: no side to take.
+    (
+        {
+            "a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n",
+            "b.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 17 February was adjourned.\n",
+        },
+        "Lawyers for both sides argued at length at the hearing in Dallas on 15 February.",
+        dt.date(2025, 2, 21),
+    ),
+    # An undated corpus weekday, when the corpus dates these people only at another
+    # time: it is of that occasion, not of the draft's.
+    (
+        {
+            "a.md": "Speaking to the Senate on Tuesday, Karl Berg said the evidence was weak.\n",
+            "b.md": "---\ndate: 2024-06-05\n---\nKarl Berg resigned from the board on 3 June.\n",
+        },
+        "Speaking on Thursday, Mr Karl Berg told reporters that nothing had been proven.",
+        dt.date(2025, 3, 7),
+    ),
+    # An account that names no one but has the draft's day confirms it, against
+    # one naming them with another day: the corpus does not side against the draft.
+    (
+        {
+            "a.md": "---\ndate: 2025-03-01\n---\nKarl Berg and Ana Lopes will sign the accord on 3 May.\n",
+            "b.md": "---\ndate: 2025-03-01\n---\nDiplomats said the accord will be signed on 5 May.\n",
+        },
+        "Diplomats expect Karl Berg and Ana Lopes to finally sign the long-delayed accord in Vienna on 5 May.",
+        dt.date(2025, 3, 2),
+    ),
+    # What was said differs: another statement, made on another day.
+    (
+        {"a.md": "Speaking to the Senate on Tuesday, Karl Berg said the evidence was weak.\n"},
+        "Speaking on Thursday, Mr Karl Berg told reporters that the budget would pass.",
+        dt.date(2025, 3, 7),
+    ),
+    # Another direct object: another visit ("constituencies", not "Hull North").
+    (
+        {"a.md": "On Tuesday Karl Berg will visit Hull North with his aides.\n"},
+        "Karl Berg will visit constituencies in the north on Wednesday.",
+        dt.date(2025, 3, 3),
+    ),
+    # A plan is not compared with a past occasion the corpus reports.
+    (
+        {"a.md": "---\ndate: 2025-03-04\n---\nOn Monday Karl Berg visited Hull North.\n"},
+        "His office said that Karl Berg will visit Hull North again on Friday to meet voters.",
+        dt.date(2025, 3, 5),
+    ),
+    # A year alone that is not a record ("in 1995") is not one occasion.
+    (
+        {"a.md": "Portugal won over Spain in Lisbon in 1993.\n"},
+        "Portugal also won over Spain in Lisbon in 1995, before a smaller crowd.",
+        dt.date(2025, 2, 6),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("corpus", "draft", "date"), PARSED_EVENTS_CLEAN)
+def test_a_parsed_event_the_corpus_does_not_contradict_is_not_flagged(
+    pipeline: LoadedPipeline, corpus: dict[str, str], draft: str, date: dt.date
+) -> None:
+    engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    report = engine.check_document(document_from_text("d.md", draft), date=date)
+    assert [f.message for f in report.findings if f.code.startswith("FC3")] == []

@@ -307,3 +307,35 @@ def test_a_day_outside_the_calendar_resolves_to_none(text: str, reference: dt.da
 
 def test_a_weekday_on_the_first_day_of_the_calendar_still_resolves() -> None:
     assert resolve(only("on Monday"), dt.date.min) == dt.date.min
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("the coach who arrived in October left", 10),
+        ("a verdict is due by the end of March", 3),
+        ("prices have risen since January", 1),
+        ("the merger agreed last September", 9),
+    ],
+)
+def test_a_month_alone_after_a_time_word_is_a_month(text: str, month: int) -> None:
+    found = only(text)
+    assert (found.month, found.day, found.year, found.weekday) == (month, None, None, None)
+    assert found.text == text[found.start : found.end] and found.text.istitle()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a march on the capital", "in October's vote", "the October revolution", "in May"],
+)
+def test_a_month_without_a_time_word_or_as_a_possessive_is_not_a_date(text: str) -> None:
+    assert find_time_expressions(text) == []
+
+
+def test_a_month_alone_resolves_to_no_single_day() -> None:
+    assert resolve(only("since October"), dt.date(2025, 8, 26)) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [("on 3 March.", "3 March"), ("on 3 Mar.", "3 Mar.")])
+def test_the_stop_after_a_full_month_name_ends_the_sentence(text: str, found: str) -> None:
+    assert only(text).text == found

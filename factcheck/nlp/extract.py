@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from factcheck.model import Analysis, Document, Span, TimeExpression
 from factcheck.nlp.counts import counts
+from factcheck.nlp.events import events
 from factcheck.nlp.names import mentions
 from factcheck.nlp.parses import token_parses
 from factcheck.nlp.quotations import quotations
@@ -52,6 +53,7 @@ def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str
 def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
     table = TokenTable(doc, document)
     found = mentions(table)
+    times = _times(table)
     return Analysis(
         path=document.path,
         sha256=document.sha256,
@@ -61,10 +63,11 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
         sentences=tuple(table.sentences),
         mentions=tuple(found),
         roles=tuple(roles(table, found)),
-        times=tuple(_times(table)),
+        times=tuple(times),
         counts=tuple(counts(table)),
         quotations=tuple(quotations(table, found)),
         parses=tuple(token_parses(doc, table)),
+        events=tuple(events(doc, times, found)),
     )
 
 

@@ -7,8 +7,9 @@ checkers' work.
 
 A span covers the date phrase itself, never the preposition in front of it:
 "on Monday" gives "Monday". Month names count only when capitalised and
-followed or preceded by a day or a year, so "may" and a bare "May" are never
-dates, and "august" in "an august body" is not a month.
+followed or preceded by a day or a year, or written in full after a word that
+introduces a time ("in October", "by the end of March"), so "may" and a bare
+"May" are never dates, and "august" in "an august body" is not a month.
 """
 
 from __future__ import annotations
@@ -153,6 +154,22 @@ _YEAR_ALONE = re.compile(
 )
 _YEAR_RANGE = (1800, 2199)  # what "in 1500" would rather be a count than
 
+# A month alone is a date only after words that introduce a time ("in October",
+# "by the end of March", "since January", "last September"), written out in full
+# and capitalised. "May" is left out: "in May" is as often a person's name.
+_MONTH_INTRODUCER = (
+    r"\b(?i:in|since|by|before|after|until|till|through|throughout|during|from|last|next"
+    rf"|early|late|mid|(?:the{_GAP})?(?:end|beginning|start|middle){_GAP}of)"
+)
+_MONTH_ALONE = re.compile(
+    _MONTH_INTRODUCER
+    + r"(?:"
+    + _GAP
+    + r"|-)(?P<month>"
+    + _alternatives([name for name in _MONTHS if name != "May"])
+    + r")\b(?![\u2019']s)"
+)
+
 
 # --- finding ----------------------------------------------------------------------
 
@@ -191,6 +208,10 @@ def _candidates(text: str) -> Iterator[RawTime]:
         yield RawTime(
             match.start(), match.end(), match.group(), None, None, None, None, relative=True
         )
+    for match in _MONTH_ALONE.finditer(text):
+        start, end = match.span("month")
+        month = MONTH_NUMBERS[match.group("month").lower()]
+        yield RawTime(start, end, match.group("month"), None, None, month, None, False)
     for match in _YEAR_ALONE.finditer(text):
         for group in ("year", "year2"):
             if match.group(group) is None:
@@ -207,10 +228,13 @@ def _date_from_match(match: re.Match[str]) -> RawTime:
     month = groups["month"]
     day = groups.get("day")
     year = groups.get("year")
+    end = match.end()
+    if end == match.end("month") + 1 and fold_case(month).title() in _MONTHS:
+        end -= 1  # "on 3 March.": the stop ends the sentence; only "Mar." is abbreviated
     return RawTime(
         match.start(),
-        match.end(),
-        match.group(),
+        end,
+        match.string[match.start() : end],
         weekday=_weekday_number(weekday) if weekday else None,
         year=int(year) if year else None,
         month=int(month) if month.isdigit() else MONTH_NUMBERS[fold_case(month)],
