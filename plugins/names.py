@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
+from factcheck.facts import SwappedName, content_words
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
@@ -82,6 +83,8 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     accepted = {s.lower() for s in context.options.accepted_spellings}
     words = DraftWords(context.corpus, context.analysis)
     for swap in context.corpus.swapped_names(context.analysis, "person"):
+        if _found_in_a_closer_sentence(context, swap):
+            continue  # the corpus says it of the draft's person too, in closer words
         yield context.finding(
             SWAPPED_PERSON.code,
             swap.span,
@@ -121,6 +124,26 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _found_in_a_closer_sentence(context: CheckContext, swap: SwappedName) -> bool:
+    """Does a corpus sentence that names the draft's person share at least as many
+    of the draft sentence's words as the sentence naming the other one does? Then
+    the draft repeats what the corpus says of its own person ("..., said X, a
+    strategist at Y" where another analyst at Y is quoted elsewhere)."""
+    sentence = context.analysis.sentences[_sentence_at(context, swap.span)]
+    names = set(content_words(f"{swap.found} {swap.expected}"))
+    draft = content_words(context.document.prose[sentence.span.start : sentence.span.end]) - names
+    swapped = max((len(draft & content_words(e.quote)) for e in swap.evidence), default=0)
+    own = context.corpus.name_fact(swap.found).occurrences
+    return any(len(draft & content_words(o.quote)) >= swapped for o in own)
+
+
+def _sentence_at(context: CheckContext, span: Span) -> int:
+    for mention in context.analysis.mentions:
+        if mention.span == span:
+            return mention.sentence
+    return 0
 
 
 def _lone_word_checked(
@@ -255,6 +278,20 @@ def _misspelt(
             fix=fixed,
             evidence=fact.evidence(),
             severity=Severity.WARNING,
+            safe=False,
+        )
+    if variant and context.corpus.names.spells(name, entity):
+        # The corpus itself writes the name both ways: its house style is mixed,
+        # and the draft follows one of its own spellings.
+        return context.finding(
+            code,
+            name_span,
+            f"'{name}' is another romanisation of '{fixed}'; the corpus writes both,"
+            f" '{fixed}' more often ({share})",
+            expected=fixed,
+            fix=fixed,
+            evidence=fact.evidence(),
+            severity=Severity.INFO,
             safe=False,
         )
     message = (

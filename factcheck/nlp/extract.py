@@ -27,6 +27,7 @@ from factcheck.nlp.roles import roles
 from factcheck.nlp.timex import find_time_expressions
 from factcheck.nlp.tokenize import make_doc
 from factcheck.nlp.tokentable import TokenTable
+from factcheck.nlp.values import value_claims
 
 
 def analyse(nlp: Language, document: Document, pipeline_key: str) -> Analysis:
@@ -51,6 +52,7 @@ def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str
 def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
     table = TokenTable(doc, document)
     found = mentions(table)
+    quoted = quotations(table, found)
     return Analysis(
         path=document.path,
         sha256=document.sha256,
@@ -62,7 +64,8 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
         roles=tuple(roles(table, found)),
         times=tuple(_times(table)),
         counts=tuple(counts(table)),
-        quotations=tuple(quotations(table, found)),
+        quotations=tuple(quoted),
+        values=tuple(value_claims(doc, table, found, quoted)),
     )
 
 
