@@ -8,7 +8,8 @@ Two claims are about the same thing when they count the same noun and:
   allows, at the draft's date, the ages that some birthday would give; an
   undated article or draft is taken as of the same time;
 - an ordinal ("a fourth term"): it is the same owner's;
-- a count: where both sentences name an owner, the owners agree and the noun
+- a count: never when both nouns have modifiers and share none ("audio tapes",
+  "video tapes"); where both sentences name an owner, the owners agree and the noun
   is placed alike (a shared modifier: "audio tapes", "80% of the damage"; the
   same verb above it; the same whole); where either names none, the count is
   the size of the same whole ("the seven-member panel"), or shares both a
@@ -124,6 +125,8 @@ def _same_thing(claim: ValueClaim, owners: frozenset[str], stated: _Stated) -> b
     if claim.is_age:
         return bool(owners & stated.owners)
     shared_modifier = bool(set(claim.modifiers) & set(stated.claim.modifiers))
+    if claim.modifiers and stated.claim.modifiers and not shared_modifier:
+        return False  # "audio tapes" and "video tapes", "15% are fake" and "44% are real"
     same_governor = bool(claim.governor) and claim.governor == stated.claim.governor
     same_whole = bool(claim.whole) and claim.whole == stated.claim.whole
     if owners and stated.owners:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from factcheck import hookimpl
 from factcheck.context import CheckContext
 from factcheck.facts import SwappedName, content_words
+from factcheck.first_names import FirstNameSlip, first_name_slip
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
@@ -45,6 +46,14 @@ SWAPPED_PERSON = CodeInfo(
     summary="A sentence that matches the corpus names a different person in the same place.",
 )
 
+WRONG_FIRST_NAME = CodeInfo(
+    code="FC106",
+    name="wrong-first-name",
+    category=Category.NAME,
+    severity=Severity.WARNING,
+    summary="A known surname with a first name the corpus never gives that person.",
+)
+
 SPELLING_VARIANT = CodeInfo(
     code="FC105",
     name="spelling-variant",
@@ -74,6 +83,7 @@ def factcheck_codes() -> Sequence[CodeInfo]:
         UNKNOWN_PERSON,
         SWAPPED_PERSON,
         SPELLING_VARIANT,
+        WRONG_FIRST_NAME,
     )
 
 
@@ -115,6 +125,12 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 continue  # "Test results ...", "# Best picks", "Wall": ordinary words
             yield _misspelt(context, mention, name, fixed, entity, words)
         elif (
+            slip := first_name_slip(
+                context.corpus, context.analysis, mention, context.options.name_threshold
+            )
+        ) is not None:
+            yield _wrong_first_name(context, mention, name, slip)
+        elif (
             mention.label == "PERSON"
             and len(name.split()) > 1
             and not _any_word_known(context, name)
@@ -124,6 +140,22 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _wrong_first_name(
+    context: CheckContext, mention: Mention, name: str, slip: FirstNameSlip
+) -> Finding:
+    known = slip.person.canonical
+    beside = ", ".join(slip.company)
+    fact = context.corpus.name_fact(known)
+    # No fix: a first name the corpus never gives may still be a relative's.
+    return context.finding(
+        WRONG_FIRST_NAME.code,
+        mention.span,
+        f"the {name_tokens(known)[-1]} the corpus names beside {beside} is {known}, not {name}",
+        expected=known,
+        evidence=fact.evidence(),
+    )
 
 
 def _found_in_a_closer_sentence(context: CheckContext, swap: SwappedName) -> bool:

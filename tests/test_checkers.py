@@ -31,6 +31,8 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ("FC105", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
     ("FC105", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
     ("FC105", "His guest was Viacheslav Volodin.", None, "Vyacheslav Volodin"),
+    # A known surname beside the known person's company, with another first name.
+    ("FC106", "Sergei Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None, None),
     # Initials that fit no known person of the surname: a warning, with no fix.
     ("FC101", "A. Volodin met Zhao Leji in Beijing.", None, None),
     # The hyphen is kept in the corrected name.
@@ -218,6 +220,11 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC105", "His guest was Yacheslav Volodin.", None),
     ("FC105", "China's top legislator Zao Leji hosted the talks.", None),
     ("FC105", "Vyacheslav Volodin and Zhao Leji held talks.", None),
+    # The known name, a misspelling of it (FC101's), a title glued before it, or no company.
+    ("FC106", "Vyacheslav Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None),
+    ("FC106", "Vyacheslev Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None),
+    ("FC106", "Speaker Vyacheslav Volodin met Zhao Leji in Beijing.", None),
+    ("FC106", "Sergei Volodin opened a bakery in Tampere.", None),
     ("FC104", "Volodin said the Russian State Duma is willing to strengthen friendly exchanges with China's NPC.", None),
     ("FC201", "Vyacheslav Volodin, speaker of Russia's State Duma, arrived in Beijing.", None),
     ("FC201", "Vyacheslav Volodin, chairman of the Russian State Duma, arrived in Beijing.", None),

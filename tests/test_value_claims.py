@@ -67,6 +67,8 @@ def test_a_count_does_not_move_with_the_calendar() -> None:
         (_claim(2.0, "year", governor="ban"), {"Ada Lund"}, _claim(4.0, "year", governor="ban"), {"Ada Lund"}, True),
         (_claim(2.0, "year", governor="ban"), {"Ada Lund"}, _claim(4.0, "year", governor="ban"), {"Bo Lund"}, False),
         (_claim(2.0, "year", governor="ban"), {"Ada Lund"}, _claim(4.0, "year", governor="live"), {"Ada Lund"}, False),
+        # Modifiers on both sides and none shared: two things.
+        (_claim(8.0, "tape", modifiers=("audio",), governor="hold"), {"Ada Lund"}, _claim(9.0, "tape", modifiers=("video",), governor="hold"), {"Ada Lund"}, False),
         # No owner: the size of the same whole, or a modifier and the verb shared.
         (_claim(7.0, "member", whole="panel"), set(), _claim(5.0, "member", whole="panel"), set(), True),
         (_claim(7.0, "member", whole="choir"), set(), _claim(5.0, "member", whole="panel"), set(), False),

@@ -66,6 +66,8 @@ def test_a_count_is_read_only_from_the_parse(rules_pipeline: LoadedPipeline) -> 
         ("Lars Eide was banned for two years.", "two", "year", "", None, "Lars Eide"),
         ("The union banned Lars Eide for two years.", "two", "year", "", None, "Lars Eide"),
         ("The mill produced 40% of Norway's paper.", "40", "%", "", "paper", "Norway"),
+        # What a clause says its counted subject is; "per cent" is "%".
+        ("Lars Eide said 15 per cent were fake.", "15", "%", "", "fake", "Lars Eide"),
     ],
 )
 def test_a_count_with_what_it_counts_and_whose_it_is(

@@ -238,7 +238,12 @@ def _counts(doc: Doc, table: TokenTable, named: dict[int, Mention]) -> list[Valu
             top = top.head
             modifiers.add(top.lemma_.lower())
         modifiers.update(of.lemma_.lower() for of in _of_nouns(top))
-        lemma = _PERCENT if noun.lower_ in {"%", "percent"} else noun.lemma_.lower()
+        modifiers.update(_complements(top))
+        if _per_cent(noun):
+            modifiers.discard("per")
+        lemma = (
+            _PERCENT if noun.lower_ in {"%", "percent"} or _per_cent(noun) else noun.lemma_.lower()
+        )
         found.append(
             ValueClaim(
                 span=table.tokens[index].span,
@@ -269,6 +274,17 @@ def _counted(noun: SpacyToken) -> bool:
     if noun.pos_ in {"NOUN", "SYM"}:
         return noun.lower_ not in _NOT_COUNTED
     return noun.pos_ == "ADJ" and noun.dep_ in _NOUN_SLOTS
+
+
+def _per_cent(noun: SpacyToken) -> bool:
+    return noun.lower_ == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per"
+
+
+def _complements(noun: SpacyToken) -> list[str]:
+    """What a clause says its counted subject is: "15% are fake" counts the fake ones."""
+    if noun.dep_ not in _SUBJECTS:
+        return []
+    return [c.lemma_.lower() for c in noun.head.children if c.dep_ in {"acomp", "attr"}]
 
 
 def _of_nouns(noun: SpacyToken) -> list[SpacyToken]:
