@@ -12,6 +12,7 @@ from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.organisations import same_organisation
+from factcheck.participants import swapped_participants
 from factcheck.spelling import may_be_another_word, romanised_alike, short_and_one_letter_apart
 
 MISSPELT_PERSON = CodeInfo(
@@ -92,9 +93,18 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     names = context.corpus.names
     accepted = {s.lower() for s in context.options.accepted_spellings}
     words = DraftWords(context.corpus, context.analysis)
-    for swap in context.corpus.swapped_names(context.analysis, "person"):
-        if _found_in_a_closer_sentence(context, swap):
-            continue  # the corpus says it of the draft's person too, in closer words
+    swaps = [
+        swap
+        for swap in context.corpus.swapped_names(context.analysis, "person")
+        # The corpus says it of the draft's person too, in closer words.
+        if not _found_in_a_closer_sentence(context, swap)
+    ]
+    for swap in swapped_participants(
+        context.corpus, context.analysis, context.document.prose, context.date
+    ):
+        if not any(swap.span.overlaps(other.span) for other in swaps):
+            swaps.append(swap)
+    for swap in swaps:
         yield context.finding(
             SWAPPED_PERSON.code,
             swap.span,
