@@ -194,6 +194,24 @@ class CountExpression:
 
 
 @dataclass(frozen=True)
+class ValueClaim:
+    """A number with what it counts and whose it is ("a seven-member panel",
+    "banned for two years", "Ms Okafor, 47"), read off the parse."""
+
+    span: Span  # the number as written ("seven", "47", "80")
+    text: str
+    value: float
+    noun: str  # lemma of what it counts ("member", "year", "%"); "age" for an age
+    # Lemmas that place the noun: its modifiers, the noun it is part of, its "of" noun.
+    modifiers: tuple[str, ...]
+    governor: str  # lemma of the nearest verb above the noun, "" when none
+    whole: str  # the noun it is a part of ("panel" of "a seven-member panel"), or ""
+    owners: tuple[str, ...]  # the names whose value it is, as written
+    sentence: int
+    is_age: bool = False
+
+
+@dataclass(frozen=True)
 class Quotation:
     span: Span  # the quoted words, without the marks
     text: str
@@ -260,6 +278,7 @@ class Analysis:
     # One per token when the pipeline parses, else empty: what a value's slot is.
     parses: tuple[TokenParse, ...] = ()
     events: tuple[EventClaim, ...] = ()
+    values: tuple[ValueClaim, ...] = ()
 
 
 # --- what a check run produces ------------------------------------------------

@@ -411,6 +411,15 @@ class NameBook:
                 best = (score, written)
         return best[1] if best else None
 
+    def people_named(self, surname: str) -> list[NameEntity]:
+        """Known people whose name ends with ``surname``, by the word index."""
+        lower = surname.lower()
+        return [
+            e
+            for e in self._by_word.get(lower, ())
+            if e.kind == "PERSON" and name_tokens(e.canonical)[-1].lower() == lower
+        ]
+
     def people(self) -> list[NameEntity]:
         return [e for e in self.entities if e.kind == "PERSON"]
 

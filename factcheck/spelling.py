@@ -40,12 +40,17 @@ _MIN_LETTERS_IN_CONTEXT = 3
 _MIN_LETTERS_FOR_RATIO = 5
 
 
+_HARD_C = re.compile(r"c(?![eiyh])")
+
+
 def romanisation_key(word: str) -> str:
     """The word with romanisation variants written one way: "Hsi" and "Xi" give "xi"."""
     key = word.lower()
     for variant, standard in _ROMANISATIONS:
         key = key.replace(variant, standard)
-    return key
+    # A hard "c" is a "k" in another scheme (Costas / Kostas, Nicolai / Nikolai);
+    # before e, i or y it is another sound.
+    return _HARD_C.sub("k", key)
 
 
 def romanised_alike(a: str, b: str) -> bool:

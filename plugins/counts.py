@@ -12,6 +12,7 @@ from factcheck.facts import ContradictedValue, CountFact, content_words, same_se
 from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
 from factcheck.nlp.numbers import MAX_VALUE, cardinal_words, format_ordinal_like
+from factcheck.value_claims import value_index
 
 WRONG_ORDINAL = CodeInfo(
     code="FC401",
@@ -61,19 +62,29 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     for value in context.corpus.contradicted_values(context.analysis, context.date):
         # A count or year already reported, with the series' own reasoning, is not repeated.
         if not any(value.span.overlaps(span) for span in reported):
+            reported.append(value.span)
             yield _wrong_number(context, value)
+    # Values in their slot (what they count, whose they are) where no parallel
+    # sentence said the same in the same words.
+    for value in value_index(context.corpus).contradicted(context.analysis, context.date):
+        if not any(value.span.overlaps(span) for span in reported):
+            reported.append(value.span)
+            yield _wrong_number(context, value, slot=True)
 
 
-def _wrong_number(context: CheckContext, value: ContradictedValue) -> Finding:
+def _wrong_number(
+    context: CheckContext, value: ContradictedValue, *, slot: bool = False
+) -> Finding:
     found = context.text(value.span)
     documents = f"{value.support} document{'s' if value.support != 1 else ''}"
+    said = "the corpus says of the same thing" if slot else "parallel corpus sentences give"
     if value.split:
         message = (
-            f"parallel corpus sentences give other numbers than {found}, most often "
+            f"{said} other numbers than {found}, most often "
             f"{value.expected} ({documents}): the corpus is split"
         )
     else:
-        message = f"parallel corpus sentences give {value.expected}, not {found} ({documents})"
+        message = f"{said} {value.expected}, not {found} ({documents})"
     # No fix: which number is right, and what else in the sentence changes with
     # it, is for an editor.
     return context.finding(

@@ -6,10 +6,13 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
+from factcheck.facts import SwappedName, content_words
+from factcheck.first_names import FirstNameSlip, first_name_slip
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 from factcheck.name_context import DraftWords, known_role_groups
 from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.organisations import same_organisation
+from factcheck.participants import swapped_participants
 from factcheck.spelling import may_be_another_word, romanised_alike, short_and_one_letter_apart
 
 MISSPELT_PERSON = CodeInfo(
@@ -52,6 +55,14 @@ SWAPPED_PLACE = CodeInfo(
     summary="A place or named thing the corpus never gives, where it names another in that role.",
 )
 
+WRONG_FIRST_NAME = CodeInfo(
+    code="FC107",
+    name="wrong-first-name",
+    category=Category.NAME,
+    severity=Severity.WARNING,
+    summary="A known surname with a first name the corpus never gives that person.",
+)
+
 SPELLING_VARIANT = CodeInfo(
     code="FC105",
     name="spelling-variant",
@@ -82,6 +93,7 @@ def factcheck_codes() -> Sequence[CodeInfo]:
         SWAPPED_PERSON,
         SPELLING_VARIANT,
         SWAPPED_PLACE,
+        WRONG_FIRST_NAME,
     )
 
 
@@ -90,7 +102,18 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
     names = context.corpus.names
     accepted = {s.lower() for s in context.options.accepted_spellings}
     words = DraftWords(context.corpus, context.analysis)
-    for swap in context.corpus.swapped_names(context.analysis, "person"):
+    swaps = [
+        swap
+        for swap in context.corpus.swapped_names(context.analysis, "person")
+        # The corpus says it of the draft's person too, in closer words.
+        if not _found_in_a_closer_sentence(context, swap)
+    ]
+    for swap in swapped_participants(
+        context.corpus, context.analysis, context.document.prose, context.date
+    ):
+        if not any(swap.span.overlaps(other.span) for other in swaps):
+            swaps.append(swap)
+    for swap in swaps:
         yield context.finding(
             SWAPPED_PERSON.code,
             swap.span,
@@ -130,6 +153,12 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 continue  # "Test results ...", "# Best picks", "Wall": ordinary words
             yield _misspelt(context, mention, name, fixed, entity, words)
         elif (
+            slip := first_name_slip(
+                context.corpus, context.analysis, mention, context.options.name_threshold
+            )
+        ) is not None:
+            yield _wrong_first_name(context, mention, name, slip)
+        elif (
             mention.label == "PERSON"
             and len(name.split()) > 1
             and not _any_word_known(context, name)
@@ -139,6 +168,42 @@ def factcheck_check(context: CheckContext) -> Iterable[Finding]:
                 mention.span,
                 f"'{name}' is not a person the corpus knows; check the spelling against a source",
             )
+
+
+def _wrong_first_name(
+    context: CheckContext, mention: Mention, name: str, slip: FirstNameSlip
+) -> Finding:
+    known = slip.person.canonical
+    beside = ", ".join(slip.company)
+    fact = context.corpus.name_fact(known)
+    # No fix: a first name the corpus never gives may still be a relative's.
+    return context.finding(
+        WRONG_FIRST_NAME.code,
+        mention.span,
+        f"the {name_tokens(known)[-1]} the corpus names beside {beside} is {known}, not {name}",
+        expected=known,
+        evidence=fact.evidence(),
+    )
+
+
+def _found_in_a_closer_sentence(context: CheckContext, swap: SwappedName) -> bool:
+    """Does a corpus sentence that names the draft's person share at least as many
+    of the draft sentence's words as the sentence naming the other one does? Then
+    the draft repeats what the corpus says of its own person ("..., said X, a
+    strategist at Y" where another analyst at Y is quoted elsewhere)."""
+    sentence = context.analysis.sentences[_sentence_at(context, swap.span)]
+    names = set(content_words(f"{swap.found} {swap.expected}"))
+    draft = content_words(context.document.prose[sentence.span.start : sentence.span.end]) - names
+    swapped = max((len(draft & content_words(e.quote)) for e in swap.evidence), default=0)
+    own = context.corpus.name_fact(swap.found).occurrences
+    return any(len(draft & content_words(o.quote)) >= swapped for o in own)
+
+
+def _sentence_at(context: CheckContext, span: Span) -> int:
+    for mention in context.analysis.mentions:
+        if mention.span == span:
+            return mention.sentence
+    return 0
 
 
 def _lone_word_checked(
@@ -273,6 +338,20 @@ def _misspelt(
             fix=fixed,
             evidence=fact.evidence(),
             severity=Severity.WARNING,
+            safe=False,
+        )
+    if variant and context.corpus.names.spells(name, entity):
+        # The corpus itself writes the name both ways: its house style is mixed,
+        # and the draft follows one of its own spellings.
+        return context.finding(
+            code,
+            name_span,
+            f"'{name}' is another romanisation of '{fixed}'; the corpus writes both,"
+            f" '{fixed}' more often ({share})",
+            expected=fixed,
+            fix=fixed,
+            evidence=fact.evidence(),
+            severity=Severity.INFO,
             safe=False,
         )
     message = (

@@ -13,6 +13,7 @@ import pytest
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.fixes import apply_fixes
+from factcheck.model import Finding
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
 from tests.conftest import CheckText, seeds_config
@@ -30,6 +31,8 @@ FLAGGED: list[tuple[str, str, dt.date | None, str | None]] = [
     ("FC105", "Jao Leji hosted the talks in Beijing.", None, "Zhao Leji"),
     ("FC105", "Presidents Hsi Jinping and Vladimir Putin spoke.", None, "Xi Jinping"),
     ("FC105", "His guest was Viacheslav Volodin.", None, "Vyacheslav Volodin"),
+    # A known surname beside the known person's company, with another first name.
+    ("FC107", "Sergei Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None, None),
     # Initials that fit no known person of the surname: a warning, with no fix.
     ("FC101", "A. Volodin met Zhao Leji in Beijing.", None, None),
     # The hyphen is kept in the corrected name.
@@ -224,6 +227,11 @@ CLEAN: list[tuple[str, str, dt.date | None]] = [
     ("FC105", "His guest was Yacheslav Volodin.", None),
     ("FC105", "China's top legislator Zao Leji hosted the talks.", None),
     ("FC105", "Vyacheslav Volodin and Zhao Leji held talks.", None),
+    # The known name, a misspelling of it (FC101's), a title glued before it, or no company.
+    ("FC107", "Vyacheslav Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None),
+    ("FC107", "Vyacheslev Volodin, speaker of the State Duma, met Zhao Leji in Beijing.", None),
+    ("FC107", "Speaker Vyacheslav Volodin met Zhao Leji in Beijing.", None),
+    ("FC107", "Sergei Volodin opened a bakery in Tampere.", None),
     ("FC104", "Volodin said the Russian State Duma is willing to strengthen friendly exchanges with China's NPC.", None),
     ("FC106", "The allies of the United States have tightened sanctions on Moscow over the conflict in Ukraine.", None),
     # A place the corpus says nothing of in that role is a new fact, not a swap.
@@ -816,3 +824,156 @@ def test_a_parsed_event_the_corpus_does_not_contradict_is_not_flagged(
     engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
     report = engine.check_document(document_from_text("d.md", draft), date=date)
     assert [f.message for f in report.findings if f.code.startswith("FC3")] == []
+
+
+# --- values in their slot: what a number counts and whose it is -------------------------
+
+VALUES_CORPUS = {
+    "a.md": "---\ndate: 2021-03-01\n---\n"
+    "Marta Lindqvist, 47, chairs the harbour authority in Tromso.\n\n"
+    "The five-member jury, appointed by the harbour authority, began its work.\n\n"
+    "Tomas Berg was suspended for three years.\n",
+    "b.md": "---\ndate: 2021-03-02\n---\n"
+    "The harbour authority said the five-member jury would report in May.\n\n"
+    "Anja Holm was suspended for two years.\n",
+    "c.md": "---\ndate: 2021-03-03\n---\n"
+    '"I\'m 51 years old," Olav Strand said at the quay.\n\n'
+    "None argued more than Per Dahl, who spoke at length about the quay.\n\n"
+    "The stubborn 33-year-old said the quay was his life.\n",
+}
+MARCH_2021 = dt.date(2021, 3, 10)
+
+
+@pytest.fixture()
+def values_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
+    key = f"values:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=VALUES_CORPUS, pipeline=pipeline)
+    return seed_engines[key]
+
+
+def _value_findings(engine: Engine, draft: str, date: dt.date | None) -> list[Finding]:
+    report = engine.check_document(document_from_text("d.md", draft), date=date)
+    return [f for f in report.findings if f.code == "FC403"]
+
+
+# (draft, date, the number flagged): ages, read on both pipelines.
+AGES_FLAGGED = [
+    ("Marta Lindqvist, 52, spoke on Monday.", MARCH_2021, "52"),
+    ("Lindqvist, aged 45, spoke on Monday.", MARCH_2021, "45"),
+    ("The 46-year-old Lindqvist spoke on Monday.", MARCH_2021, "46"),
+    # A year on, 48 or 49; two years on, 49 or 50.
+    ("Marta Lindqvist, 48, spoke on Monday.", dt.date(2023, 3, 20), "48"),
+    # An age said in the person's own words.
+    ("Olav Strand, who is 61, spoke at the quay.", MARCH_2021, "61"),
+    # "the 33-year-old" opening a sentence is the first person of the one before.
+    ("Per Dahl, 35, spoke about the quay.", MARCH_2021, "35"),
+]
+AGES_CLEAN = [
+    ("Marta Lindqvist, 47, spoke on Monday.", MARCH_2021),
+    ("Marta Lindqvist, 48, spoke on Monday.", dt.date(2022, 4, 1)),
+    ("Marta Lindqvist, 49, spoke on Monday.", dt.date(2023, 3, 20)),
+    ("Olav Strand, 51, spoke at the quay.", MARCH_2021),
+    ("Per Dahl, 33, spoke about the quay.", MARCH_2021),
+    # Another person's age, or no one's.
+    ("Ingrid Moe, 52, spoke on Monday.", MARCH_2021),
+    ("The 52-year-old spoke on Monday.", MARCH_2021),
+]
+
+
+@pytest.mark.parametrize(("draft", "date", "found"), AGES_FLAGGED)
+def test_an_age_the_corpus_gives_otherwise_is_flagged(
+    values_engine: Engine, draft: str, date: dt.date, found: str
+) -> None:
+    (finding,) = _value_findings(values_engine, draft, date)
+    assert finding.found == found
+    assert finding.evidence
+    assert finding.severity.value == "warning"
+
+
+@pytest.mark.parametrize(("draft", "date"), AGES_CLEAN)
+def test_an_age_the_corpus_allows_is_clean(
+    values_engine: Engine, draft: str, date: dt.date
+) -> None:
+    assert [f.message for f in _value_findings(values_engine, draft, date)] == []
+
+
+# (draft, the number flagged or None): counts need the parser.
+COUNTS = [
+    ("The seven-member jury met on Friday.", "seven"),
+    ("The five-member jury met on Friday.", None),
+    ("On Friday the board suspended Tomas Berg for four years.", "four"),
+    ("On Friday the board suspended Tomas Berg for three years.", None),
+    # Another person's ban, and a count the corpus says nothing about.
+    ("Ingrid Moe was suspended for four years.", None),
+    ("The seven-member choir sang on Friday.", None),
+]
+
+
+@pytest.mark.parametrize(("draft", "found"), COUNTS)
+def test_a_count_is_compared_with_the_same_slot(
+    values_engine: Engine, pipeline: LoadedPipeline, draft: str, found: str | None
+) -> None:
+    findings = _value_findings(values_engine, draft, MARCH_2021)
+    if found is None:
+        assert findings == []
+    elif pipeline.statistical:
+        assert [f.found for f in findings] == [found]
+    else:
+        # Without a parser no slot is read (a parallel sentence may still tell).
+        assert not [f for f in findings if f.message.startswith("the corpus says")]
+
+
+def test_a_count_in_a_corpus_article_of_another_time_does_not_contradict(
+    values_engine: Engine,
+) -> None:
+    draft = "The seven-member jury met on Friday."
+    assert _value_findings(values_engine, draft, dt.date(2021, 6, 1)) == []
+
+
+# --- names the corpus itself writes ------------------------------------------------------
+
+MIXED_STYLE_CORPUS = {
+    "a.txt": "Kostas Andreou won the race in Patras.\n",
+    "b.txt": "Kostas Andreou trained in Patras on Sunday.\n",
+    "c.txt": "Costas Andreou said he would race again in Patras.\n",
+}
+
+
+@pytest.fixture()
+def mixed_style_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
+    key = f"mixed:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=MIXED_STYLE_CORPUS, pipeline=pipeline)
+    return seed_engines[key]
+
+
+def test_a_romanisation_the_corpus_uses_is_only_info(mixed_style_engine: Engine) -> None:
+    draft = "Costas Andreou will race in Athens next week."
+    report = mixed_style_engine.check_document(document_from_text("d.md", draft))
+    findings = [f for f in report.findings if f.code.startswith("FC1")]
+    assert [(f.code, f.severity.value, f.safe_fix) for f in findings] == [("FC105", "info", False)]
+    assert "the corpus writes both" in findings[0].message
+
+
+SWAP_CORPUS = {
+    "a.txt": "Shares fell sharply on Monday.\n"
+    '"You cannot sue the state," said Ola Nilsen, a strategist at Bergen\'s Nordlys Securities.\n',
+    "b.txt": "The sale went ahead.\n"
+    '"It is a front for someone, but not for the state," said Kari Berg, an analyst at '
+    "Fjord Capital in Bergen.\n",
+}
+
+
+def test_a_person_the_corpus_says_the_same_of_is_not_swapped(
+    pipeline: LoadedPipeline, seed_engines: dict[str, Engine]
+) -> None:
+    key = f"swap:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=SWAP_CORPUS, pipeline=pipeline)
+    # The quotation is Ola Nilsen's in the corpus; only the firm after it differs.
+    draft = (
+        '"You cannot sue the state," said Ola Nilsen, a strategist at Bergen\'s Fjord Capital.\n'
+    )
+    report = seed_engines[key].check_document(document_from_text("d.md", draft))
+    assert [f.message for f in report.findings if "Kari Berg" in f.message] == []

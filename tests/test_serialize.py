@@ -11,6 +11,7 @@ from factcheck.model import (
     Category,
     CodeInfo,
     CountExpression,
+    EventClaim,
     Mention,
     Quotation,
     RoleClaim,
@@ -19,6 +20,8 @@ from factcheck.model import (
     Span,
     TimeExpression,
     Token,
+    TokenParse,
+    ValueClaim,
 )
 from factcheck.serialize import (
     analysis_from_json,
@@ -58,6 +61,35 @@ def full_analysis() -> Analysis:
         ),
         counts=(CountExpression(Span(30, 34), "10th", 10, "meeting", "china-russia committee", 0),),
         quotations=(Quotation(Span(50, 60), "We agree, \u201cfully\u201d", None, 0),),
+        parses=(TokenParse(1, "compound", "PERSON", True), TokenParse(1, "ROOT", "PERSON")),
+        events=(
+            EventClaim(
+                "meet",
+                Span(11, 14),
+                1,
+                "on",
+                (Span(0, 10), Span(20, 38)),
+                0,
+                future=True,
+                nouns=("talks",),
+                object="talk",
+                content=("trade", "Volodin"),
+            ),
+        ),
+        values=(
+            ValueClaim(
+                Span(30, 32),
+                "47",
+                47.0,
+                "age",
+                ("aged",),
+                "say",
+                "",
+                ("Zhao Leji",),
+                0,
+                is_age=True,
+            ),
+        ),
     )
 
 

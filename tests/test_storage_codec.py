@@ -11,6 +11,7 @@ from factcheck.documents import load_document
 from factcheck.model import (
     Analysis,
     CountExpression,
+    EventClaim,
     Mention,
     Quotation,
     RoleClaim,
@@ -18,6 +19,8 @@ from factcheck.model import (
     Span,
     TimeExpression,
     Token,
+    TokenParse,
+    ValueClaim,
 )
 from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import LoadedPipeline
@@ -68,6 +71,9 @@ def test_decoded_records_hold_tuples_as_the_model_does() -> None:
         (CountExpression, codec._COUNT),
         (Quotation, codec._QUOTE),
         (Token, codec._TOKEN_COLUMNS),
+        (TokenParse, codec._PARSE_COLUMNS),
+        (EventClaim, codec._EVENT),
+        (ValueClaim, codec._VALUE),
     ],
 )
 def test_every_field_of_every_record_has_a_place(record: type, shape: tuple[object, ...]) -> None:
@@ -77,7 +83,7 @@ def test_every_field_of_every_record_has_a_place(record: type, shape: tuple[obje
 
 
 def test_every_analysis_field_has_a_place() -> None:
-    assert len(dataclasses.fields(Analysis)) == 4 + 7
+    assert len(dataclasses.fields(Analysis)) == 4 + 10
     assert 1 + len(dataclasses.fields(Analysis)) == codec._ITEMS
 
 
@@ -163,3 +169,18 @@ def test_decoding_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("item", "place", "bad"),
+    [
+        (13, 5, [1, 2, 3]),  # an event's participants: offsets that are not pairs
+        (13, 8, [1]),  # an event's nouns: a number for a word
+        (14, 8, [None]),  # a value's owners
+    ],
+)
+def test_nested_arrays_of_the_wrong_shape_are_rejected(item: int, place: int, bad: Any) -> None:
+    row = _raw(full_analysis())
+    row[item][0][place] = bad
+    with pytest.raises(ValueError):
+        decode_analysis(_packed(row))

@@ -29,6 +29,7 @@ from factcheck.nlp.roles import roles
 from factcheck.nlp.timex import find_time_expressions
 from factcheck.nlp.tokenize import make_doc
 from factcheck.nlp.tokentable import TokenTable
+from factcheck.nlp.values import value_claims
 
 
 def analyse(nlp: Language, document: Document, pipeline_key: str) -> Analysis:
@@ -54,6 +55,7 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
     table = TokenTable(doc, document)
     found = mentions(table)
     times = _times(table)
+    quoted = quotations(table, found)
     return Analysis(
         path=document.path,
         sha256=document.sha256,
@@ -65,9 +67,10 @@ def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
         roles=tuple(roles(table, found)),
         times=tuple(times),
         counts=tuple(counts(table)),
-        quotations=tuple(quotations(table, found)),
+        quotations=tuple(quoted),
         parses=tuple(token_parses(doc, table)),
         events=tuple(events(doc, times, found)),
+        values=tuple(value_claims(doc, table, found, quoted)),
     )
 
 

@@ -26,6 +26,7 @@ import msgpack
 from factcheck.model import (
     Analysis,
     CountExpression,
+    EventClaim,
     Mention,
     Quotation,
     RoleClaim,
@@ -33,11 +34,13 @@ from factcheck.model import (
     Span,
     TimeExpression,
     Token,
+    TokenParse,
+    ValueClaim,
 )
 
 __all__ = ["FORMAT_VERSION", "decode_analysis", "encode_analysis"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _NONE = type(None)
 _INT: frozenset[type] = frozenset({int})
@@ -45,6 +48,10 @@ _STR: frozenset[type] = frozenset({str})
 _BOOL: frozenset[type] = frozenset({bool})
 _OPT_INT: frozenset[type] = frozenset({int, _NONE})
 _OPT_STR: frozenset[type] = frozenset({str, _NONE})
+_NUMBER: frozenset[type] = frozenset({int, float})
+# A nested array (spans flattened to start, end, start, end..., or words); its
+# items are checked by the record's builder.
+_ARRAY: frozenset[type] = frozenset({tuple})
 
 # The types allowed at each position of a record's row, in field order (spans
 # flattened to their start and end).
@@ -54,10 +61,17 @@ _ROLE = (_STR, _INT, _INT, _STR, _STR, _INT, _INT, _INT, _INT, _INT)
 _TIME = (_INT, _INT, _STR, _OPT_INT, _OPT_INT, _OPT_INT, _OPT_INT, _INT, _BOOL)
 _COUNT = (_INT, _INT, _STR, _INT, _STR, _STR, _INT)
 _QUOTE = (_INT, _INT, _STR, _OPT_STR, _INT, _BOOL)
+# predicate, its span, time, preposition, participants, sentence, future, nouns,
+# object, content.
+_EVENT = (_STR, _INT, _INT, _INT, _STR, _ARRAY, _INT, _BOOL, _ARRAY, _STR, _ARRAY)
+# span, text, value, noun, modifiers, governor, whole, owners, sentence, is_age.
+_VALUE = (_INT, _INT, _STR, _NUMBER, _STR, _ARRAY, _STR, _STR, _ARRAY, _INT, _BOOL)
+# Parse columns, one item per token: head, relation, entity, entity_start.
+_PARSE_COLUMNS = (_INT, _STR, _STR, _BOOL)
 # Token columns: start, end, text, lower, lemma, pos, is_sent_start.
 _TOKEN_COLUMNS = (_INT, _INT, _STR, _STR, _STR, _STR, _BOOL)
 _HEADER = (_STR, _STR, _STR, _OPT_INT)  # path, sha256, pipeline, published (ordinal)
-_ITEMS = 1 + len(_HEADER) + 7  # version, header, tokens and six record lists
+_ITEMS = 1 + len(_HEADER) + 10  # version, header, tokens, parses and eight record lists
 
 
 def encode_analysis(analysis: Analysis) -> bytes:
@@ -121,6 +135,44 @@ def encode_analysis(analysis: Analysis) -> bytes:
             (q.span.start, q.span.end, q.text, q.speaker, q.sentence, q.speaker_beside)
             for q in analysis.quotations
         ],
+        [
+            [p.head for p in analysis.parses],
+            [p.relation for p in analysis.parses],
+            [p.entity for p in analysis.parses],
+            [p.entity_start for p in analysis.parses],
+        ],
+        [
+            (
+                e.predicate,
+                e.predicate_span.start,
+                e.predicate_span.end,
+                e.time,
+                e.preposition,
+                [offset for span in e.participants for offset in (span.start, span.end)],
+                e.sentence,
+                e.future,
+                list(e.nouns),
+                e.object,
+                list(e.content),
+            )
+            for e in analysis.events
+        ],
+        [
+            (
+                v.span.start,
+                v.span.end,
+                v.text,
+                v.value,
+                v.noun,
+                list(v.modifiers),
+                v.governor,
+                v.whole,
+                list(v.owners),
+                v.sentence,
+                v.is_age,
+            )
+            for v in analysis.values
+        ],
     ]
     packed: bytes = msgpack.packb(row, use_bin_type=True)
     return packed
@@ -169,6 +221,9 @@ def _decode(data: bytes) -> Analysis:
             times=_records(row[9], _TIME, "time", _time),
             counts=_records(row[10], _COUNT, "count", _count),
             quotations=_records(row[11], _QUOTE, "quotation", _quotation),
+            parses=_parses(row[12]),
+            events=_records(row[13], _EVENT, "event", _event),
+            values=_records(row[14], _VALUE, "value", _value),
         )
     except (OverflowError, TypeError) as exc:  # an ordinal out of range, say
         raise ValueError(f"not an encoded analysis: {exc}") from exc
@@ -184,17 +239,40 @@ def _checked_row(row: Any, shape: Sequence[frozenset[type]], what: str) -> tuple
 
 
 def _tokens(columns: Any) -> tuple[Token, ...]:
-    if type(columns) is not tuple or len(columns) != len(_TOKEN_COLUMNS):
-        raise ValueError("tokens: wrong shape")
+    starts, ends, texts, lowers, lemmas, pos, sent_starts = _columns(
+        columns, _TOKEN_COLUMNS, "tokens"
+    )
+    return tuple(map(Token, map(Span, starts, ends), texts, lowers, lemmas, pos, sent_starts))
+
+
+def _parses(columns: Any) -> tuple[TokenParse, ...]:
+    heads, relations, entities, entity_starts = _columns(columns, _PARSE_COLUMNS, "parses")
+    return tuple(map(TokenParse, heads, relations, entities, entity_starts))
+
+
+def _columns(columns: Any, shape: Sequence[frozenset[type]], what: str) -> tuple[Any, ...]:
+    if type(columns) is not tuple or len(columns) != len(shape):
+        raise ValueError(f"{what}: wrong shape")
     length = len(columns[0]) if type(columns[0]) is tuple else -1
-    for column, allowed in zip(columns, _TOKEN_COLUMNS, strict=True):
+    for column, allowed in zip(columns, shape, strict=True):
         # One set of types per column: far cheaper than a check per value.
         if type(column) is not tuple or len(column) != length:
-            raise ValueError("tokens: columns of different lengths")
+            raise ValueError(f"{what}: columns of different lengths")
         if not {type(value) for value in column} <= allowed:
-            raise ValueError("tokens: a value of the wrong type")
-    starts, ends, texts, lowers, lemmas, pos, sent_starts = columns
-    return tuple(map(Token, map(Span, starts, ends), texts, lowers, lemmas, pos, sent_starts))
+            raise ValueError(f"{what}: a value of the wrong type")
+    return tuple(columns)
+
+
+def _words(items: tuple[Any, ...], what: str) -> tuple[str, ...]:
+    if not {type(item) for item in items} <= _STR:
+        raise ValueError(f"{what}: a word that is not a string")
+    return items
+
+
+def _spans(offsets: tuple[Any, ...], what: str) -> tuple[Span, ...]:
+    if len(offsets) % 2 or not {type(item) for item in offsets} <= _INT:
+        raise ValueError(f"{what}: spans that are not pairs of offsets")
+    return tuple(map(Span, offsets[0::2], offsets[1::2]))
 
 
 def _records(
@@ -230,3 +308,33 @@ def _count(r: tuple[Any, ...]) -> CountExpression:
 
 def _quotation(r: tuple[Any, ...]) -> Quotation:
     return Quotation(Span(r[0], r[1]), r[2], r[3], r[4], r[5])
+
+
+def _event(r: tuple[Any, ...]) -> EventClaim:
+    return EventClaim(
+        r[0],
+        Span(r[1], r[2]),
+        r[3],
+        r[4],
+        _spans(r[5], "event"),
+        r[6],
+        r[7],
+        _words(r[8], "event"),
+        r[9],
+        _words(r[10], "event"),
+    )
+
+
+def _value(r: tuple[Any, ...]) -> ValueClaim:
+    return ValueClaim(
+        Span(r[0], r[1]),
+        r[2],
+        float(r[3]),
+        r[4],
+        _words(r[5], "value"),
+        r[6],
+        r[7],
+        _words(r[8], "value"),
+        r[9],
+        r[10],
+    )
