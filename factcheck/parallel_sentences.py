@@ -161,6 +161,10 @@ class ParallelSentences:
         aligned = self._aligned.get((source, index))
         if draft is None or corpus is None or aligned is None:
             return None
+        # A year alone is no occasion ("also won in 1995" beside "won in 1993"): years
+        # are compared only as events' times, where "since" makes them one claim.
+        if draft.month is None and draft.day is None and draft.weekday is None:
+            return None
         # Someone else's occasion: the draft's people must all be in the corpus sentence.
         own = self._draft(analysis).sentences[slot.draft.sentence]
         if not {k for k in own.entities if k.startswith("person:")} <= aligned.entities:

@@ -949,7 +949,7 @@ def mixed_style_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]
 
 
 def test_a_romanisation_the_corpus_uses_is_only_info(mixed_style_engine: Engine) -> None:
-    draft = "Costas Andreou will race in Athens next week."
+    draft = "Costas Andreou will race in Patras next week."
     report = mixed_style_engine.check_document(document_from_text("d.md", draft))
     findings = [f for f in report.findings if f.code.startswith("FC1")]
     assert [(f.code, f.severity.value, f.safe_fix) for f in findings] == [("FC105", "info", False)]
