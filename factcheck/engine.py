@@ -105,6 +105,7 @@ class Engine:
         self.corpus_load: CorpusLoad | None = None
         self._index: tuple[SqliteFactStore, SyncResult] | None = None
         self._said_problems: set[str] = set()
+        self._indexed_path_set: frozenset[str] | None = None
         self._selected_facts: OrderedDict[tuple[tuple[str, str], ...], CorpusFacts] = OrderedDict()
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
@@ -312,6 +313,37 @@ class Engine:
         if len(self._selected_facts) > _SELECTED_FACTS_KEPT:
             self._selected_facts.popitem(last=False)
         return facts
+
+    def prepare(self) -> None:
+        """Load the corpus now rather than at the first check: the fact index brought
+        in line, or, without one, the whole corpus's facts built."""
+        if self.uses_index:
+            self.sync_index()
+        else:
+            _ = self.facts
+
+    def corpus_size(self) -> int:
+        """How many corpus documents the checks can draw on."""
+        if self.uses_index:
+            return len(self.sync_index()[1].indexed)
+        return len(self.facts.documents)
+
+    def corpus_document(self, name: str) -> Document | None:
+        """The corpus document that evidence names ``name``, or None: only a
+        document of the corpus, never another file, and read only when asked."""
+        if not self.uses_index:
+            return self.facts.documents.get(name)
+        if name not in self._indexed_paths():
+            return None
+        try:
+            return self._load_corpus_file(Path(name))
+        except InputError:
+            return None
+
+    def _indexed_paths(self) -> frozenset[str]:
+        if self._indexed_path_set is None:
+            self._indexed_path_set = frozenset(path for path, _ in self.sync_index()[1].indexed)
+        return self._indexed_path_set
 
     def sync_index(self) -> tuple[SqliteFactStore, SyncResult]:
         """The fact index, brought in line with the corpus once per engine: only new

@@ -108,3 +108,30 @@ def test_the_whole_corpus_facts_are_reused_when_the_selection_is_the_whole_corpu
     engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=100)
     whole = engine.facts  # as the server loads it before the first request
     assert engine.facts_for(engine.facts.analyses[next(iter(whole.analyses))]) is whole
+
+
+def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.engine as engine_module
+
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=3)
+    built: list[int] = []
+    real = engine_module.CorpusFacts
+
+    def counted(pairs: object, **options: object) -> object:
+        built.append(len(pairs))  # type: ignore[arg-type]
+        return real(pairs, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_module, "CorpusFacts", counted)
+    engine.prepare()
+    assert engine.corpus_size() == 31
+    name = next(
+        path for path, _ in engine.sync_index()[1].indexed if path.endswith("m_volodin.txt")
+    )
+    document = engine.corpus_document(name)
+    assert document is not None and "Volodin" in document.text
+    assert engine.corpus_document(str(tmp_path / "elsewhere.txt")) is None
+    assert built == []  # no fact base at all, let alone the whole corpus's
+    findings(engine)
+    assert built and max(built) <= 3

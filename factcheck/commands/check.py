@@ -266,7 +266,7 @@ def _check_all(
         # the two lines never draw over each other. (Without a line, a run whose
         # drafts are all unreadable never needs the corpus.)
         for draft in drafts:
-            _ = engines.for_config(draft.config).facts
+            engines.for_config(draft.config).prepare()
     progress = Progress("checking drafts", len(drafts), sys.stderr, enabled=shown)
     files: list[FileReport] = []
     for draft in progress.track(drafts):

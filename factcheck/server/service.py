@@ -58,7 +58,7 @@ class CheckService:
 
     def _build(self, pipeline: LoadedPipeline | None) -> Engine:
         engine = Engine(self._config, pipeline=pipeline, stderr=self._stderr)
-        _ = engine.facts  # load the corpus now, not during the first request
+        engine.prepare()  # load the corpus now, not during the first request
         return engine
 
     def _refresh(self) -> Engine:
@@ -75,7 +75,7 @@ class CheckService:
                 self._engine = engine
                 self.reload_error = None
                 self.reloads += 1
-                logger.info("corpus changed: reloaded %d documents", len(engine.facts.documents))
+                logger.info("corpus changed: reloaded %d documents", engine.corpus_size())
         return self._engine
 
     def check(self, text: str, *, path: str, date: dt.date | None) -> str:
@@ -89,7 +89,7 @@ class CheckService:
     def corpus_document(self, name: str) -> str | None:
         """The text of the corpus document named ``name`` (as evidence names it), if any."""
         with self._lock:
-            document = self._refresh().facts.documents.get(name)
+            document = self._refresh().corpus_document(name)
         return None if document is None else document.text
 
     def codes(self) -> list[CodeInfo]:
@@ -99,7 +99,7 @@ class CheckService:
     def status(self) -> dict[str, object]:
         with self._lock:
             engine = self._refresh()
-            documents = len(engine.facts.documents)
+            documents = engine.corpus_size()
             pipeline = engine.pipeline
         return {
             "status": "ok",
