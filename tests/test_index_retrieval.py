@@ -117,7 +117,7 @@ def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
 
     engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=3)
     built: list[int] = []
-    real = engine_module.CorpusFacts
+    from factcheck.facts import CorpusFacts as real
 
     def counted(pairs: object, **options: object) -> object:
         built.append(len(pairs))  # type: ignore[arg-type]
