@@ -1,4 +1,4 @@
-"""Comparing dated events (factcheck/events.py): one predicate, its participants, its time."""
+"""Comparing dated events (factcheck/facts/events.py): one predicate, its participants, its time."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.events import (
+from factcheck.facts.events import (
     DatedClaim,
     participants_match,
     same_occasion,
