@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from factcheck.facts.names.namebook import NameBook
 from factcheck.model import Mention
-from factcheck.namebook import NameBook
 from tests import synthetic_names
 from tests.namebook_reference import AllPairsNameBook
 

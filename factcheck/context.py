@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 from factcheck.model import Analysis, CodeInfo, Document, Evidence, Finding, Severity, Span
 
 if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
+    from factcheck.facts.corpus import CorpusFacts
+
+
+__all__ = ["CheckContext", "CheckOptions"]
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from factcheck.engine_codes import (
     UNUSED_SUPPRESSION,
 )
 from factcheck.errors import InputError
-from factcheck.facts import CorpusFacts
+from factcheck.facts.corpus import CorpusFacts
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
 from factcheck.indexbuild.batches import Analyser, word_count
 from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index

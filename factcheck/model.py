@@ -12,6 +12,30 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+# The records checkers and tools read and write: the public API (docs/plugins.md).
+__all__ = [
+    "Analysis",
+    "Category",
+    "CodeInfo",
+    "CountExpression",
+    "Document",
+    "EventClaim",
+    "Evidence",
+    "FileReport",
+    "Finding",
+    "Mention",
+    "Quotation",
+    "Report",
+    "RoleClaim",
+    "Sentence",
+    "Severity",
+    "Span",
+    "TimeExpression",
+    "Token",
+    "TokenParse",
+    "ValueClaim",
+]
+
 
 class Severity(str, enum.Enum):
     """How much a finding matters; ``error`` and ``warning`` fail a check run."""

@@ -7,12 +7,20 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.events import planned
-from factcheck.facts import ContradictedValue, CountFact, content_words, same_series
-from factcheck.founding import FoundingClaim, best_year, founding_claims, founding_years
+from factcheck.facts import (
+    ContradictedValue,
+    CountFact,
+    FoundingClaim,
+    best_year,
+    content_words,
+    founding_claims,
+    founding_years,
+    planned,
+    same_series,
+    value_index,
+)
+from factcheck.language import MAX_VALUE, cardinal_words, format_ordinal_like
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
-from factcheck.nlp.numbers import MAX_VALUE, cardinal_words, format_ordinal_like
-from factcheck.value_claims import value_index
 
 WRONG_ORDINAL = CodeInfo(
     code="FC401",

@@ -8,17 +8,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from factcheck import hookimpl
-from factcheck.alignment import TimePair
 from factcheck.context import CheckContext
-from factcheck.events import (
+from factcheck.facts import (
     DatedClaim,
+    EventFact,
+    Fact,
+    SentenceEvent,
+    TimePair,
     dated_claims,
     participants_match,
+    resolve_time,
     same_occasion,
     same_predicate,
     same_when,
+    sentence_events,
 )
-from factcheck.facts import EventFact, Fact, SentenceEvent, resolve_time, sentence_events
+from factcheck.language import closest_date, month_name, weekday_name
 from factcheck.model import (
     Category,
     CodeInfo,
@@ -28,7 +33,6 @@ from factcheck.model import (
     Span,
     TimeExpression,
 )
-from factcheck.nlp.timex import closest_date, month_name, weekday_name
 
 WEEKDAY_MISMATCH = CodeInfo(
     code="FC301",
@@ -243,10 +247,7 @@ def _covered(context: CheckContext, day: dt.date, people: frozenset[str]) -> boo
     """Does the corpus date an event of these people (of anyone, when none are
     named) near ``day``? Only then can an undated corpus weekday be of the
     same occasion as ``day``: it may belong to any visit, years apart."""
-    return any(
-        f.date is not None and same_occasion(f.date, day) and (not people or f.people & people)
-        for f in context.corpus.events
-    )
+    return any(not people or f.people & people for f in context.corpus.events_of_occasion(day))
 
 
 def _parts(time: TimeExpression, day: dt.date | None) -> dict[str, int]:
@@ -369,9 +370,7 @@ def _weekday_doubt(
             )
             return other, Fact(occurrences=[occurrence]).evidence()
     people = context.corpus.people_near(context.analysis, time.sentence, time.span)
-    facts = [
-        f for f in context.corpus.events if f.date == other and (not people or f.people & people)
-    ]
+    facts = [f for f in context.corpus.events_on(other) if not people or f.people & people]
     if not facts:
         return None
     return other, tuple(e for fact in facts for e in fact.evidence(limit=1))[:3]
@@ -384,14 +383,7 @@ def _dated_contradiction(
     at all and to another day than the draft: (that day, the facts)."""
     if event.date is None:
         return None
-    dated = [
-        f
-        for f in context.corpus.events
-        if f.kind == event.kind
-        and _same_people(event.people, f.people)
-        and f.date is not None
-        and same_occasion(f.date, event.date)
-    ]
+    dated = [f for f in context.corpus.events_of_occasion(event.date) if _same_event(event, f)]
     if not dated or any(f.date == event.date for f in dated):
         return None
     votes: Counter[dt.date] = Counter()
@@ -402,18 +394,19 @@ def _dated_contradiction(
     return expected, [f for f in dated if f.date == expected]
 
 
+def _same_event(event: SentenceEvent, fact: EventFact) -> bool:
+    return fact.kind == event.kind and _same_people(event.people, fact.people)
+
+
 def _contradiction(context: CheckContext, event: SentenceEvent) -> Finding | None:
-    candidates = [
-        fact
-        for fact in context.corpus.events
-        if fact.kind == event.kind and _same_people(event.people, fact.people)
-    ]
-    if event.date is not None:
-        date = event.date
-        near = [f for f in candidates if f.date is not None and same_occasion(f.date, date)]
-        undated = [f for f in candidates if f.date is None]
-        if not _covered(context, date, event.people):
-            undated = []  # an undated corpus weekday of another occasion
+    corpus = context.corpus
+    if event.date is None:
+        candidates = [f for f in corpus.events if _same_event(event, f)]
+    else:
+        near = [f for f in corpus.events_of_occasion(event.date) if _same_event(event, f)]
+        undated = []  # an undated corpus weekday may be of another occasion
+        if _covered(context, event.date, event.people):
+            undated = [f for f in corpus.undated_events() if _same_event(event, f)]
         candidates = near + undated
     if not candidates:
         return None

@@ -6,14 +6,24 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.facts import SwappedName, content_words
-from factcheck.first_names import FirstNameSlip, first_name_slip
+from factcheck.facts import (
+    DraftWords,
+    FirstNameSlip,
+    NameBook,
+    NameEntity,
+    SwappedName,
+    content_words,
+    first_name_slip,
+    known_role_groups,
+    may_be_another_word,
+    name_tokens,
+    normalise_name,
+    romanised_alike,
+    same_organisation,
+    short_and_one_letter_apart,
+    swapped_participants,
+)
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
-from factcheck.name_context import DraftWords, known_role_groups
-from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
-from factcheck.organisations import same_organisation
-from factcheck.participants import swapped_participants
-from factcheck.spelling import may_be_another_word, romanised_alike, short_and_one_letter_apart
 
 MISSPELT_PERSON = CodeInfo(
     code="FC101",

@@ -11,8 +11,8 @@ from rapidfuzz import fuzz
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
+from factcheck.language import speaker_name
 from factcheck.model import Category, CodeInfo, Finding, Quotation, Severity
-from factcheck.nlp.quotations import speaker_name
 
 ALTERED_QUOTE = CodeInfo(
     code="FC501",
@@ -115,11 +115,13 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
         misattributed = _other_speaker(context, quotation, speaker.canonical)
         if misattributed is not None:
             return misattributed
-    candidates = [
-        q
-        for q in context.corpus.quotes
-        if speaker is None or q.speaker is None or same_speaker(q.speaker, speaker.canonical)
-    ]
+    candidates = context.corpus.quotes
+    if speaker is not None:
+        candidates = [
+            q
+            for q in context.corpus.quotes_of(speaker.canonical, unattributed=True)
+            if q.speaker is None or same_speaker(q.speaker, speaker.canonical)
+        ]
     draft = _joined(quotation.text)
     best = None
     best_score = 0.0

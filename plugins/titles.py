@@ -7,8 +7,23 @@ from collections.abc import Iterable, Sequence
 
 from factcheck import hookimpl
 from factcheck.context import CheckContext
-from factcheck.facts import RoleFact, SwappedName
-from factcheck.learnt_titles import PERSON_KINDS, LearntTitle, compatible, normalise
+from factcheck.facts import (
+    FUNCTION_WORDS,
+    PERSON_KINDS,
+    LearntTitle,
+    RoleFact,
+    SwappedName,
+    TitlePhrase,
+    as_of,
+    compatible,
+    normalise,
+    org_key,
+    outdated,
+    same_organisation,
+    stated_by,
+    title_phrases,
+)
+from factcheck.language import ROLE_GROUPS, VAGUE_TITLES
 from factcheck.model import (
     Category,
     CodeInfo,
@@ -19,10 +34,6 @@ from factcheck.model import (
     Severity,
     Span,
 )
-from factcheck.nlp.lexicon import ROLE_GROUPS, VAGUE_TITLES
-from factcheck.organisations import org_key, same_organisation
-from factcheck.role_timeline import as_of, outdated, stated_by
-from factcheck.title_phrases import FUNCTION_WORDS, TitlePhrase, title_phrases
 
 WRONG_ORGANISATION = CodeInfo(
     code="FC201",

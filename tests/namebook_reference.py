@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from factcheck.initials import Initialled, initials_fit, split_initials
-from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
-from factcheck.spelling import words_close
+from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
+from factcheck.facts.names.namebook import NameBook, NameEntity, name_tokens, normalise_name
+from factcheck.facts.names.spelling import words_close
 
 
 class AllPairsNameBook(NameBook):

@@ -18,7 +18,7 @@ _ONSETS = ("b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "zh"
 _VOWELS = ("a", "e", "i", "o", "u", "ia", "ya", "yu", "ei", "ey")
 _CODAS = ("", "", "", "n", "ng", "r", "s", "v")
 
-# Written back the other way from the romanisation pairs in factcheck/spelling.py.
+# Written back the other way from the romanisation pairs in factcheck/facts/names/spelling.py.
 _ROMANISED: tuple[tuple[str, str], ...] = (
     ("x", "hs"),
     ("zh", "j"),

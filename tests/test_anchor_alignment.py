@@ -11,10 +11,10 @@ import io
 
 import pytest
 
-from factcheck.anchor_alignment import AnchorIndex, anchored_sentences
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
+from factcheck.facts.anchor_alignment import AnchorIndex, anchored_sentences
 from factcheck.model import Analysis, Finding
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline

@@ -18,7 +18,7 @@ import pytest
 # layer's plain word tables, such as the month names of factcheck.nlp.timex
 # that --date parsing uses, do not load spaCy.)
 HEAVY = (
-    "spacy", "thinc", "rapidfuzz", "factcheck.engine", "factcheck.facts",
+    "spacy", "thinc", "rapidfuzz", "factcheck.engine", "factcheck.facts.corpus",
     "factcheck.nlp.pipeline", "factcheck.nlp.extract", "factcheck.nlp.tokentable",
 )  # fmt: skip
 # The harness behind `factcheck eval`; only its argument definitions may load.

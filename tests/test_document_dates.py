@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.document_dates import document_dates
 from factcheck.documents import document_from_text
+from factcheck.facts.document_dates import document_dates
 from factcheck.model import Analysis, Document
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline

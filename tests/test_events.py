@@ -1,4 +1,4 @@
-"""Comparing dated events (factcheck/events.py): one predicate, its participants, its time."""
+"""Comparing dated events (factcheck/facts/events.py): one predicate, its participants, its time."""
 
 from __future__ import annotations
 
@@ -6,15 +6,22 @@ import datetime as dt
 
 import pytest
 
-from factcheck.events import (
+from factcheck.documents import document_from_text
+from factcheck.facts.events import (
     DatedClaim,
+    KnownPeople,
+    participant_key,
     participants_match,
     same_occasion,
     same_predicate,
     same_when,
+    sentence_events,
     when,
 )
-from factcheck.model import Span, TimeExpression
+from factcheck.facts.names.namebook import NameEntity
+from factcheck.model import Analysis, Span, TimeExpression
+from factcheck.nlp.extract import analyse
+from factcheck.nlp.pipeline import load_pipeline
 from factcheck.nlp.timex import find_time_expressions
 
 
@@ -158,3 +165,28 @@ def test_same_predicate_through_the_nouns_of_a_phrase() -> None:
 def test_same_occasion_is_the_shared_window() -> None:
     assert same_occasion(dt.date(2025, 2, 1), dt.date(2025, 2, 15))
     assert not same_occasion(dt.date(2025, 2, 1), dt.date(2025, 2, 16))
+
+
+class _TwoPeople:
+    """The two look-ups events need (``KnownPeople``), with no corpus behind them."""
+
+    def people_near(self, analysis: Analysis, sentence: int, time: Span) -> frozenset[str]:
+        return frozenset({"Karl Berg", "Ana Lopes"})
+
+    def resolve_person(self, name: str) -> NameEntity | None:
+        return NameEntity(canonical=name, kind="PERSON") if name == "Karl Berg" else None
+
+
+def test_events_are_read_through_known_people_without_a_corpus() -> None:
+    pipeline = load_pipeline(rules_only=True)
+    text = "Karl Berg met Ana Lopes in Vienna on Friday."
+    analysis = analyse(pipeline.nlp, document_from_text("x.md", text), pipeline.key)
+    people: KnownPeople = _TwoPeople()
+    (event,) = sentence_events(people, analysis, dt.date(2025, 3, 10))
+    assert (event.people, event.kind, event.date) == (
+        frozenset({"Karl Berg", "Ana Lopes"}),
+        "meeting",
+        dt.date(2025, 3, 7),
+    )
+    assert participant_key(people, "Karl Berg") == "person:Karl Berg"
+    assert participant_key(people, "Vienna") == "name:vienna"

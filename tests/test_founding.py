@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.founding import year_shift
+from factcheck.facts.founding import year_shift
 from factcheck.model import CountExpression, Span
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.engine import Engine
-from factcheck.hierarchy import Hierarchy, ParentLink
+from factcheck.facts.titles.hierarchy import Hierarchy, ParentLink
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.conftest import seeds_config
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.initials import Initialled, initials_fit, split_initials
+from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
 
 
 def test_split_initials() -> None:

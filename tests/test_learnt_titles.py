@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
-from factcheck.learnt_titles import compatible, normalise
+from factcheck.facts.titles.learnt import compatible, normalise
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.conftest import seeds_config
 

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from factcheck.engine import Engine
+from factcheck.facts.names.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.model import Mention, Span
-from factcheck.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from tests import synthetic_names
 from tests.namebook_reference import AllPairsNameBook
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from factcheck.facts.number_values import NumberValue, read_values
 from factcheck.model import Span, Token
-from factcheck.number_values import NumberValue, read_values
 
 # Splits as the tokenizer does for these cases: a currency symbol, "%" and a
 # hyphen are tokens of their own; "30bn" and "32,500" stay whole.

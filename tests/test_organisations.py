@@ -4,8 +4,8 @@ spellings; sentences written for these tests."""
 from __future__ import annotations
 
 from factcheck.documents import document_from_text
+from factcheck.facts.titles.organisations import acronyms, org_key
 from factcheck.model import Analysis, Document, Mention, Span
-from factcheck.organisations import acronyms, org_key
 
 NO_PLACES: frozenset[str] = frozenset()
 

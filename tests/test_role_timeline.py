@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.fact_records import RoleFact
-from factcheck.role_timeline import as_of, outdated, stated_by
+from factcheck.facts.records import RoleFact
+from factcheck.facts.titles.timeline import as_of, outdated, stated_by
 
 Y2019, Y2023 = dt.date(2019, 3, 1), dt.date(2023, 6, 1)
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from factcheck.spelling import (
+from factcheck.facts.names.spelling import (
     CloseWordIndex,
     WordIndex,
     may_be_another_word,

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from factcheck.fact_records import Occurrence
+from factcheck.facts.records import Occurrence
+from factcheck.facts.value_claims import _allowed, _same_thing, _Stated
 from factcheck.model import Span, ValueClaim
-from factcheck.value_claims import _allowed, _same_thing, _Stated
 
 
 def _claim(value: float, noun: str = "age", **fields: object) -> ValueClaim:

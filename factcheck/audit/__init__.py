@@ -4,7 +4,7 @@ A draft is only as well checked as the corpus is consistent: when one article
 misspells a name or dates a meeting a day off, the checkers may take either
 side. The audit lists such disagreements, each with the competing values, how
 many documents give each and where, so that an archive editor can clean the
-corpus first. Everything is computed from the fact base (:mod:`factcheck.facts`)
+corpus first. Everything is computed from the fact base (:mod:`factcheck.facts.corpus`)
 by generic rules; nothing here knows about particular people or events.
 
 Kinds of disagreement:
@@ -34,7 +34,7 @@ from factcheck.audit.render import AUDIT_FORMATS, JSON_VERSION, QUOTE_WIDTH, ren
 from factcheck.audit.sides import CATEGORY_ORDER, EVIDENCE_LIMIT, Disagreement, Side
 from factcheck.audit.swaps import swap_disagreements
 from factcheck.audit.titles import title_disagreements
-from factcheck.facts import CorpusFacts
+from factcheck.facts.corpus import CorpusFacts
 
 if TYPE_CHECKING:
     from factcheck.engine import Engine

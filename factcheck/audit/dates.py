@@ -8,14 +8,14 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.audit.grouping import grouped, occasions
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.events import OCCASION_WINDOW, same_occasion
-from factcheck.facts import CorpusFacts, EventFact
+from factcheck.facts.corpus import CorpusFacts, EventFact
+from factcheck.facts.events import OCCASION_WINDOW, same_occasion
 from factcheck.model import Category
 from factcheck.nlp.timex import weekday_name
 
 # Dates this many days apart or fewer, for the same kind of event and the same
 # people, are read as one occasion dated differently; further apart, as two
-# occasions (the one rule, shared with the dates checker: factcheck.events).
+# occasions (the one rule, shared with the dates checker: factcheck.facts.events).
 OCCASION_DAYS = OCCASION_WINDOW.days
 # Shared people two events need to be one occasion (fewer when one names fewer).
 SHARED_PEOPLE = 2

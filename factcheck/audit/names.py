@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts import CorpusFacts, Fact
+from factcheck.facts.corpus import CorpusFacts, Fact
+from factcheck.facts.names.namebook import name_tokens, normalise_name
 from factcheck.model import Category
-from factcheck.namebook import name_tokens, normalise_name
 
 
 def name_disagreements(facts: CorpusFacts) -> Iterable[Disagreement]:

@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.alignment import AlignedSentence, aligned_sentences
 from factcheck.audit.grouping import UnionFind
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts import CorpusFacts, Fact
+from factcheck.facts.alignment import AlignedSentence, aligned_sentences
+from factcheck.facts.corpus import CorpusFacts, Fact
+from factcheck.facts.names.namebook import normalise_name
 from factcheck.model import Category
-from factcheck.namebook import normalise_name
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def swap_disagreements(facts: CorpusFacts) -> Iterable[Disagreement]:
     """Parallel sentences of two documents that name different entities in one place.
 
     Every corpus document is aligned against the others as a draft would be
-    (:mod:`factcheck.alignment`). A side's support then counts every document
+    (:mod:`factcheck.facts.alignment`). A side's support then counts every document
     that names its entity together with the slot's companions (the other names
     the parallel sentences share), so that one odd article stands out against
     the several that write the same pairing in other words.

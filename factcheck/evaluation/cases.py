@@ -14,9 +14,9 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from factcheck.facts import CorpusFacts
+from factcheck.facts.corpus import CorpusFacts
+from factcheck.facts.names.namebook import NameEntity, name_tokens, normalise_name
 from factcheck.model import Analysis, Span
-from factcheck.namebook import NameEntity, name_tokens, normalise_name
 from factcheck.nlp.lexicon import ROLE_GROUPS
 from factcheck.nlp.numbers import format_ordinal_like, ordinal_words
 from factcheck.nlp.timex import resolve_weekday

@@ -1,10 +1,10 @@
 """Blocking keys for fuzzy name look-up: a misspelt name word finds the known words
 it may be a spelling of by a few exact look-ups, never by comparing every word.
 
-The rules are the name book's (:mod:`factcheck.spelling`): two words one edit or
+The rules are the name book's (:mod:`factcheck.facts.names.spelling`): two words one edit or
 an adjacent swap apart share a form with one letter left out (symmetric
 deletion), and two romanisations of a word share their romanisation key; a
-candidate is kept only when :func:`~factcheck.spelling.words_close` says so,
+candidate is kept only when :func:`~factcheck.facts.names.spelling.words_close` says so,
 and weighted by its rapidfuzz ratio.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from factcheck.facts.names.spelling import deletion_forms, romanisation_key, words_close
 from factcheck.nlp.casing import fold_case
-from factcheck.spelling import deletion_forms, romanisation_key, words_close
 
 # One letter out finds one edit; two would multiply the table by the word length.
 _DELETION_DEPTH = 1

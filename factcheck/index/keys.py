@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from factcheck.facts.names.namebook import name_tokens, normalise_name
 from factcheck.model import Analysis
-from factcheck.namebook import name_tokens, normalise_name
 from factcheck.nlp.casing import fold_case
 
 NAME = "n:"

@@ -1,6 +1,6 @@
 """Each token's head, dependency relation and entity label, from the statistical parse.
 
-The slot comparison (:mod:`factcheck.anchor_alignment`) reads a value's role
+The slot comparison (:mod:`factcheck.facts.anchor_alignment`) reads a value's role
 from these: the noun a number modifies, the preposition whose object a place
 is. The rule-based pipeline has no parser, so it gets no records and the
 comparison that needs them says nothing.

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from factcheck.initials import Initialled, initials_fit, split_initials
+from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
+from factcheck.facts.names.spelling import WORD, CloseWordIndex, WordIndex, words_close
 from factcheck.model import Mention
-from factcheck.spelling import WORD, CloseWordIndex, WordIndex, words_close
 
 _POSSESSIVE_SUFFIXES = ("'s", "’s", "'", "’")
 NAME_KINDS = ("PERSON", "ORG", "GPE", "NORP", "FAC")

@@ -1,6 +1,6 @@
 """Founding years against anniversaries: a 20th anniversary in 2025 means founded in 2005.
 
-The corpus's anniversaries of a series (:mod:`factcheck.series`) give the year
+The corpus's anniversaries of a series (:mod:`factcheck.facts.series`) give the year
 it was founded: the year the anniversary falls in, minus its number. A draft
 sentence about the same series that says it was founded, established or set
 up in another year, or so many years ago (read against the draft's date),
@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.fact_records import CountFact
+from factcheck.facts.records import CountFact
+from factcheck.facts.series import content_words, same_series
 from factcheck.model import Analysis, CountExpression, Span
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.numbers import cardinal_value
-from factcheck.series import content_words, same_series
 
 _FOUNDED = re.compile(
     r"\b(?:founded|established|set[ \t]+up|created|formed|inaugurated)\b", re.IGNORECASE

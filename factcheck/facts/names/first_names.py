@@ -19,12 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factcheck.facts.names.namebook import NameEntity, name_tokens, normalise_name
+from factcheck.facts.names.spelling import romanised_alike, words_close
 from factcheck.model import Analysis, Mention
-from factcheck.namebook import NameEntity, name_tokens, normalise_name
-from factcheck.spelling import romanised_alike, words_close
 
 if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
+    from factcheck.facts.corpus import CorpusFacts
 
 # The corpus's people, by the entities each is named beside (built once per corpus).
 _COMPANY: weakref.WeakKeyDictionary[CorpusFacts, dict[str, set[str]]] = weakref.WeakKeyDictionary()

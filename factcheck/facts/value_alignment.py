@@ -23,7 +23,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.alignment import MIN_OVERLAP, AlignedSentence, Item
+from factcheck.facts.alignment import MIN_OVERLAP, AlignedSentence, Item
 
 # Matching content words next to a slot, at the least; a long sentence needs more.
 MIN_ANCHORS = 3

@@ -7,7 +7,7 @@ of the draft's people are named together in corpus sentences that share words
 with the draft's (the same occasion told again), none of which names C, and
 all of which name the same one other person, D. A corpus sentence that names C
 with the others agrees; so does one dated more than
-:data:`~factcheck.events.OCCASION_WINDOW` from the draft (another match,
+:data:`~factcheck.facts.events.OCCASION_WINDOW` from the draft (another match,
 another meeting).
 """
 
@@ -21,15 +21,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.events import same_occasion
-from factcheck.fact_records import Fact, Occurrence
+from factcheck.facts.events import same_occasion
+from factcheck.facts.names.namebook import name_tokens, normalise_name
+from factcheck.facts.parallel_sentences import SwappedName
+from factcheck.facts.records import Fact, Occurrence
+from factcheck.facts.series import content_words
 from factcheck.model import Analysis, Mention
-from factcheck.namebook import name_tokens, normalise_name
-from factcheck.parallel_sentences import SwappedName
-from factcheck.series import content_words
 
 if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
+    from factcheck.facts.corpus import CorpusFacts
 
 # The least number of other participants the draft and the corpus sentence share.
 MIN_SHARED_PEOPLE = 2

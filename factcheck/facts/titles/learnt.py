@@ -18,11 +18,11 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from factcheck.fact_records import Fact, SentenceText
+from factcheck.facts.names.namebook import NameEntity
+from factcheck.facts.records import Fact, SentenceText
+from factcheck.facts.titles.phrases import TitlePhrase
 from factcheck.model import Analysis, Mention
-from factcheck.namebook import NameEntity
 from factcheck.nlp import lexicon
-from factcheck.title_phrases import TitlePhrase
 
 # A person's kind: MISC is how a corpus read without a model labels every name.
 PERSON_KINDS = frozenset({"PERSON", "MISC"})

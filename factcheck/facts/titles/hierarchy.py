@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from factcheck.fact_records import Fact, SentenceText
+from factcheck.facts.records import Fact, SentenceText
+from factcheck.facts.titles.organisations import same_organisation
 from factcheck.model import Analysis, Evidence, Mention
 from factcheck.nlp.nameruns import POSSESSIVE
-from factcheck.organisations import same_organisation
 
 # The relation nouns of a clear pattern. Role nouns ("chairman of") are not
 # here: they relate a person to a body, not a body to a body.

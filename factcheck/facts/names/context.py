@@ -22,7 +22,7 @@ from factcheck.nlp.lexicon import ROLE_GROUPS, SPEECH_VERBS
 from factcheck.nlp.nameruns import POSSESSIVE
 
 if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
+    from factcheck.facts.corpus import CorpusFacts
 
 # Per corpus (built once per run, checked against many drafts): the words it writes in lower case.
 _CORPUS_WORDS: weakref.WeakKeyDictionary[CorpusFacts, frozenset[str]] = weakref.WeakKeyDictionary()

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
+from factcheck.facts.names.namebook import NameBook, normalise_name
 from factcheck.model import Analysis, Document
-from factcheck.namebook import NameBook, normalise_name
 from factcheck.nlp.places import PLACE_WORDS
 
 _ACRONYM_DEFINITION = re.compile(
@@ -26,9 +26,11 @@ _ACRONYM_DEFINITION = re.compile(
 _ORG_FILLER = {"the", "of", "for", "and", "'s", "’s"}
 # Words that say what kind of body a name is, not which: "Labour Party", "Acme plc".
 _BODY_KINDS = frozenset(
-    json.loads(resources.files("factcheck").joinpath("organisation_words.json").read_text("utf-8"))[
-        "body_kinds"
-    ]
+    json.loads(
+        resources.files("factcheck.facts.titles")
+        .joinpath("organisation_words.json")
+        .read_text("utf-8")
+    )["body_kinds"]
 )
 
 

@@ -3,7 +3,7 @@ where the corpus sentence that says the same thing has another value in its role
 
 Summaries and rewrites paraphrase: the corpus sentence that states a draft
 sentence's fact shares its anchors (content lemmas and names) but not its word
-order, so word-by-word alignment (:mod:`factcheck.alignment`) misses it. Here a
+order, so word-by-word alignment (:mod:`factcheck.facts.alignment`) misses it. Here a
 *slot value* is a name, place, number or date as the statistical model marks
 it, and its *role* is read from the dependency parse: the noun it modifies
 ("the U.S.'s invasion" -> ``mod:invasion``), or the preposition whose object
@@ -30,12 +30,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.alignment import FUNCTION_WORDS
+from factcheck.facts.alignment import FUNCTION_WORDS
+from factcheck.facts.number_values import NumberValue, read_values
 from factcheck.model import Analysis, Sentence, Span, Token
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.lexicon import PLACEHOLDERS, ROLE_GROUPS, TITLE_WORDS
 from factcheck.nlp.numbers import cardinal_value, ordinal_value
-from factcheck.number_values import NumberValue, read_values
 
 # The model's entity labels, grouped into what may stand in for what.
 FAMILIES = {

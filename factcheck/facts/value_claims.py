@@ -14,7 +14,7 @@ Two claims are about the same thing when they count the same noun and:
   same verb above it; the same whole); where either names none, the count is
   the size of the same whole ("the seven-member panel"), or shares both a
   modifier and the verb above it. A count in a
-  corpus article dated more than :data:`~factcheck.events.OCCASION_WINDOW`
+  corpus article dated more than :data:`~factcheck.facts.events.OCCASION_WINDOW`
   from the draft may agree with it but never contradicts it (a running tally
   moves on).
 
@@ -32,14 +32,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.events import same_occasion
-from factcheck.fact_records import Occurrence
+from factcheck.facts.events import same_occasion
+from factcheck.facts.names.namebook import normalise_name
+from factcheck.facts.parallel_sentences import ContradictedValue
+from factcheck.facts.records import Occurrence
 from factcheck.model import Analysis, Evidence, ValueClaim
-from factcheck.namebook import normalise_name
-from factcheck.parallel_sentences import ContradictedValue
 
 if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
+    from factcheck.facts.corpus import CorpusFacts
 
 _EVIDENCE_LIMIT = 3
 _NOT_PEOPLE = frozenset(["ORG", "GPE", "NORP", "FAC"])

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from factcheck.alignment import (
+from factcheck.facts.alignment import (
     AlignedSentence,
     EntityKey,
     Swap,
@@ -23,17 +23,17 @@ from factcheck.alignment import (
     find_swaps,
     paired_times,
 )
-from factcheck.anchor_alignment import (
+from factcheck.facts.anchor_alignment import (
     AnchorIndex,
     SlotContradiction,
     all_numbers,
     anchored_sentences,
 )
-from factcheck.events import planned, same_occasion
-from factcheck.fact_records import Fact, SentenceText
+from factcheck.facts.events import planned, same_occasion
+from factcheck.facts.names.namebook import normalise_name
+from factcheck.facts.records import Fact, SentenceText
+from factcheck.facts.value_alignment import ValuePair, paired_values
 from factcheck.model import Analysis, Evidence, Span, TimeExpression
-from factcheck.namebook import normalise_name
-from factcheck.value_alignment import ValuePair, paired_values
 
 # Which slot-value families each name kind reports; numbers and dates are FC403's.
 NAME_FAMILIES = {"person": {"person"}, "org": {"org"}, "place": {"place", "thing"}}
@@ -219,7 +219,7 @@ class ParallelSentences:
 
     def slot_contradictions(self, analysis: Analysis) -> list[SlotContradiction]:
         """Draft values the corpus never states where a corpus sentence sharing the
-        value's anchors has another value in its role (:mod:`factcheck.anchor_alignment`)."""
+        value's anchors has another value in its role (:mod:`factcheck.facts.anchor_alignment`)."""
         draft = self._draft(analysis)
         if draft.slots is None:
             draft.slots = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from factcheck.fact_records import RoleFact
+from factcheck.facts.records import RoleFact
 
 
 def stated_by(fact: RoleFact, date: dt.date) -> dt.date | None:

@@ -6,13 +6,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from factcheck.facts.names.namebook import NameEntity
 from factcheck.model import Analysis, Span, TimeExpression
 from factcheck.nlp.timex import RawTime, resolve
-
-if TYPE_CHECKING:
-    from factcheck.facts import CorpusFacts
 
 _EVENT_KINDS = {
     "meet": "meeting", "meets": "meeting", "met": "meeting", "meeting": "meeting",
@@ -27,6 +25,16 @@ _EVENT_KINDS = {
 # Dated events further apart than this are two occasions (a later meeting of
 # the same people), never one occasion dated two ways: they are not compared.
 OCCASION_WINDOW = dt.timedelta(days=14)
+
+
+class KnownPeople(Protocol):
+    """What reading events needs of the corpus: who a name is, and who is named near
+    a time. :class:`~factcheck.facts.corpus.CorpusFacts` is one; events are read
+    while it is built, so this module takes the two lookups, never the class."""
+
+    def people_near(self, analysis: Analysis, sentence: int, time: Span) -> frozenset[str]: ...
+
+    def resolve_person(self, name: str) -> NameEntity | None: ...
 
 
 def same_occasion(a: dt.date, b: dt.date) -> bool:
@@ -48,7 +56,7 @@ class SentenceEvent:
 
 
 def sentence_events(
-    facts: CorpusFacts, analysis: Analysis, reference: dt.date | None
+    facts: KnownPeople, analysis: Analysis, reference: dt.date | None
 ) -> Iterable[SentenceEvent]:
     """Sentences with one time expression, known people and an event word."""
     by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -152,7 +160,7 @@ _MONTH_WINDOW = 2
 
 
 def dated_claims(
-    facts: CorpusFacts, analysis: Analysis, reference: dt.date | None
+    facts: KnownPeople, analysis: Analysis, reference: dt.date | None
 ) -> list[DatedClaim]:
     """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
     by_span = {mention.span: mention for mention in analysis.mentions}
@@ -190,7 +198,7 @@ def dated_claims(
     return claims
 
 
-def participant_key(facts: CorpusFacts, name: str) -> str | None:
+def participant_key(facts: KnownPeople, name: str) -> str | None:
     """One key per participant however it is written: a person's canonical name, an
     organisation's key, else the name itself."""
     person = facts.resolve_person(name)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from factcheck import organisations
-from factcheck.alignment import Swap, TimePair
-from factcheck.document_dates import document_dates
-from factcheck.events import (
+from factcheck.facts.alignment import Swap, TimePair
+from factcheck.facts.document_dates import document_dates
+from factcheck.facts.events import (
+    OCCASION_WINDOW,
     DatedClaim,
     SentenceEvent,
     dated_claims,
@@ -24,7 +25,10 @@ from factcheck.events import (
     resolve_time,
     sentence_events,
 )
-from factcheck.fact_records import (
+from factcheck.facts.founding import year_shift
+from factcheck.facts.names.namebook import NameBook, NameEntity, normalise_name
+from factcheck.facts.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
+from factcheck.facts.records import (
     CountFact,
     EventFact,
     Fact,
@@ -33,15 +37,14 @@ from factcheck.fact_records import (
     RoleFact,
     SentenceText,
 )
-from factcheck.founding import year_shift
-from factcheck.hierarchy import Hierarchy, configured_links, stated_links
-from factcheck.learnt_titles import LearntTitles, learn
+from factcheck.facts.series import SERIES_OVERLAP, content_words, same_series
+from factcheck.facts.titles import organisations
+from factcheck.facts.titles.hierarchy import Hierarchy, configured_links, stated_links
+from factcheck.facts.titles.learnt import LearntTitle, LearntTitles, learn
+from factcheck.facts.titles.phrases import title_phrases
 from factcheck.model import Analysis, Document, Mention, Span
-from factcheck.namebook import NameBook, NameEntity, normalise_name
 from factcheck.nlp import lexicon
-from factcheck.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
-from factcheck.series import SERIES_OVERLAP, content_words, same_series
-from factcheck.title_phrases import title_phrases
+from factcheck.nlp.quotations import speaker_name
 
 # Runs of a written name's words up to this long are indexed for ``name_fact``; a
 # longer part name is looked up by its first run of this many words, then confirmed.
@@ -55,6 +58,7 @@ __all__ = [
     "EventFact",
     "Fact",
     "Occurrence",
+    "PersonTitles",
     "QuoteFact",
     "RoleFact",
     "SentenceEvent",
@@ -65,7 +69,17 @@ __all__ = [
     "resolve_time",
     "same_series",
     "sentence_events",
+    "speaker_surname",
 ]
+
+
+@dataclass(frozen=True)
+class PersonTitles:
+    """A person's titles in the corpus: the role claims read off the parse
+    ("<name>, chairman of <body>") and the titles it writes before the name."""
+
+    roles: tuple[RoleFact, ...]
+    learnt: tuple[LearntTitle, ...]
 
 
 class CorpusFacts:
@@ -96,9 +110,13 @@ class CorpusFacts:
         self._names_written: list[tuple[str, str, Mention]] | None = None
         self._runs_written: dict[str, list[int]] | None = None
         self.events: list[EventFact] = []
+        self._events_by_date: dict[dt.date, list[int]] = defaultdict(list)  # into self.events
+        self._undated_events: list[int] = []
         self.claims: list[DatedClaim] = []  # the dated events read off the parse
         self.counts: list[CountFact] = []
         self.quotes: list[QuoteFact] = []
+        self._quotes_by_surname: dict[str, list[int]] = defaultdict(list)  # into self.quotes
+        self._unattributed_quotes: list[int] = []
         for document, analysis in pairs:
             self._add_document(document, analysis)
         self.parallel = ParallelSentences(
@@ -248,6 +266,48 @@ class CorpusFacts:
             self._learnt_titles = learn(pairs, title_phrases, self.person)
         return self._learnt_titles
 
+    # --- queries for checkers: key lookups into indexes built once -------------------
+
+    def people_named(self, surname: str) -> list[NameEntity]:
+        """The known people whose name ends with ``surname`` ("Volodin")."""
+        return self.names.people_named(surname)
+
+    def titles_of(self, person: str) -> PersonTitles:
+        """The role facts and the learnt titles of ``person`` (a canonical name)."""
+        return PersonTitles(
+            roles=tuple(self.roles_of(person)),
+            learnt=tuple(self.learnt_titles().titles_of(person)),
+        )
+
+    def events_on(self, day: dt.date) -> list[EventFact]:
+        """The corpus events dated ``day``, in corpus order."""
+        return [self.events[i] for i in self._events_by_date.get(day, ())]
+
+    def events_of_occasion(self, day: dt.date) -> list[EventFact]:
+        """The dated corpus events that can be one occasion with ``day`` (within
+        ``OCCASION_WINDOW``; see ``same_occasion``), in corpus order."""
+        window = OCCASION_WINDOW.days
+        found = [
+            i
+            for shift in range(-window, window + 1)
+            for i in self._events_by_date.get(day + dt.timedelta(days=shift), ())
+        ]
+        return [self.events[i] for i in sorted(found)]
+
+    def undated_events(self) -> list[EventFact]:
+        """The corpus events with a weekday but no date, in corpus order."""
+        return [self.events[i] for i in self._undated_events]
+
+    def quotes_of(self, speaker: str, *, unattributed: bool = False) -> list[QuoteFact]:
+        """The quotations the corpus gives to a name with ``speaker``'s surname (and,
+        with ``unattributed``, those it gives to no one), in corpus order. A checker
+        decides which of those names are the speaker's."""
+        surname = speaker_surname(speaker)
+        found = list(self._quotes_by_surname.get(surname, ())) if surname is not None else []
+        if unattributed:
+            found = sorted([*found, *self._unattributed_quotes])
+        return [self.quotes[i] for i in found]
+
     # --- facts from one document ------------------------------------------------------
 
     def roles_of(self, person: str) -> list[RoleFact]:
@@ -316,6 +376,10 @@ class CorpusFacts:
                 weekday=event.weekday,
             )
             fact.occurrences.append(text.occurrence(event.sentence, event.span))
+            if fact.date is None:
+                self._undated_events.append(len(self.events))
+            else:
+                self._events_by_date[fact.date].append(len(self.events))
             self.events.append(fact)
         self.claims.extend(dated_claims(self, analysis, self.dates[analysis.path]))
 
@@ -350,8 +414,19 @@ class CorpusFacts:
             speaker = self.person(named) if named else None
             fact = QuoteFact(speaker=speaker.canonical if speaker else None, text=quotation.text)
             fact.occurrences.append(text.occurrence(quotation.sentence, quotation.span))
+            if fact.speaker is None:
+                self._unattributed_quotes.append(len(self.quotes))
+            elif (surname := speaker_surname(fact.speaker)) is not None:
+                self._quotes_by_surname[surname].append(len(self.quotes))
             self.quotes.append(fact)
 
 
 def mentions_in(analysis: Analysis, sentence: int) -> list[Mention]:
     return [m for m in analysis.mentions if m.sentence == sentence]
+
+
+def speaker_surname(name: str) -> str | None:
+    """A speaker's surname, lower case, its title and full stops dropped
+    ("Mr. Blair" -> "blair"): the key quotations are found by."""
+    words = [w for w in (w.strip(".").lower() for w in speaker_name(name).split()) if w]
+    return words[-1] if words else None

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from factcheck.facts.number_values import NumberValue, read_values
 from factcheck.model import Analysis, Mention, TimeExpression
-from factcheck.number_values import NumberValue, read_values
 
 # Words that carry no content: they may anchor a slot only beside a content word.
 FUNCTION_WORDS = frozenset(

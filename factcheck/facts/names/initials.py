@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.spelling import WORD
+from factcheck.facts.names.spelling import WORD
 
 # "V. ", "V.V. ", "V. V. " before a capitalised word.
 _INITIALS = re.compile(r"((?:[A-Z]\.[ \t\u00a0]*)+)(?=[A-Z][^\W\d_]+)")
