@@ -61,6 +61,10 @@ def _label(table: TokenTable, titled: bool, first: int, end: int, ner_label: str
         return "ORG"
     if titled:
         return "PERSON"
+    if not ner_label and first > 0 and table.tokens[first - 1].lower == "the":
+        # English writes "the" before a body's name ("the Knesset", "the Russian
+        # Sejm"), never before a person's: a body whose head word no list holds.
+        return "ORG"
     if end < len(table.tokens) and table.tokens[end].lower in table.vocabulary.speech_verbs:
         return "PERSON"
     if end - first == 1 and table.tokens[first].text.isupper() and len(words[0]) <= 6:
