@@ -92,3 +92,10 @@ def test_additions_extend_a_list_and_name_themselves() -> None:
     assert shipped.extended({}) is shipped
     with pytest.raises(KeyError):
         shipped.extended({"organisation-head": ["Sejm"]})
+
+
+def test_the_seeds_config_adds_what_the_repository_config_adds() -> None:
+    from factcheck.config import load_config
+    from tests.conftest import REPO, seeds_config
+
+    assert load_config(REPO / "pyproject.toml").vocabulary == seeds_config().vocabulary
