@@ -403,3 +403,29 @@ def test_engines_with_different_vocabularies_keep_their_own_analyses(
     assert labels({"speech-verbs": ["quipped"]}) == (["PERSON"], 1)
     assert labels({}) == (["MISC"], 0)  # nothing leaked; the first analysis is read back
     assert labels({"speech-verbs": ["quipped"]}) == (["PERSON"], 0)
+
+
+def test_a_changed_vocabulary_checks_against_a_fact_index_of_its_own(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Harlow Quince quipped that the vote was close.\n")
+    cache = tmp_path / "cache"
+
+    def check(vocabulary: dict[str, list[str]]) -> None:
+        settings = {"corpus": [str(corpus)], "cache-dir": str(cache)}
+        config = config_from_mapping(
+            {**settings, **({"vocabulary": vocabulary} if vocabulary else {})},
+            source=None,
+            root=tmp_path,
+        )
+        engine = Engine(config, pipeline=rules_pipeline)
+        assert engine.uses_index
+        engine.check_document(document_from_text("d.md", "Harlow Quince spoke."))
+
+    check({})
+    check({})
+    assert len(list(cache.glob("index-*.sqlite3"))) == 1
+    check({"speech-verbs": ["quipped"]})
+    assert len(list(cache.glob("index-*.sqlite3"))) == 2
