@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_a_file_that_is_not_json_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "speech_verbs.json").write_text('{"words": ["said",]}', encoding="utf-8")
-    monkeypatch.setattr(language_data.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path)
     shipped_vocabulary.cache_clear()
     try:
         with pytest.raises(LanguageDataError, match=r"^\w+\.json: (not valid JSON|cannot read)"):
