@@ -28,6 +28,7 @@ from types import TracebackType
 
 from factcheck import __version__
 from factcheck.model import Analysis
+from factcheck.nlp.language_data import Vocabulary
 from factcheck.storage.codec import decode_analysis, encode_analysis
 
 __all__ = [
@@ -84,9 +85,12 @@ class CacheStats:
     size_bytes: int  # the database file and its write-ahead log; 0 in memory
 
 
-def cache_key(pipeline_key: str) -> str:
-    """The key analyses are stored under: pipeline, factcheck version, extraction code."""
-    return f"{pipeline_key}|factcheck-{__version__}|extraction-{extraction_fingerprint()}"
+def cache_key(pipeline_key: str, vocabulary: Vocabulary | None = None) -> str:
+    """The key analyses are stored under: pipeline, factcheck version, extraction
+    code, and the word lists the configuration added (they change what is found)."""
+    key = f"{pipeline_key}|factcheck-{__version__}|extraction-{extraction_fingerprint()}"
+    added = vocabulary.fingerprint if vocabulary is not None else ""
+    return f"{key}|vocabulary-{added}" if added else key
 
 
 @functools.cache

@@ -24,6 +24,7 @@ from factcheck.context import CheckOptions
 from factcheck.documents import AUTO_ENCODING, read_regular_file
 from factcheck.errors import ConfigError, InputError
 from factcheck.model import Severity
+from factcheck.nlp.language_data import LIST_NAMES, Vocabulary, shipped_vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -76,6 +77,9 @@ class Config:
     # Gitignore-style patterns, relative to ``root``, for drafts found by a walk.
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    # Entries added to the shipped word lists, as (list name, lower-cased
+    # entries) in list-name order: a tuple, so a Config stays hashable.
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (key, prefix) pairs given on the command line, so that an error about a
     # prefix names the option rather than the file.
     command_line: frozenset[tuple[str, str]] = frozenset()
@@ -117,6 +121,10 @@ class Config:
     def exclusions(self) -> tuple[str, ...]:
         """Every exclusion pattern: ``exclude`` (or the defaults) and ``extend-exclude``."""
         return self.exclude + self.extend_exclude
+
+    def language_vocabulary(self) -> Vocabulary:
+        """The shipped word lists with this configuration's entries added."""
+        return shipped_vocabulary().extended(dict(self.vocabulary))
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
@@ -472,6 +480,28 @@ def _patterns(check: _Checker, key: str, value: object) -> tuple[str, ...]:
     return patterns
 
 
+def _vocabulary(
+    check: _Checker, key: str, value: object
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    lists: dict[str, tuple[str, ...]] = {}
+    for name, words in _table(check, key, value).items():
+        if name not in LIST_NAMES:
+            close = difflib.get_close_matches(str(name), list(LIST_NAMES), n=1)
+            hint = (
+                f"did you mean {close[0]!r}?" if close else f"the lists are {', '.join(LIST_NAMES)}"
+            )
+            raise check.error(f"{key!r}: unknown word list {name!r} ({hint})")
+        entries = _strings(check, f"{key}.{name}", words)
+        for entry in entries:
+            # One entry is one token of the text: "Knesset", not "the Knesset".
+            if not entry.strip() or entry != entry.strip() or " " in entry:
+                raise check.error(
+                    f"{key}.{name!r}: an entry must be one word without spaces, got {entry!r}"
+                )
+        lists[name] = tuple(sorted({entry.lower() for entry in entries}))
+    return tuple(sorted(lists.items()))
+
+
 _Reader = Callable[[_Checker, str, object], Any]
 
 # TOML key -> (Config field, reader). cache-dir and model are made absolute later.
@@ -494,4 +524,5 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "encoding": ("encoding", _encoding),
     "exclude": ("exclude", _patterns),
     "extend-exclude": ("extend_exclude", _patterns),
+    "vocabulary": ("vocabulary", _vocabulary),
 }

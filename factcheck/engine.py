@@ -51,6 +51,7 @@ from factcheck.model import (
     Span,
 )
 from factcheck.nlp.extract import analyse_many
+from factcheck.nlp.language_data import Vocabulary
 from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.plugins import PluginFailure, PluginSet, load_plugins
 from factcheck.positions import LineIndex
@@ -111,6 +112,11 @@ class Engine:
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        """The word lists of this engine's configuration, passed to the extraction."""
+        return self.config.language_vocabulary()
+
+    @property
     def pipeline(self) -> LoadedPipeline:
         if self._pipeline is None:
             self._pipeline = load_pipeline(self.config.model)
@@ -168,7 +174,7 @@ class Engine:
             summary = build_index(
                 items,
                 cache,
-                analyser if analyser is not None else LocalAnalyser(self.pipeline),
+                analyser if analyser is not None else LocalAnalyser(self.pipeline, self.vocabulary),
                 batch_size=batch_size,
                 progress=progress,
             )
@@ -227,7 +233,7 @@ class Engine:
         try:
             for start in range(0, len(documents), DEFAULT_BATCH_SIZE):
                 batch = documents[start : start + DEFAULT_BATCH_SIZE]
-                fresh = analyse_many(nlp, batch, key)
+                fresh = analyse_many(nlp, batch, key, self.vocabulary)
                 if cache is not None:
                     with cache.transaction():
                         for analysis in fresh:
@@ -243,7 +249,9 @@ class Engine:
     def _open_cache(self) -> AnalysisCache | None:
         if not self.config.cache_enabled:
             return None
-        cache = AnalysisCache(self.config.cache_dir, key=cache_key(self.pipeline.key))
+        cache = AnalysisCache(
+            self.config.cache_dir, key=cache_key(self.pipeline.key, self.vocabulary)
+        )
         if cache.notice:
             print(f"factcheck: {cache.notice}", file=self._stderr)
         return cache
@@ -262,7 +270,9 @@ class Engine:
         draft_date = date or document.published
         if date is not None:
             document = dataclasses.replace(document, published=date)
-        (analysis,) = analyse_many(self.pipeline.nlp, [document], self.pipeline.key)
+        (analysis,) = analyse_many(
+            self.pipeline.nlp, [document], self.pipeline.key, self.vocabulary
+        )
         if facts is None:
             facts = self.facts_for(analysis)
         context = CheckContext(
@@ -383,7 +393,9 @@ class Engine:
         return self._index
 
     def _open_index(self, corpus: Sequence[str]) -> SqliteFactStore:
-        path = index_path(self.config.cache_dir, cache_key(self.pipeline.key), corpus)
+        path = index_path(
+            self.config.cache_dir, cache_key(self.pipeline.key, self.vocabulary), corpus
+        )
         try:
             return SqliteFactStore(path)
         except sqlite3.OperationalError as exc:

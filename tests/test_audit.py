@@ -13,6 +13,7 @@ from factcheck.config import Config, config_from_mapping
 from factcheck.engine import Engine
 from factcheck.model import Category
 from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
+from tests.conftest import SEEDS_VOCABULARY
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TALKS_DATELINE = "seeds/002_5402c6432a7c4f8f.txt"  # dates the Zhao-Volodin talks 21 November
@@ -22,7 +23,7 @@ SERIES = "the China-Russia committee for parliamentary cooperation"
 
 
 def _config(root: Path, corpus: list[str] | None = None) -> Config:
-    settings: dict[str, object] = {"cache": False}
+    settings: dict[str, object] = {"cache": False, "vocabulary": SEEDS_VOCABULARY}
     if corpus is not None:
         settings["corpus"] = corpus
     return config_from_mapping(settings, source=None, root=root)
@@ -179,7 +180,8 @@ def test_counts_of_different_years_are_not_a_disagreement(pipeline: LoadedPipeli
 def test_cli_audit_exits_1_and_names_both_spellings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # no project configuration to pick up
+    monkeypatch.chdir(tmp_path)  # no project configuration but the seeds' words
+    (tmp_path / "factcheck.toml").write_text('[vocabulary]\norganisation-heads = ["Duma"]\n')
     assert main(["audit", "--corpus", str(SEEDS), "--no-cache"]) == 1
     out = capsys.readouterr().out
     assert '"Vyacheslav Volodin": 5 documents' in out

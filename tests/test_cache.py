@@ -25,6 +25,7 @@ from factcheck.cache import (
 from factcheck.config import config_from_mapping
 from factcheck.engine import Engine
 from factcheck.model import Analysis, Span, TimeExpression, Token
+from factcheck.nlp.language_data import shipped_vocabulary
 from factcheck.nlp.pipeline import LoadedPipeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -294,3 +295,12 @@ def test_a_changed_fingerprint_reanalyses_the_corpus(
     monkeypatch.setattr(cache_module, "extraction_fingerprint", lambda: "0123456789abcdef")
     assert analysed_and_cached() == (5, 0)
     assert analysed_and_cached() == (0, 5)
+
+
+def test_the_configured_vocabulary_is_part_of_the_cache_key() -> None:
+    shipped = shipped_vocabulary()
+    plain = cache_key("rules-3.8")
+    assert cache_key("rules-3.8", shipped) == plain  # no additions: the key is unchanged
+    knesset = cache_key("rules-3.8", shipped.extended({"organisation-heads": ["knesset"]}))
+    sejm = cache_key("rules-3.8", shipped.extended({"organisation-heads": ["sejm"]}))
+    assert len({plain, knesset, sejm}) == 3

@@ -16,7 +16,7 @@ from factcheck.fixes import apply_fixes
 from factcheck.model import Finding
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
-from tests.conftest import CheckText, seeds_config
+from tests.conftest import SEED_FILES, CheckText, seeds_config
 
 AUG_26_2025 = dt.date(2025, 8, 26)
 NOV_23_2023 = dt.date(2023, 11, 23)
@@ -563,6 +563,21 @@ def test_a_typo_beside_a_right_word_is_still_a_safe_fix(
 ) -> None:
     (finding,) = [f for f in check_text(draft) if f.code.startswith("FC1")]
     assert finding.severity.value == "error" and finding.safe_fix and finding.fix == fix
+
+
+def test_a_body_named_without_a_head_word_is_an_organisation(pipeline: LoadedPipeline) -> None:
+    # The same corpus with its parliament renamed to one word that no word list
+    # holds: the misspelt body is still a body (FC102), not a misspelt person.
+    corpus = {
+        seed.name: seed.read_text(encoding="utf-8").replace("State Duma", "Knesset")
+        for seed in SEED_FILES
+    }
+    engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    draft = "Zhao said the Russian Knesett met."
+    findings = engine.check_document(document_from_text("d.md", draft)).findings
+    assert [(f.code, f.fix) for f in findings if f.code.startswith("FC1")] == [
+        ("FC102", "Russian Knesset")
+    ]
 
 
 # --- a weekday fix only when nothing else is in doubt ----------------------------------

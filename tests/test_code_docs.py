@@ -23,6 +23,7 @@ from factcheck.engine import Engine
 from factcheck.model import Category, CodeInfo
 from factcheck.nlp.pipeline import load_pipeline
 from factcheck.plugins import ENGINE_NAME, list_entry_points, load_plugins
+from tests.conftest import SEEDS_VOCABULARY
 
 REPO = Path(__file__).resolve().parent.parent
 CODES_DIR = REPO / "factcheck" / "codes_docs"
@@ -148,7 +149,11 @@ def engine() -> Engine:
     if not pipeline.statistical:
         # The examples describe the default path, the statistical model.
         pytest.skip("no statistical English model installed (pip install '.[model]')")
-    config = config_from_mapping({"corpus": [str(SEEDS)], "cache": False}, source=None, root=REPO)
+    config = config_from_mapping(
+        {"corpus": [str(SEEDS)], "cache": False, "vocabulary": SEEDS_VOCABULARY},
+        source=None,
+        root=REPO,
+    )
     return Engine(config, pipeline=pipeline)
 
 

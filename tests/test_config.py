@@ -513,3 +513,47 @@ def test_each_file_gets_the_configuration_nearest_to_it(tmp_path: Path) -> None:
     assert deep.model == "chosen"  # the command line's overrides
     assert nearest.for_path(tmp_path / "a" / "y.md") is deep  # read once
     assert nearest.for_path(tmp_path / "b" / "z.md") is fallback
+
+
+def test_vocabulary_adds_lower_cased_entries_to_named_lists() -> None:
+    config = from_mapping(
+        {"vocabulary": {"speech-verbs": ["Quipped"], "organisation-heads": ["Knesset", "Sejm"]}}
+    )
+    assert config.vocabulary == (
+        ("organisation-heads", ("knesset", "sejm")),
+        ("speech-verbs", ("quipped",)),
+    )
+    vocabulary = config.language_vocabulary()
+    assert {"knesset", "sejm"} <= vocabulary.organisation_heads
+    assert "quipped" in vocabulary.speech_verbs
+    hash(config)
+    assert from_mapping({}).language_vocabulary().fingerprint == ""
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        (
+            '[tool.factcheck.vocabulary]\norganisation-head = ["Knesset"]\n',
+            "'vocabulary': unknown word list 'organisation-head' (did you mean "
+            "'organisation-heads'?)",
+        ),
+        (
+            '[tool.factcheck.vocabulary]\nspeech-verbs = "quipped"\n',
+            "'vocabulary.speech-verbs' must be a list of strings, got 'quipped'",
+        ),
+        (
+            '[tool.factcheck.vocabulary]\norganisation-heads = ["State Duma"]\n',
+            "vocabulary.'organisation-heads': an entry must be one word without spaces, "
+            "got 'State Duma'",
+        ),
+        ("[tool.factcheck]\nvocabulary = 1\n", "'vocabulary' must be a table, got 1"),
+    ],
+)
+def test_a_bad_vocabulary_names_the_file_and_the_list(
+    tmp_path: Path, table: str, problem: str
+) -> None:
+    path = write(tmp_path / "pyproject.toml", table)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: [tool.factcheck] {problem}"

@@ -39,9 +39,9 @@ def test_second_run_reads_the_corpus_from_the_cache_and_a_changed_file_alone_is_
     analysed: list[int] = []
     real = engine_module.analyse_many
 
-    def counting(nlp, documents, key):  # type: ignore[no-untyped-def]
+    def counting(nlp, documents, key, vocabulary):  # type: ignore[no-untyped-def]
         analysed.append(len(documents))
-        return real(nlp, documents, key)
+        return real(nlp, documents, key, vocabulary)
 
     monkeypatch.setattr(engine_module, "analyse_many", counting)
 
@@ -73,7 +73,7 @@ def test_a_corpus_analysis_stopped_halfway_keeps_the_batches_it_finished(
     real = engine_module.analyse_many
     calls: list[int] = []
 
-    def failing_third(nlp, documents, key):  # type: ignore[no-untyped-def]
+    def failing_third(nlp, documents, key, vocabulary):  # type: ignore[no-untyped-def]
         calls.append(len(documents))
         if len(calls) == 3:
             raise KeyboardInterrupt
@@ -374,3 +374,58 @@ def test_standard_input_under_a_name_takes_the_name_and_its_kind(
     assert report.document is not None and report.document.kind == "md"
     # Markdown: the fenced block is not prose, so only the second line is flagged.
     assert [(f.path, f.line) for f in report.findings if f.code == "FC101"] == [("drafts/x.md", 4)]
+
+
+def test_engines_with_different_vocabularies_keep_their_own_analyses(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    # Without a tagger, a name is a person when a speech verb follows it; the
+    # configured verb makes one, and only for the engine configured with it.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Harlow Quince quipped that the vote was close.\n")
+
+    def labels(vocabulary: dict[str, list[str]]) -> tuple[list[str], int]:
+        settings = {"corpus": [str(corpus)], "cache-dir": str(tmp_path / "cache")}
+        config = config_from_mapping(
+            {**settings, **({"vocabulary": vocabulary} if vocabulary else {})},
+            source=None,
+            root=tmp_path,
+        )
+        engine = Engine(config, pipeline=rules_pipeline)
+        analysis = next(iter(engine.facts.analyses.values()))
+        assert engine.corpus_load is not None
+        found = [m.label for m in analysis.mentions if m.text == "Harlow Quince"]
+        return found, engine.corpus_load.analysed
+
+    assert labels({}) == (["MISC"], 1)
+    # The same cache folder: the analysis made with the shipped lists is not reused.
+    assert labels({"speech-verbs": ["quipped"]}) == (["PERSON"], 1)
+    assert labels({}) == (["MISC"], 0)  # nothing leaked; the first analysis is read back
+    assert labels({"speech-verbs": ["quipped"]}) == (["PERSON"], 0)
+
+
+def test_a_changed_vocabulary_checks_against_a_fact_index_of_its_own(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("Harlow Quince quipped that the vote was close.\n")
+    cache = tmp_path / "cache"
+
+    def check(vocabulary: dict[str, list[str]]) -> None:
+        settings = {"corpus": [str(corpus)], "cache-dir": str(cache)}
+        config = config_from_mapping(
+            {**settings, **({"vocabulary": vocabulary} if vocabulary else {})},
+            source=None,
+            root=tmp_path,
+        )
+        engine = Engine(config, pipeline=rules_pipeline)
+        assert engine.uses_index
+        engine.check_document(document_from_text("d.md", "Harlow Quince spoke."))
+
+    check({})
+    check({})
+    assert len(list(cache.glob("index-*.sqlite3"))) == 1
+    check({"speech-verbs": ["quipped"]})
+    assert len(list(cache.glob("index-*.sqlite3"))) == 2

@@ -10,7 +10,7 @@ from factcheck.documents import load_document
 from factcheck.engine import Engine
 from factcheck.model import Severity
 from factcheck.nlp.pipeline import LoadedPipeline
-from tests.conftest import REPO, SEED_FILES
+from tests.conftest import REPO, SEED_FILES, SEEDS_VOCABULARY
 
 # (seed, code, found): what the seeds really disagree on.
 GENUINE = {
@@ -28,7 +28,9 @@ def _disagreements(pipeline: LoadedPipeline) -> set[tuple[str, str, str]]:
     found = set()
     for seed in SEED_FILES:
         rest = [str(p) for p in SEED_FILES if p != seed]
-        config = config_from_mapping({"corpus": rest, "cache": False}, source=None, root=REPO)
+        config = config_from_mapping(
+            {"corpus": rest, "cache": False, "vocabulary": SEEDS_VOCABULARY}, source=None, root=REPO
+        )
         engine = Engine(config, pipeline=pipeline)
         report = engine.check_document(load_document(seed, display_path=seed.name))
         for finding in report.findings:
@@ -47,7 +49,9 @@ def test_a_seed_against_the_whole_corpus_is_consistent_with_itself(seed: str) ->
     """With itself in the corpus, a seed's rare variant is still outvoted, but
     nothing else is flagged: a document never contradicts itself."""
     config = config_from_mapping(
-        {"corpus": [str(p) for p in SEED_FILES], "cache": False}, source=None, root=REPO
+        {"corpus": [str(p) for p in SEED_FILES], "cache": False, "vocabulary": SEEDS_VOCABULARY},
+        source=None,
+        root=REPO,
     )
     if "all" not in _ENGINES:
         _ENGINES["all"] = Engine(config)

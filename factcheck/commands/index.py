@@ -119,14 +119,14 @@ def _analyser(args: argparse.Namespace, engine: Any) -> Iterator[Analyser | None
         from factcheck.indexbuild.pool import PoolAnalyser
         from factcheck.indexbuild.worker import PipelineSpec
 
-        yield PoolAnalyser(PipelineSpec.of(engine.pipeline), args.workers)
+        yield PoolAnalyser(PipelineSpec.of(engine.pipeline, engine.vocabulary), args.workers)
         return
     from factcheck.indexbuild.cluster import DaskAnalyser, connect
     from factcheck.indexbuild.worker import PipelineSpec
 
     client, cluster = connect(args.scheduler, args.cluster)
     try:
-        yield DaskAnalyser(client, PipelineSpec.of(engine.pipeline))
+        yield DaskAnalyser(client, PipelineSpec.of(engine.pipeline, engine.vocabulary))
     finally:
         client.close()
         if cluster is not None:

@@ -40,6 +40,5 @@ _STOP_WORDS = frozenset(
         "by",
         "as",
         "from",
-        "establishment",
     ]
 )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from factcheck.indexbuild.batches import Encoded, encoded
 from factcheck.model import Document
 from factcheck.nlp.extract import analyse_many
+from factcheck.nlp.language_data import Vocabulary
 from factcheck.nlp.pipeline import RULE_BASED, LoadedPipeline, load_pipeline
 
 
@@ -27,14 +28,16 @@ class WorkerSetupError(RuntimeError):
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """Which pipeline to load: its name, and the key the loaded one must have."""
+    """Which pipeline to load: its name, and the key the loaded one must have;
+    and the configured word lists the extraction reads."""
 
     name: str
     key: str
+    vocabulary: Vocabulary | None = None
 
     @classmethod
-    def of(cls, pipeline: LoadedPipeline) -> PipelineSpec:
-        return cls(name=pipeline.name, key=pipeline.key)
+    def of(cls, pipeline: LoadedPipeline, vocabulary: Vocabulary | None = None) -> PipelineSpec:
+        return cls(name=pipeline.name, key=pipeline.key, vocabulary=vocabulary)
 
 
 # The one pipeline of this worker process, by spec.
@@ -62,5 +65,5 @@ def worker_pipeline(spec: PipelineSpec) -> LoadedPipeline:
 def analyse_batch(spec: PipelineSpec, documents: Sequence[Document]) -> list[Encoded]:
     """The encoded analyses of ``documents``, made in this worker process."""
     pipeline = worker_pipeline(spec)
-    analyses = analyse_many(pipeline.nlp, documents, pipeline.key)
+    analyses = analyse_many(pipeline.nlp, documents, pipeline.key, spec.vocabulary)
     return [encoded(d, a) for d, a in zip(documents, analyses, strict=True)]

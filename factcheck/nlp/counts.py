@@ -7,7 +7,6 @@ counting the same series can be compared.
 from __future__ import annotations
 
 from factcheck.model import CountExpression, Span
-from factcheck.nlp import lexicon
 from factcheck.nlp.numbers import ordinal_value
 from factcheck.nlp.tokentable import TokenTable
 
@@ -33,7 +32,7 @@ def counts(table: TokenTable) -> list[CountExpression]:
                 break
             head_index += 1
         head = table.tokens[head_index]
-        if head.lemma not in lexicon.COUNTED_NOUNS:
+        if head.lemma not in table.vocabulary.counted_nouns:
             continue
         found.append(
             CountExpression(

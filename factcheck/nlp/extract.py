@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from factcheck.model import Analysis, Document, Span, TimeExpression
 from factcheck.nlp.counts import counts
 from factcheck.nlp.events import events
+from factcheck.nlp.language_data import Vocabulary
 from factcheck.nlp.names import mentions
 from factcheck.nlp.parses import token_parses
 from factcheck.nlp.quotations import quotations
@@ -32,13 +33,23 @@ from factcheck.nlp.tokentable import TokenTable
 from factcheck.nlp.values import value_claims
 
 
-def analyse(nlp: Language, document: Document, pipeline_key: str) -> Analysis:
+def analyse(
+    nlp: Language, document: Document, pipeline_key: str, vocabulary: Vocabulary | None = None
+) -> Analysis:
     """Analyse one document with ``nlp``."""
-    return analyse_many(nlp, [document], pipeline_key)[0]
+    return analyse_many(nlp, [document], pipeline_key, vocabulary)[0]
 
 
-def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str) -> list[Analysis]:
-    """Analyse several documents in one ``nlp.pipe`` call (much faster than one by one)."""
+def analyse_many(
+    nlp: Language,
+    documents: Sequence[Document],
+    pipeline_key: str,
+    vocabulary: Vocabulary | None = None,
+) -> list[Analysis]:
+    """Analyse several documents in one ``nlp.pipe`` call (much faster than one by one).
+
+    ``vocabulary`` is the configured word lists; the shipped ones without it.
+    """
 
     def with_context() -> Iterable[tuple[Doc, Document]]:
         for document in documents:
@@ -47,12 +58,14 @@ def analyse_many(nlp: Language, documents: Sequence[Document], pipeline_key: str
 
     results = []
     for doc, document in nlp.pipe(with_context(), as_tuples=True):
-        results.append(_analysis(doc, document, pipeline_key))
+        results.append(_analysis(doc, document, pipeline_key, vocabulary))
     return results
 
 
-def _analysis(doc: Doc, document: Document, pipeline_key: str) -> Analysis:
-    table = TokenTable(doc, document)
+def _analysis(
+    doc: Doc, document: Document, pipeline_key: str, vocabulary: Vocabulary | None
+) -> Analysis:
+    table = TokenTable(doc, document, vocabulary)
     found = mentions(table)
     times = _times(table)
     quoted = quotations(table, found)

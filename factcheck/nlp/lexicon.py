@@ -1,7 +1,8 @@
-"""Word lists that the extraction rules share.
+"""Word lists that the extraction rules share, read from the data files.
 
 They are deliberately small and general (English newsroom usage), never a
-list of the corpus's own names: names are learnt from the corpus.
+list of the corpus's own names: names are learnt from the corpus. Every list
+is a JSON file beside this module (docs/language-data.md).
 """
 
 from __future__ import annotations
@@ -10,109 +11,18 @@ import json
 from importlib import resources
 from typing import Any
 
-# Nouns that end an organisation's name; a name containing one is an
-# organisation, and "of"/"for" may continue it ("Federal Assembly of the ...").
-ORG_HEADS = frozenset(
-    [
-        "academy",
-        "agency",
-        "alliance",
-        "assembly",
-        "association",
-        "authority",
-        "bank",
-        "board",
-        "bureau",
-        "cabinet",
-        "chamber",
-        "church",
-        "commission",
-        "committee",
-        "company",
-        "conference",
-        "congress",
-        "corporation",
-        "council",
-        "court",
-        "department",
-        "duma",
-        "federation",
-        "forum",
-        "foundation",
-        "front",
-        "government",
-        "group",
-        "hall",
-        "house",
-        "initiative",
-        "institute",
-        "institution",
-        "league",
-        "legislature",
-        "ministry",
-        "monument",
-        "museum",
-        "news",
-        "office",
-        "organisation",
-        "organization",
-        "parliament",
-        "party",
-        "police",
-        "press",
-        "programme",
-        "project",
-        "republic",
-        "school",
-        "senate",
-        "service",
-        "society",
-        "summit",
-        "tribunal",
-        "union",
-        "university",
-    ]
-)
+from factcheck.nlp.language_data import shipped_vocabulary
 
-# Words that stand before a name as a title and are not part of the name.
-TITLE_WORDS = frozenset(
-    [
-        "ambassador",
-        "chair",
-        "chairman",
-        "chairperson",
-        "chairwoman",
-        "chancellor",
-        "comrade",
-        "dr",
-        "general",
-        "governor",
-        "head",
-        "king",
-        "leader",
-        "mayor",
-        "minister",
-        "mr",
-        "mrs",
-        "ms",
-        "premier",
-        "president",
-        "prime",
-        "prince",
-        "professor",
-        "prof",
-        "queen",
-        "secretary",
-        "senator",
-        "sir",
-        "speaker",
-        "spokesman",
-        "spokeswoman",
-        "vice",
-        "deputy",
-        "director",
-    ]
-)
+# The shipped lists (see language_data.py); the extraction rules read the
+# vocabulary they are given, these names serve code that has no configuration.
+_SHIPPED = shipped_vocabulary()
+ORG_HEADS = _SHIPPED.organisation_heads
+TITLE_WORDS = _SHIPPED.title_words
+SPEECH_VERBS = _SHIPPED.speech_verbs
+PLACEHOLDERS = _SHIPPED.placeholders
+SENTENCE_OPENERS = _SHIPPED.sentence_openers
+COUNTED_NOUNS = _SHIPPED.counted_nouns
+NOT_NAMES = _SHIPPED.date_words
 
 # Role and title words: one data file, ``role_words.json``, read once.
 _ROLE_DATA: dict[str, dict[str, Any]] = json.loads(
@@ -148,162 +58,3 @@ RANK_WORDS = frozenset(_ROLE_DATA["ranks"]["words"])
 PAST_MARKS = frozenset(_ROLE_DATA["past"]["marks"])
 # "<name> resigned as <title>": a post left.
 LEAVING_VERBS = frozenset(_ROLE_DATA["past"]["leaving_verbs"])
-
-# Verbs of speech that follow a person's name ("Zhao said").
-SPEECH_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "added",
-        "noted",
-        "stressed",
-        "told",
-        "urged",
-        "emphasized",
-        "emphasised",
-        "called",
-        "reiterated",
-        "wrote",
-        "writes",
-        "explained",
-        "insisted",
-        "declared",
-        "replied",
-        "warned",
-        "argued",
-        "admitted",
-        "tweeted",
-    ]
-)
-
-# Stand-ins for a word not yet known: a newsroom's "TK" (to come), a
-# summariser's "UNK". Capitalised, they look like acronyms; they name no one.
-PLACEHOLDERS = frozenset(["tk", "tktk", "unk", "xxx"])
-
-# Capitalised only because they open a sentence; never the start of a name.
-SENTENCE_OPENERS = frozenset(
-    [
-        "a",
-        "according",
-        "after",
-        "also",
-        "an",
-        "and",
-        "as",
-        "at",
-        "before",
-        "besides",
-        "but",
-        "by",
-        "during",
-        "earlier",
-        "efforts",
-        "for",
-        "from",
-        "he",
-        "her",
-        "his",
-        "however",
-        "if",
-        "in",
-        "it",
-        "its",
-        "meanwhile",
-        "noting",
-        "observers",
-        "on",
-        "she",
-        "since",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "under",
-        "when",
-        "while",
-        "with",
-        "we",
-        "yet",
-        "focused",
-        "analysts",
-        "our",
-    ]
-)
-
-# Words for events that happen on a date: a meeting, talks, a visit.
-EVENT_WORDS = frozenset(
-    [
-        "meet",
-        "meets",
-        "met",
-        "meeting",
-        "meetings",
-        "talk",
-        "talks",
-        "hold",
-        "held",
-        "host",
-        "hosted",
-        "hosting",
-        "visit",
-        "visited",
-        "visiting",
-        "visits",
-        "session",
-        "sessions",
-        "summit",
-        "conference",
-        "call",
-        "called",
-    ]
-)
-
-COUNTED_NOUNS = frozenset(
-    [
-        "meeting",
-        "session",
-        "anniversary",
-        "round",
-        "summit",
-        "congress",
-        "conference",
-        "edition",
-        "plenum",
-        "forum",
-        "visit",
-        "year",
-        "term",
-    ]
-)
-
-# Capitalised words that are never names: they are read as dates.
-NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)

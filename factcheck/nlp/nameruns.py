@@ -8,7 +8,6 @@ person follows ("State Duma | Vyacheslav Volodin").
 from __future__ import annotations
 
 from factcheck.model import Sentence
-from factcheck.nlp import lexicon
 from factcheck.nlp.rolewords import role_word_at
 from factcheck.nlp.tokentable import TokenTable
 
@@ -21,14 +20,14 @@ def _is_capitalised(text: str) -> bool:
 
 def _name_like(table: TokenTable, index: int, sentence: Sentence) -> bool:
     token = table.tokens[index]
-    if not _is_capitalised(token.text) or token.lower in lexicon.NOT_NAMES:
+    if not _is_capitalised(token.text) or token.lower in table.vocabulary.date_words:
         return False
-    if token.lower in lexicon.PLACEHOLDERS:
+    if token.lower in table.vocabulary.placeholders:
         return False
     opens = index == sentence.first_token or table.tokens[index - 1].text in {"“", '"', ":"}
     if not opens:
         return True
-    if token.lower in lexicon.SENTENCE_OPENERS:
+    if token.lower in table.vocabulary.sentence_openers:
         return False
     # A tagger, where there is one, knows a sentence-initial common word
     # ("Efforts should be made") from a name; it is less sure of rare
@@ -47,7 +46,7 @@ def _introduces_name(table: TokenTable, index: int) -> bool:
     """Is the word at ``index`` followed by what only follows a name: a speech
     verb ("Zhao said") or an appositive role ("Zhao, vice-chairman of")?"""
     following = index + 1
-    if table.tokens[following].lower in lexicon.SPEECH_VERBS:
+    if table.tokens[following].lower in table.vocabulary.speech_verbs:
         return True
     if table.tokens[following].text != ",":
         return False
@@ -91,7 +90,7 @@ def _joiner_length(table: TokenTable, first: int, index: int, end: int, sentence
         return 1 if after < end and _name_like(table, after, sentence) else 0
     if token.text in POSSESSIVE and index - first >= 2:
         return 1 if after < end and _name_like(table, after, sentence) else 0
-    if token.lower in {"of", "for"} and previous.lower in lexicon.ORG_HEADS:
+    if token.lower in {"of", "for"} and previous.lower in table.vocabulary.organisation_heads:
         if after < end and table.tokens[after].lower == "the":
             after += 1
         return after - index + 1 if after < end and _name_like(table, after, sentence) else 0
@@ -105,15 +104,13 @@ def _joiner_length(table: TokenTable, first: int, index: int, end: int, sentence
 
 def _split_at_org_heads(table: TokenTable, first: int, end: int) -> list[tuple[int, int]]:
     """Split "State Duma Vyacheslav Volodin" after the organisation head."""
+    heads = table.vocabulary.organisation_heads
     for index in range(first, end - 1):
-        if table.tokens[index].lower not in lexicon.ORG_HEADS:
+        if table.tokens[index].lower not in heads:
             continue
         rest = table.tokens[index + 1 : end]
         # A hyphen may join a title after the head ("Duma Vice-Chairman Volodin").
-        if any(
-            t.lower in lexicon.ORG_HEADS or not (t.text[:1].isalpha() or t.text == "-")
-            for t in rest
-        ):
+        if any(t.lower in heads or not (t.text[:1].isalpha() or t.text == "-") for t in rest):
             continue
         if any(t.lower in {"of", "for", "the"} for t in rest):
             continue

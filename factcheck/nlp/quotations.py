@@ -66,12 +66,12 @@ def quotations(table: TokenTable, mentions: Sequence[Mention]) -> list[Quotation
     return found
 
 
-def speaker_name(text: str) -> str:
+def speaker_name(text: str, title_words: frozenset[str] = lexicon.TITLE_WORDS) -> str:
     """A speaker's name without the courtesy title in it: "Mr. Blair" is "Blair",
     and a run that swallowed the words before a title keeps what follows it."""
     words = text.split()
     for index in range(len(words) - 2, -1, -1):
-        if words[index].rstrip(".").lower() in lexicon.TITLE_WORDS:
+        if words[index].rstrip(".").lower() in title_words:
             return " ".join(words[index + 1 :])
     return text
 
@@ -109,6 +109,9 @@ class _Speakers:
             self.subjects.append(subjects)
             if subjects:
                 last = index
+
+    def _name(self, text: str) -> str:
+        return speaker_name(text, self.table.vocabulary.title_words)
 
     def _first(self, mention: Mention) -> int:
         return self.table.index_by_start[mention.span.start]
@@ -173,17 +176,17 @@ class _Speakers:
         if not verbs:
             # "X: ..." with no verb of speech; with one, "told X:" is the listener.
             colon = self._before_colon(opening, table.sentences[sentence].first_token)
-            return (True, speaker_name(colon.text)) if colon is not None else (False, None)
+            return (True, self._name(colon.text)) if colon is not None else (False, None)
         own = table.sentence_of(table.tokens[verbs[0]].span.start)
         mention = self._subject(verbs[0], own, resolve=True)
-        return True, speaker_name(mention.text) if mention is not None else None
+        return True, self._name(mention.text) if mention is not None else None
 
     def beside(self, span: Span, sentence: int) -> str | None:
         """A speaker in the sentence before or after, if there is only one."""
         table = self.table
         last = table.sentence_of(max(span.start, span.end - 1))
         near = {
-            speaker_name(m.text)
+            self._name(m.text)
             for s in (sentence - 1, last + 1)
             if 0 <= s < len(table.sentences)
             for verb in self.verbs.get(s, ())
@@ -284,7 +287,7 @@ class _Speakers:
             earlier = self.previous[sentence]
             if earlier is not None:
                 candidates = self.subjects[earlier] + self.people.get(earlier, [])
-        surnames = {speaker_name(m.text).split()[-1].lower() for m in candidates}
+        surnames = {self._name(m.text).split()[-1].lower() for m in candidates}
         if len(surnames) != 1:
             return None
         return max(candidates, key=lambda m: len(m.text))
@@ -305,7 +308,8 @@ def _speech_verb_at(table: TokenTable, index: int) -> bool:
     tokens = table.tokens
     if tokens[index].lower == "according":
         return index + 1 < len(tokens) and tokens[index + 1].lower == "to"
-    return tokens[index].lower in lexicon.SPEECH_VERBS or tokens[index].lower in _MORE_SPEECH
+    word = tokens[index].lower
+    return word in table.vocabulary.speech_verbs or word in _MORE_SPEECH
 
 
 def _is_adverb(text: str, pos: str) -> bool:

@@ -29,6 +29,11 @@ def roles(table: TokenTable, mentions: Sequence[Mention]) -> list[RoleClaim]:
     return claims
 
 
+def _before_a_body(table: TokenTable, lower: str) -> bool:
+    """ "the" and a country's adjective stand before a body's name ("the Russian")."""
+    return lower == "the" or lower in table.vocabulary.place_words
+
+
 def _organisation_after(
     table: TokenTable, index: int, by_start: dict[int, Mention]
 ) -> Mention | None:
@@ -44,7 +49,7 @@ def _organisation_after(
                 steps += 1
                 continue
             return mention if mention.label == "ORG" else None
-        if token.lower not in {"the", "russian", "chinese"} and token.pos != "ADJ":
+        if not _before_a_body(table, token.lower) and token.pos != "ADJ":
             return None
         index += 1
         steps += 1
@@ -96,7 +101,7 @@ def _role_before(
         return None
     org_first = table.index_by_start[previous.span.start]
     index = org_first - 1
-    while index >= 0 and table.tokens[index].lower in {"the", "russian", "chinese"}:
+    while index >= 0 and _before_a_body(table, table.tokens[index].lower):
         index -= 1
     if index < 1 or table.tokens[index].lower != "of":
         return None

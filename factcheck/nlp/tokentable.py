@@ -12,6 +12,7 @@ import bisect
 from spacy.tokens import Doc
 
 from factcheck.model import Document, Sentence, Span, Token
+from factcheck.nlp.language_data import Vocabulary, shipped_vocabulary
 
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "FAC": "FAC"}
 _SENTENCE_END = {".", "!", "?", "”", '"', "’", ")", "…", ":", ";"}
@@ -32,10 +33,12 @@ def _lemma(token_lemma: str, lower: str) -> str:
 
 
 class TokenTable:
-    """One doc's tokens, entity-label votes, paragraph breaks and sentences."""
+    """One doc's tokens, entity-label votes, paragraph breaks and sentences,
+    and the vocabulary the rules read them with."""
 
-    def __init__(self, doc: Doc, document: Document) -> None:
+    def __init__(self, doc: Doc, document: Document, vocabulary: Vocabulary | None = None) -> None:
         self.prose = document.prose
+        self.vocabulary = vocabulary if vocabulary is not None else shipped_vocabulary()
         self.tokens: list[Token] = []
         self.ner: list[str] = []
         self.space_before: list[bool] = []  # a line break or blank before this token
