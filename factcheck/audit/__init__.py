@@ -34,7 +34,7 @@ from factcheck.audit.render import AUDIT_FORMATS, JSON_VERSION, QUOTE_WIDTH, ren
 from factcheck.audit.sides import CATEGORY_ORDER, EVIDENCE_LIMIT, Disagreement, Side
 from factcheck.audit.swaps import swap_disagreements
 from factcheck.audit.titles import title_disagreements
-from factcheck.facts.corpus import CorpusFacts
+from factcheck.facts import CorpusFacts
 
 if TYPE_CHECKING:
     from factcheck.engine import Engine

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from factcheck.audit.grouping import grouped, occasions
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts.corpus import CorpusFacts, CountFact, content_words, same_series
+from factcheck.facts import CorpusFacts, CountFact, content_words, same_series
 from factcheck.model import Category
 
 # Names two count sentences need in common when one has no "of ..." phrase.

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.audit.grouping import grouped, occasions
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts.corpus import CorpusFacts, EventFact
+from factcheck.facts import CorpusFacts, EventFact
 from factcheck.facts.events import OCCASION_WINDOW, same_occasion
 from factcheck.model import Category
 from factcheck.nlp.timex import weekday_name

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from factcheck.facts.corpus import Fact
+from factcheck.facts import Fact
 
 _F = TypeVar("_F", bound=Fact)
 _K = TypeVar("_K")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts.corpus import CorpusFacts, Fact
+from factcheck.facts import CorpusFacts, Fact
 from factcheck.facts.names.namebook import name_tokens, normalise_name
 from factcheck.model import Category
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.facts.corpus import Fact
+from factcheck.facts import Fact
 from factcheck.model import Category, Evidence
 
 # Evidence lines shown per side: enough to find the documents, not a listing.

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from factcheck.audit.grouping import UnionFind
 from factcheck.audit.sides import Disagreement, by_support, side
+from factcheck.facts import CorpusFacts, Fact
 from factcheck.facts.alignment import AlignedSentence, aligned_sentences
-from factcheck.facts.corpus import CorpusFacts, Fact
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.model import Category
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.audit.grouping import grouped
 from factcheck.audit.sides import Disagreement, by_support, side
-from factcheck.facts.corpus import CorpusFacts, RoleFact
+from factcheck.facts import CorpusFacts, RoleFact
 from factcheck.model import Category
 
 

@@ -14,7 +14,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from factcheck.facts.corpus import CorpusFacts, content_words, sentence_events
+from factcheck.facts import CorpusFacts, content_words, sentence_events
 from factcheck.model import Analysis, TimeExpression
 
 # Word overlap of two quotations above which they are the same quotation.

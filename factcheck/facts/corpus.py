@@ -19,10 +19,8 @@ from factcheck.facts.document_dates import document_dates
 from factcheck.facts.events import (
     OCCASION_WINDOW,
     DatedClaim,
-    SentenceEvent,
     dated_claims,
     near,
-    resolve_time,
     sentence_events,
 )
 from factcheck.facts.founding import year_shift
@@ -32,12 +30,11 @@ from factcheck.facts.records import (
     CountFact,
     EventFact,
     Fact,
-    Occurrence,
     QuoteFact,
     RoleFact,
     SentenceText,
 )
-from factcheck.facts.series import SERIES_OVERLAP, content_words, same_series
+from factcheck.facts.series import content_words
 from factcheck.facts.titles import organisations
 from factcheck.facts.titles.hierarchy import Hierarchy, configured_links, stated_links
 from factcheck.facts.titles.learnt import LearntTitle, LearntTitles, learn
@@ -50,27 +47,8 @@ from factcheck.nlp.quotations import speaker_name
 # longer part name is looked up by its first run of this many words, then confirmed.
 _LONGEST_INDEXED_RUN = 6
 
-__all__ = [
-    "SERIES_OVERLAP",
-    "ContradictedValue",
-    "CorpusFacts",
-    "CountFact",
-    "EventFact",
-    "Fact",
-    "Occurrence",
-    "PersonTitles",
-    "QuoteFact",
-    "RoleFact",
-    "SentenceEvent",
-    "SentenceText",
-    "SwappedName",
-    "content_words",
-    "mentions_in",
-    "resolve_time",
-    "same_series",
-    "sentence_events",
-    "speaker_surname",
-]
+# Only what this module defines: the package's ``__init__`` is the public surface.
+__all__ = ["CorpusFacts", "PersonTitles", "mentions_in", "speaker_surname"]
 
 
 @dataclass(frozen=True)
