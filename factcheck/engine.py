@@ -106,7 +106,7 @@ class Engine:
         self.corpus_load: CorpusLoad | None = None
         self._index: tuple[SqliteFactStore, SyncResult] | None = None
         self._said_problems: set[str] = set()
-        self._indexed_path_set: frozenset[str] | None = None
+        self._indexed_path_set: dict[str, str] | None = None
         self._selected_facts: OrderedDict[tuple[tuple[str, str], ...], CorpusFacts] = OrderedDict()
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
@@ -343,16 +343,21 @@ class Engine:
         document of the corpus, never another file, and read only when asked."""
         if not self.uses_index:
             return self.facts.documents.get(name)
-        if name not in self._indexed_paths():
+        stored = self._indexed_paths().get(name)
+        if stored is None:
             return None
         try:
-            return self._load_corpus_file(Path(name))
+            return self._load_corpus_file(Path(stored))
         except InputError:
             return None
 
-    def _indexed_paths(self) -> frozenset[str]:
+    def _indexed_paths(self) -> dict[str, str]:
+        """Each indexed document's stored (absolute) path by the name evidence gives
+        it, :func:`display_path`'s, since that is the name a client asks for."""
         if self._indexed_path_set is None:
-            self._indexed_path_set = frozenset(path for path, _ in self.sync_index()[1].indexed)
+            self._indexed_path_set = {
+                display_path(Path(path)): path for path, _ in self.sync_index()[1].indexed
+            }
         return self._indexed_path_set
 
     def sync_index(self) -> tuple[SqliteFactStore, SyncResult]:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.cache import AnalysisCache
+from factcheck.documents import document_from_text
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.index_corpora import copy_seed, write_distractors
-from tests.index_engines import findings, index_engine
+from tests.index_engines import MISSPELT_DRAFT, findings, index_engine
 
 
 @pytest.fixture()
@@ -115,6 +116,7 @@ def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
 ) -> None:
     import factcheck.engine as engine_module
 
+    monkeypatch.chdir(tmp_path)  # evidence then names documents relative to it
     engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=3)
     built: list[int] = []
     from factcheck.facts import CorpusFacts as real
@@ -126,12 +128,13 @@ def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
     monkeypatch.setattr(engine_module, "CorpusFacts", counted)
     engine.prepare()
     assert engine.corpus_size() == 31
-    name = next(
-        path for path, _ in engine.sync_index()[1].indexed if path.endswith("m_volodin.txt")
-    )
+    assert built == []  # no fact base at all, let alone the whole corpus's
+    report = engine.check_document(document_from_text("draft.md", MISSPELT_DRAFT))
+    assert built and max(built) <= 3
+    # A client asks for a document by the name evidence gives it, not the stored path.
+    sources = {e.source for f in report.findings for e in f.evidence}
+    name = next(source for source in sources if source.endswith("m_volodin.txt"))
+    assert name == "corpus/m_volodin.txt"
     document = engine.corpus_document(name)
     assert document is not None and "Volodin" in document.text
     assert engine.corpus_document(str(tmp_path / "elsewhere.txt")) is None
-    assert built == []  # no fact base at all, let alone the whole corpus's
-    findings(engine)
-    assert built and max(built) <= 3

@@ -55,10 +55,11 @@ def sync_index(
     current = {path: sha for path, (sha, _) in stored.items()}
     listed = [str(path) for path in files]
     gone = sorted(set(stored) - set(listed))
-    with store.writing() as writer:
-        for gone_path in gone:
-            writer.remove(gone_path)
-            del current[gone_path]
+    if gone:  # an unchanged corpus takes no write lock: checks never queue for it
+        with store.writing() as writer:
+            for gone_path in gone:
+                writer.remove(gone_path)
+                del current[gone_path]
     pending: list[tuple[Path, Stamp]] = []
     for path in files:
         stamp = _stamp(path)
