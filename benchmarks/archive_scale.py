@@ -125,8 +125,11 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     assert child.stdout is not None and child.stderr is not None
     output = child.stdout.read().decode("utf-8", "replace")
     child.stderr.read()
-    _, _, usage = os.wait4(child.pid, 0)
-    child.returncode = 0
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    # 0 or 1 (findings) is a run that did its job; anything else is no figure.
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit status {child.returncode}")
     return time.perf_counter() - started, usage.ru_maxrss // 1024, output
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import sqlite3
 import sys
 from collections import OrderedDict
@@ -111,9 +112,10 @@ class Engine:
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
-    @property
+    @functools.cached_property
     def vocabulary(self) -> Vocabulary:
-        """The word lists of this engine's configuration, passed to the extraction."""
+        """The word lists of this engine's configuration, passed to the extraction;
+        merged once, as the configuration does not change under an engine."""
         return self.config.language_vocabulary()
 
     @property

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from factcheck.index.blocking import word_blocks
 from factcheck.index.keys import DocumentKeys
 from factcheck.index.sqlite_store import SCHEMA_VERSION, SqliteFactStore, index_path
@@ -91,13 +93,10 @@ def test_a_failed_transaction_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite3"
     before = _build(path, [A])
     store = SqliteFactStore(path)
-    try:
-        with store.writing() as writer:
-            writer.put(B)
-            writer.remove("a")
-            raise RuntimeError("killed")
-    except RuntimeError:
-        pass
+    with pytest.raises(RuntimeError), store.writing() as writer:
+        writer.put(B)
+        writer.remove("a")
+        raise RuntimeError("killed")
     store.close()
     assert _tables(path) == before
 

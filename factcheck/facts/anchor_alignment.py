@@ -304,6 +304,7 @@ class AnchorIndex:
         self._frequency: dict[str, int] = defaultdict(int)
         self._sentences = 0
         self._stated_numbers: set[tuple[str, tuple[float, ...]]] = set()
+        self._stated_keys: dict[str, bool] = {}
         self._texts: list[str] = []
         self._name_words: set[str] = set()
         self._by_lemma: dict[str, list[AnchoredSentence]] = defaultdict(list)
@@ -334,7 +335,11 @@ class AnchorIndex:
         """Does some corpus document state ``value``, by its number or its words?"""
         if value.number is not None and _number_key(value.number) in self._stated_numbers:
             return True
-        return _contains_words(self._corpus_text, value.key)
+        # A scan of the whole corpus text: once per key, however many drafts ask.
+        stated = self._stated_keys.get(value.key)
+        if stated is None:
+            stated = self._stated_keys[value.key] = _contains_words(self._corpus_text, value.key)
+        return stated
 
     def contradictions(self, draft: AnchoredSentence) -> list[SlotContradiction]:
         """Draft values the corpus never states, where a parallel corpus sentence

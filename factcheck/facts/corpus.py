@@ -82,6 +82,7 @@ class CorpusFacts:
         self.dates = document_dates(pairs)
         self.acronyms = organisations.acronyms(pairs)
         self.place_words = organisations.place_words(self.names)
+        self._org_keys: dict[str, str] = {}
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self._roles_by_person: dict[str, list[RoleFact]] = defaultdict(list)
@@ -220,7 +221,13 @@ class CorpusFacts:
 
     def org_key(self, organisation: str) -> str:
         """A comparison key for an organisation: acronyms expanded, country words dropped."""
-        return organisations.org_key(organisation, self.acronyms, self.place_words)
+        # Asked for every organisation mention, role and swap: the book is fixed, so
+        # each written name is keyed once.
+        key = self._org_keys.get(organisation)
+        if key is None:
+            key = organisations.org_key(organisation, self.acronyms, self.place_words)
+            self._org_keys[organisation] = key
+        return key
 
     def is_organisation(self, mention: Mention) -> bool:
         """A name that refers to a body: labelled one here, or by the corpus's votes."""

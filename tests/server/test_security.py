@@ -167,7 +167,8 @@ def test_host_names_are_read_without_port_or_brackets() -> None:
 
 
 def test_loopback_and_wildcard_addresses() -> None:
-    assert all(is_loopback(name) for name in LOOPBACK_NAMES)
+    assert {"localhost", "127.0.0.1", "::1"} == LOOPBACK_NAMES
+    assert all(is_loopback(name) for name in ("localhost", "LOCALHOST", "127.0.0.1", "::1"))
     assert is_loopback("127.0.0.2") and is_loopback("[::1]")
     assert (
         not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2") and not is_loopback("example")

@@ -51,7 +51,9 @@ class DraftWords:
     """The ordinary words of one draft checked against one corpus."""
 
     def __init__(self, corpus: CorpusFacts, draft: Analysis) -> None:
-        self._words = _corpus_words(corpus) | lower_case_words((draft,))
+        # Two sets, not their union: the corpus's is large and shared by every draft.
+        self._corpus_words = _corpus_words(corpus)
+        self._words = lower_case_words((draft,))
         self._draft = draft
         self._named_inside: set[str] | None = None  # names written inside a sentence
 
@@ -59,7 +61,7 @@ class DraftWords:
         """A word of the language, not only of names: a stop word, or one the
         corpus or the draft writes in lower case."""
         lower = word.lower()
-        return lower in STOP_WORDS or lower in self._words
+        return lower in STOP_WORDS or lower in self._words or lower in self._corpus_words
 
     def opens_sentence(self, mention: Mention) -> bool:
         """Does the mention start its sentence (a heading is a sentence of its own),
