@@ -17,10 +17,13 @@ documents a transaction; with ``--factcheck-index``, ``factcheck index`` is
 run and timed first: it analyses into the cache and syncs the fact index),
 the warm ``factcheck check`` of a ~300-word draft (wall time and peak memory
 of the subprocess), and the warm API (``factcheck.api.Checker`` built once)
-next to spaCy's parse of the same draft, with a new selection of documents
-(the fact bases kept in memory cleared) and with the same selection again.
-Then the ratios issue 9 judges, and the warm check's peak memory above a
-process that only loads the pipeline.
+next to spaCy's parse of the same draft, three ways: "unseen", with everything
+the engine keeps in memory between checks forgotten (a draft on a story the
+process has not checked before: its documents are decoded from the cache and
+their facts built); "seen", with only the fact bases forgotten (the decoded
+documents kept, as for another draft on a recent story); and "same", the same
+selection again. Then the ratios issue 9 judges (the API target on "unseen"),
+and the warm check's peak memory above a process that only loads the pipeline.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -133,21 +137,33 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return time.perf_counter() - started, usage.ru_maxrss // 1024, output
 
 
-def api_figures(workdir: Path, corpus: str, draft: str) -> tuple[float, float, float, str]:
-    """Milliseconds: spaCy's parse of the draft, an API check with a new selection,
-    and one with the same selection (best of three each); and the codes found."""
+class ApiFigures(NamedTuple):
+    """Milliseconds, best of three each, and the codes the check found."""
+
+    parse: float  # spaCy's parse of the draft alone
+    unseen: float  # a check with nothing kept in memory from earlier checks
+    seen: float  # a check whose documents were decoded for an earlier one
+    same: float  # the same selection again
+    codes: str
+
+
+def api_figures(workdir: Path, corpus: str, draft: str) -> ApiFigures:
     os.chdir(workdir)
     checker = Checker([corpus])
     report = checker.check_text(draft)  # the sync and the first fact base
-    codes = ",".join(sorted({f.code for f in report.findings}))
-    nlp = checker.engine.pipeline.nlp
+    engine = checker.engine
+    nlp = engine.pipeline.nlp
     parse = min(_timed(lambda: nlp(draft)) for _ in range(3))
-    new = []
-    for _ in range(3):
-        checker.engine._selected_facts.clear()  # a draft on another story: built afresh
-        new.append(_timed(lambda: checker.check_text(draft)))
+
+    def after(forget: object) -> float:
+        forget()  # type: ignore[operator]
+        return _timed(lambda: checker.check_text(draft))
+
+    unseen = min(after(engine.forget_selections) for _ in range(3))
+    seen = min(after(engine._selected_facts.clear) for _ in range(3))
     same = min(_timed(lambda: checker.check_text(draft)) for _ in range(3))
-    return parse * 1000, min(new) * 1000, same * 1000, codes
+    codes = ",".join(sorted({f.code for f in report.findings}))
+    return ApiFigures(parse * 1000, unseen * 1000, seen * 1000, same * 1000, codes)
 
 
 def _timed(work: object) -> float:
@@ -167,6 +183,9 @@ def main() -> int:
     parser.add_argument(
         "--factcheck-index", action="store_true", help="time `factcheck index` first"
     )
+    parser.add_argument(
+        "--index-workers", type=int, default=1, help="`factcheck index --workers N`"
+    )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes + ([100_000] if args.huge else [])))
     workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="factcheck-archive-"))).absolute()
@@ -183,9 +202,10 @@ def main() -> int:
     print(f"a process that only loads the pipeline: peak {pipeline_mib} MiB")
     header = (
         f"{'documents':>10} {'fc index s':>10} {'build s':>8} {'check s':>8} {'check MiB':>9}"
-        f" {'parse ms':>8} {'API new ms':>10} {'API same ms':>11} {'build MiB':>9}  codes"
+        f" {'parse ms':>8} {'API unseen':>10} {'API seen':>8} {'API same':>8} {'build MiB':>9}"
+        "  codes"
     )
-    rows: dict[int, tuple[float, float, float, float]] = {}
+    rows: dict[int, tuple[float, ApiFigures]] = {}
     memory: dict[int, int] = {}
     print(header)
     for size in sizes:
@@ -193,28 +213,29 @@ def main() -> int:
         write_archive(workdir / corpus, workdir / "pool", size, texts, args.words)
         index_s, index_mib = float("nan"), 0
         if args.factcheck_index:
-            index_s, index_mib, _ = run([*factcheck, "index", "--corpus", corpus], workdir)
+            build = [*factcheck, "index", "--corpus", corpus, "--workers", str(args.index_workers)]
+            index_s, index_mib, _ = run(build, workdir)
         check = [*factcheck, "check", "--corpus", corpus, "draft.md"]
         first_s, first_mib, _ = run(check, workdir)
         warm = [run(check, workdir) for _ in range(2)]
         check_s = min(seconds for seconds, _, _ in warm)
         check_mib = max(mib for _, mib, _ in warm)
-        parse_ms, new_ms, same_ms, codes = api_figures(workdir, corpus, draft)
-        rows[size] = (check_s, parse_ms, new_ms, same_ms)
+        api = api_figures(workdir, corpus, draft)
+        rows[size] = (check_s, api)
         memory[size] = check_mib
         print(
             f"{size:>10} {index_s:>10.1f} {first_s:>8.1f} {check_s:>8.2f} {check_mib:>9}"
-            f" {parse_ms:>8.1f} {new_ms:>10.1f} {same_ms:>11.1f}"
-            f" {max(index_mib, first_mib):>9}  {codes}",
+            f" {api.parse:>8.1f} {api.unseen:>10.1f} {api.seen:>8.1f} {api.same:>8.1f}"
+            f" {max(index_mib, first_mib):>9}  {api.codes}",
             flush=True,
         )
     smallest = min(rows)
     print(f"\nwarm CLI check at n / at {smallest} documents (target <= 1.3 at 10,000):")
-    for size, (check_s, parse_ms, new_ms, same_ms) in rows.items():
+    for size, (check_s, api) in rows.items():
         print(
             f"  {size:>7}: {check_s / rows[smallest][0]:.2f}x;"
-            f" API minus parse: {new_ms - parse_ms:.0f} ms new selection,"
-            f" {same_ms - parse_ms:.0f} ms same selection (target <= 50 ms);"
+            f" API minus parse (target <= 50 ms, judged unseen): {api.unseen - api.parse:.0f} ms"
+            f" unseen, {api.seen - api.parse:.0f} ms seen, {api.same - api.parse:.0f} ms same;"
             f" check memory above the pipeline: {memory[size] - pipeline_mib} MiB"
             " (target <= 300 MiB at 100,000)"
         )

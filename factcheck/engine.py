@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 import sqlite3
 import sys
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factcheck.cache import AnalysisCache, cache_key
+from factcheck.collector import collection_paused
 from factcheck.config import Config, check_known_prefixes
 from factcheck.context import CheckContext
 from factcheck.documents import check_text_size, document_from_text, load_document
@@ -41,6 +41,7 @@ from factcheck.index import SqliteFactStore, SyncResult, index_path, select_docu
 from factcheck.indexbuild.batches import Analyser, word_count
 from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
 from factcheck.indexbuild.local import LocalAnalyser
+from factcheck.lru import Lru
 from factcheck.model import (
     Analysis,
     CodeInfo,
@@ -64,6 +65,10 @@ CorpusSource = Sequence[str] | Mapping[str, str]
 # Fact bases built from a selection of corpus documents, kept by that selection:
 # drafts on one story, or a corpus no larger than the retrieval limit, build once.
 _SELECTED_FACTS_KEPT = 4
+# Decoded analyses of corpus documents, kept by (path, SHA-256) for the next
+# selections: drafts on one story share most of their documents. A decoded
+# analysis of a ~200-word article is ~170 KiB, so this holds ~70 MiB.
+_ANALYSES_KEPT = 400
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,10 @@ class Engine:
         self._index: tuple[SqliteFactStore, SyncResult] | None = None
         self._said_problems: set[str] = set()
         self._indexed_path_set: dict[str, str] | None = None
-        self._selected_facts: OrderedDict[tuple[tuple[str, str], ...], CorpusFacts] = OrderedDict()
+        self._selected_facts: Lru[tuple[tuple[str, str], ...], CorpusFacts] = Lru(
+            _SELECTED_FACTS_KEPT
+        )
+        self._decoded: Lru[tuple[str, str], Analysis] = Lru(_ANALYSES_KEPT)
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
@@ -262,6 +270,12 @@ class Engine:
 
     def check_document(self, document: Document, *, date: dt.date | None = None) -> FileReport:
         """Check one draft; ``date`` overrides the draft's own (front matter) date."""
+        # A check allocates in bursts: the collector walking the model's heap at each
+        # burst cost a quarter of a check (see factcheck.collector).
+        with collection_paused():
+            return self._check_document(document, date)
+
+    def _check_document(self, document: Document, date: dt.date | None) -> FileReport:
         try:
             check_text_size(document.path, document.text)
         except InputError as error:
@@ -317,14 +331,17 @@ class Engine:
         if selection.whole_corpus and self._facts is not None:
             return self._facts  # already built for the whole corpus (the server does)
         facts = self._selected_facts.get(selection.documents)
-        if facts is not None:
-            self._selected_facts.move_to_end(selection.documents)
-            return facts
-        facts = self._facts_of(selection.documents)
-        self._selected_facts[selection.documents] = facts
-        if len(self._selected_facts) > _SELECTED_FACTS_KEPT:
-            self._selected_facts.popitem(last=False)
+        if facts is None:
+            facts = self._facts_of(selection.documents)
+            self._selected_facts.put(selection.documents, facts)
         return facts
+
+    def forget_selections(self) -> None:
+        """Drop what this engine keeps in memory between checks (the fact bases of
+        recent selections and the decoded analyses): the next check reads its
+        documents as a new story's would be. For benchmarks and long-lived servers."""
+        self._selected_facts.clear()
+        self._decoded.clear()
 
     def prepare(self) -> None:
         """Load the corpus now rather than at the first check: the fact index brought
@@ -442,13 +459,26 @@ class Engine:
             except InputError as error:
                 # Gone or unreadable since the sync: the next run's sync drops it.
                 print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
-        load = self.corpus_load
-        analyses = self._analyses(documents, ())
-        self.corpus_load = load  # what the run loaded, not this selection
+        analyses = self._decoded_analyses(documents)
         return CorpusFacts(
             list(zip(documents, analyses, strict=True)),
             name_threshold=self.config.name_threshold,
         )
+
+    def _decoded_analyses(self, documents: Sequence[Document]) -> list[Analysis]:
+        """The analyses of corpus documents: those decoded for a recent selection
+        from memory, the rest from the cache (or spaCy), then kept."""
+        keys = [(document.path, document.sha256) for document in documents]
+        found = {key: analysis for key in keys if (analysis := self._decoded.get(key))}
+        missing = [d for d, key in zip(documents, keys, strict=True) if key not in found]
+        if missing:
+            load = self.corpus_load
+            for document, analysis in zip(missing, self._analyses(missing, ()), strict=True):
+                found[(document.path, document.sha256)] = analysis
+            self.corpus_load = load  # what the run loaded, not this selection
+        for key in keys:
+            self._decoded.put(key, found[key])
+        return [found[key] for key in keys]
 
     def check_paths(self, paths: Sequence[str], *, date: dt.date | None = None) -> Report:
         """Check drafts named on a command line; ``-`` is standard input."""

@@ -9,6 +9,8 @@ import pytest
 
 from factcheck.cache import AnalysisCache
 from factcheck.documents import document_from_text
+from factcheck.engine import Engine
+from factcheck.model import FileReport
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.index_corpora import copy_seed, write_distractors
 from tests.index_engines import MISSPELT_DRAFT, findings, index_engine
@@ -138,3 +140,47 @@ def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
     document = engine.corpus_document(name)
     assert document is not None and "Volodin" in document.text
     assert engine.corpus_document(str(tmp_path / "elsewhere.txt")) is None
+
+
+def test_a_new_selection_reuses_the_analyses_decoded_for_the_last_one(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    index_engine(archive, cache, rules_pipeline, limit=3).sync_index()
+    decoded: list[str] = []
+    original = AnalysisCache.get
+
+    def counting_get(self: AnalysisCache, sha256: str) -> object:
+        decoded.append(sha256)
+        return original(self, sha256)
+
+    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    engine = index_engine(archive, cache, rules_pipeline, limit=3)
+    findings(engine)
+    first = list(decoded)
+    # Forgetting only the fact bases: the same documents come from memory.
+    engine._selected_facts.clear()
+    assert findings(engine) == findings(index_engine(archive, cache, rules_pipeline, limit=3))
+    assert decoded[: len(first)] == first and len(decoded) == 2 * len(first)
+    # Forgetting everything: read from the cache again.
+    decoded.clear()
+    engine.forget_selections()
+    findings(engine)
+    assert sorted(decoded) == sorted(first)
+
+
+def test_a_document_changed_since_its_analysis_was_kept_is_not_served_from_memory(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=3)
+    assert any(f.code == "FC101" for f in _report(engine).findings)
+    seed = archive / "m_volodin.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Volodin", "Volodarsky"), "utf-8")
+    engine._selected_facts.clear()  # the kept analyses stay: only the file changed
+    # The check reads the file as it is now: its old analysis must not be used.
+    assert not any(f.code == "FC101" for f in _report(engine).findings)
+
+
+def _report(engine: object) -> FileReport:
+    assert isinstance(engine, Engine)
+    return engine.check_document(document_from_text("draft.md", MISSPELT_DRAFT))
