@@ -327,6 +327,12 @@ def _connect(database: Path | str, timeout: float) -> sqlite3.Connection:
         # The first statement reads the file header, so corruption shows here.
         # WAL lets readers work while another process writes.
         connection.execute("PRAGMA journal_mode=WAL")
+        # The version is set in the transaction that makes the table, so a file at
+        # this version has it: opened without the write lock, a check does not wait
+        # behind `factcheck index` writing a batch.
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version == _SCHEMA_VERSION:
+            return connection
         # Under the write lock, so that two processes creating the file at once
         # do not drop each other's table.
         connection.execute("BEGIN IMMEDIATE")

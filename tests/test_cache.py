@@ -304,3 +304,14 @@ def test_the_configured_vocabulary_is_part_of_the_cache_key() -> None:
     knesset = cache_key("rules-3.8", shipped.extended({"organisation-heads": ["knesset"]}))
     sejm = cache_key("rules-3.8", shipped.extended({"organisation-heads": ["sejm"]}))
     assert len({plain, knesset, sejm}) == 3
+
+
+def test_a_cache_opens_for_reading_while_another_process_holds_the_write_lock(
+    tmp_path: Path,
+) -> None:
+    with AnalysisCache(tmp_path, key=KEY) as holder:
+        holder.put(analysis("a" * 64))
+        with holder.transaction():  # `factcheck index` writing a batch
+            with AnalysisCache(tmp_path, key=KEY, timeout=0.05) as reader:
+                assert reader.notice is None and not reader.in_memory
+                assert reader.get("a" * 64) is not None

@@ -138,3 +138,19 @@ def test_one_index_file_per_corpus_and_analysis_key(tmp_path: Path) -> None:
     assert first == index_path(tmp_path, "key-1", ["/news"])
     assert first != index_path(tmp_path, "key-2", ["/news"])
     assert first != index_path(tmp_path, "key-1", ["/sport"])
+
+
+def test_an_index_opens_for_reading_while_another_connection_holds_the_write_lock(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "index.sqlite3"
+    SqliteFactStore(path).close()  # made, at this schema version
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a sync's transaction
+    try:
+        reader = SqliteFactStore(path, timeout=0.05)  # would wait, then raise, before
+        assert reader.stamps() == {}
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -93,6 +93,12 @@ class SqliteFactStore:
         connection.execute("PRAGMA journal_mode=WAL")
         # A crash may lose the last commits but never corrupts: sync redoes them.
         connection.execute("PRAGMA synchronous=NORMAL")
+        # The version is set in the transaction that makes the tables, so a file at
+        # this version has them all: a reader opens it without the write lock, and
+        # does not wait behind a sync that holds it.
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version == SCHEMA_VERSION:
+            return
         connection.execute("BEGIN IMMEDIATE")
         try:
             (version,) = connection.execute("PRAGMA user_version").fetchone()
