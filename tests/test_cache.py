@@ -311,7 +311,7 @@ def test_a_cache_opens_for_reading_while_another_process_holds_the_write_lock(
 ) -> None:
     with AnalysisCache(tmp_path, key=KEY) as holder:
         holder.put(analysis("a" * 64))
-        with holder.transaction():  # `factcheck index` writing a batch
-            with AnalysisCache(tmp_path, key=KEY, timeout=0.05) as reader:
-                assert reader.notice is None and not reader.in_memory
-                assert reader.get("a" * 64) is not None
+        # `factcheck index` writing a batch while a check opens the cache.
+        with holder.transaction(), AnalysisCache(tmp_path, key=KEY, timeout=0.05) as reader:
+            assert reader.notice is None and not reader.in_memory
+            assert reader.get("a" * 64) is not None
