@@ -90,6 +90,7 @@ def main() -> int:
         for limit in args.limits
     ]  # fmt: skip
     print(f"{'corpus':<28} {'recall':>6} {'prec.':>6} {'FPs':>4} {'s/draft':>7}  per category")
+    first_misses: set[str] | None = None
     for label, run_config, corpus in runs:
         result, per_draft = beats_figures(run_config, pipeline, beats, corpus)
         total = result.total()
@@ -101,6 +102,11 @@ def main() -> int:
         )
         for finding in total.false_positives:
             print(f"    false positive: {finding}")
+        # What this corpus loses against each beat's own: the cost of the archive.
+        if first_misses is None:
+            first_misses = set(total.misses)
+        for miss in sorted(set(total.misses) - first_misses):
+            print(f"    missed here only: {miss}")
     return 0
 
 

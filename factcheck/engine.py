@@ -351,6 +351,32 @@ class Engine:
         else:
             _ = self.facts
 
+    def reload_corpus(self) -> None:
+        """Bring the engine in line with the corpus as it is on disk now (the server,
+        when its files change). With the index, only new and changed files are read;
+        what the engine keeps by content (decoded analyses, the fact bases of
+        selections) stays valid and is kept. If the corpus cannot be loaded, the
+        error is raised and the engine keeps the corpus it had."""
+        if not self.uses_index:
+            kept_facts, self._facts = self._facts, None
+            try:
+                _ = self.facts
+            except BaseException:
+                self._facts = kept_facts
+                raise
+            return
+        kept_index, self._index = self._index, None
+        kept_paths, self._indexed_path_set = self._indexed_path_set, None
+        try:
+            self.sync_index()
+        except BaseException:
+            self._index, self._indexed_path_set = kept_index, kept_paths
+            raise
+        # Whole-corpus facts, if a caller built them, are of the old corpus.
+        self._facts = None
+        if kept_index is not None:
+            kept_index[0].close()
+
     def corpus_size(self) -> int:
         """How many corpus documents the checks can draw on."""
         if self.uses_index:

@@ -7,10 +7,11 @@ keeps accepting requests meanwhile). A check of a draft takes well under a
 second; the lock is the simple, safe choice for a local tool.
 
 Before each use the corpus files are compared with what was loaded (see
-:mod:`factcheck.server.corpus_watch`); when they changed, a new engine is built
-on the same pipeline (the analysis cache makes unchanged files cheap) and
-replaces the old one. If the new corpus cannot be read, the old facts keep
-being served and the problem is reported by ``/api/health``.
+:mod:`factcheck.server.corpus_watch`); when they changed, the engine is brought
+in line (:meth:`~factcheck.engine.Engine.reload_corpus`): with the fact index
+only new and changed files are read and indexed, and the analyses and fact
+bases it keeps by content stay warm. If the new corpus cannot be read, the old
+facts keep being served and the problem is reported by ``/api/health``.
 """
 
 from __future__ import annotations
@@ -64,18 +65,19 @@ class CheckService:
     def _refresh(self) -> Engine:
         """The engine to use, rebuilt first if the corpus changed. Hold the lock."""
         if self._watch.changed():
+            # The same engine, brought in line: with the fact index only the changed
+            # files are read, and what it keeps between checks stays warm.
             try:
-                engine = self._build(self._engine.pipeline)
+                self._engine.reload_corpus()
             except FactcheckError as error:
                 self.reload_error = str(error)
                 logger.warning(
                     "corpus changed but cannot be loaded, keeping the old one: %s", error
                 )
             else:
-                self._engine = engine
                 self.reload_error = None
                 self.reloads += 1
-                logger.info("corpus changed: reloaded %d documents", engine.corpus_size())
+                logger.info("corpus changed: reloaded %d documents", self._engine.corpus_size())
         return self._engine
 
     def check(self, text: str, *, path: str, date: dt.date | None) -> str:

@@ -144,3 +144,55 @@ def test_a_corpus_that_cannot_be_loaded_keeps_the_old_facts(
         os.utime(path, (1, 1))
     assert service.status()["corpus"]["reload_error"] is None
     assert service.reloads == 1
+
+
+def make_indexed_service(corpus: Path, cache: Path, pipeline: LoadedPipeline) -> CheckService:
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache-dir": str(cache)}, source=None, root=corpus.parent
+    )
+    return CheckService(config, pipeline=pipeline, poll_interval=0.0)
+
+
+def test_an_indexed_reload_reads_only_the_new_file_and_closes_the_old_index(
+    corpus: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.cache import AnalysisCache
+
+    service = make_indexed_service(corpus, tmp_path / "cache", rules_pipeline)
+    engine = service._engine
+    assert engine.uses_index
+    assert codes(service.check(DRAFT, path="d.md", date=None)) == ["FC101"]
+    old_store, _ = engine.sync_index()
+    read: list[str] = []
+    original = AnalysisCache.get
+
+    def counting_get(self: AnalysisCache, sha256: str) -> object:
+        read.append(sha256)
+        return original(self, sha256)
+
+    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    extra = corpus / "extra.txt"
+    extra.write_text("Yacheslav Volodin arrived in Beijing.\n", encoding="utf-8")
+    report = service.check(DRAFT, path="d.md", date=None)
+    assert service._engine is engine and service.reloads == 1
+    assert service.status()["corpus"]["documents"] == 6
+    # The index now has the new document, and nothing but it was read again: the
+    # other five analyses came from the engine's memory.
+    new_sha = engine.sync_index()[1].indexed
+    assert {sha for path, sha in new_sha if path == str(extra)} == set(read)
+    # The new document is one of the documents the spelling is voted by.
+    (fc101,) = json.loads(report)["findings"]
+    assert fc101["code"] == "FC101" and "(5 of 6 documents)" in fc101["message"]
+    with pytest.raises(Exception, match="closed"):
+        old_store.document_count()
+
+
+def test_an_indexed_reload_that_fails_keeps_the_old_index(
+    corpus: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    service = make_indexed_service(corpus, tmp_path / "cache", rules_pipeline)
+    assert codes(service.check(DRAFT, path="d.md", date=None)) == ["FC101"]
+    shutil.rmtree(corpus)
+    assert codes(service.check(DRAFT, path="d.md", date=None)) == ["FC101"]
+    status = service.status()["corpus"]
+    assert status["documents"] == 5 and status["reload_error"]
