@@ -185,3 +185,31 @@ def test_indexed_book_answers_as_the_all_pairs_book_on_the_seeds(seed_engine: En
     rng = random.Random(0)
     names = [m.text for _, m in mentions] + synthetic_names.queries(rng, mentions, 400)
     _assert_same_as_all_pairs(mentions, names)
+
+
+def test_known_words_in_a_combination_no_known_name_has_are_mended_one_way() -> None:
+    # "Matthew" is another person's first name; "Matthew Tait" is still a
+    # misspelling of the only Tait the corpus knows.
+    book = _book(
+        ("a", "Mathew Tait", "PERSON"),
+        ("b", "Mathew Tait", "PERSON"),
+        ("c", "Matthew Taylor", "PERSON"),
+    )
+    fixed = book.correct("Matthew Tait")
+    assert fixed is not None and fixed[0] == "Mathew Tait"
+    assert book.correct("Matthew Taylor") is None  # known as written
+    other = book.correct("Mathew Taylor")  # and the other way round
+    assert other is not None and other[0] == "Matthew Taylor"
+
+
+def test_known_words_mended_two_ways_are_left_alone() -> None:
+    book = _book(
+        ("a", "Mathew Tait", "PERSON"),
+        ("b", "Matthew Tail", "PERSON"),
+    )
+    assert book.correct("Matthew Tait") is None
+
+
+def test_a_body_of_known_words_in_a_new_combination_is_not_mended() -> None:
+    book = _book(("a", "Labor Party", "ORG"), ("b", "Labour", "ORG"), ("c", "Labour", "ORG"))
+    assert book.correct("Labour Party") is None

@@ -382,9 +382,40 @@ class NameBook:
             corrected = corrected[:start] + candidate + corrected[end:]
             changed = True
         if not changed:
-            return None
+            return self._recombined(written, spans, words)
         entity = self.entity(corrected)
         return (corrected, entity) if entity is not None else None
+
+    def _recombined(
+        self, written: str, spans: list[tuple[int, int]], words: list[str]
+    ) -> tuple[str, NameEntity] | None:
+        """A name of known words that no known name combines ("Matthew Tait", when
+        the corpus has "Mathew Tait" and, for someone else, "Matthew Taylor"): the
+        one known name that a single word, replaced by a close word beside the
+        others, makes. A word known from another person's name is still a
+        misspelling of this one; two ways to mend it are a guess, so none. People
+        only: a body's name is made of ordinary words that other bodies combine
+        otherwise ("Labour Party" beside "Labor Party")."""
+        if len(words) < 2 or self.entity(written) is not None:
+            return None
+        mended: set[str] = set()
+        for index, word in enumerate(words):
+            others = {w.lower() for i, w in enumerate(words) if i != index}
+            if others & self._neighbours.get(word.lower(), set()):
+                continue  # it stands beside the others in a known name: not the odd one
+            candidate = self._closest_word(word, others, single=False)
+            if candidate is None or candidate.lower() == word.lower():
+                continue
+            start, end = spans[index]
+            name = written[:start] + candidate + written[end:]
+            entity = self.entity(name)
+            if entity is not None and entity.kind == "PERSON":
+                mended.add(name)
+        if len(mended) != 1:
+            return None
+        (name,) = mended
+        entity = self.entity(name)
+        return (name, entity) if entity is not None else None
 
     def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
         if not context and not single:
