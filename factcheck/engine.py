@@ -203,7 +203,11 @@ class Engine:
         return summary
 
     def _analyses(
-        self, documents: Sequence[Document], unreadable: Sequence[InputError]
+        self,
+        documents: Sequence[Document],
+        unreadable: Sequence[InputError],
+        *,
+        show_progress: bool = True,
     ) -> list[Analysis]:
         cache = self._open_cache()
         found: dict[int, Analysis] = {}
@@ -217,7 +221,9 @@ class Engine:
                     )
         missing = [i for i in range(len(documents)) if i not in found]
         if missing:
-            fresh = self._analyse_with_progress([documents[i] for i in missing], cache)
+            fresh = self._analyse_with_progress(
+                [documents[i] for i in missing], cache, show_progress=show_progress
+            )
             for index, analysis in zip(missing, fresh, strict=True):
                 found[index] = analysis
         if cache is not None:
@@ -231,12 +237,17 @@ class Engine:
         return [found[i] for i in range(len(documents))]
 
     def _analyse_with_progress(
-        self, documents: Sequence[Document], cache: AnalysisCache | None
+        self,
+        documents: Sequence[Document],
+        cache: AnalysisCache | None,
+        *,
+        show_progress: bool = True,
     ) -> list[Analysis]:
         """All of ``documents`` analysed in batches, each cached in one commit as it is
-        made (a check stopped halfway keeps what it did), and a progress line moved."""
+        made (a check stopped halfway keeps what it did), and a progress line moved
+        (unless the caller draws its own)."""
         progress: Progress | None = None
-        if self._progress is not None:
+        if self._progress is not None and show_progress:
             progress = self._progress("indexing the corpus", len(documents))
         nlp, key = self.pipeline.nlp, self.pipeline.key
         analyses: list[Analysis] = []
@@ -422,13 +433,20 @@ class Engine:
 
         def analyse(documents: Sequence[Document]) -> list[Analysis]:
             nonlocal analysed, cached
-            analyses = self._analyses(documents, ())
+            # The sync draws one progress line for all its batches.
+            analyses = self._analyses(documents, (), show_progress=False)
             if self.corpus_load is not None:
                 analysed += self.corpus_load.analysed
                 cached += self.corpus_load.cached
             return analyses
 
-        synced = sync_index(store, files, load=self._load_corpus_file, analyse=analyse)
+        start_progress = None
+        if self._progress is not None:
+            factory = self._progress
+            start_progress = functools.partial(factory, "indexing the corpus")
+        synced = sync_index(
+            store, files, load=self._load_corpus_file, analyse=analyse, progress=start_progress
+        )
         self.corpus_load = CorpusLoad(
             documents=len(synced.indexed),
             analysed=analysed,

@@ -107,3 +107,49 @@ def test_an_unreadable_index_file_is_rebuilt(
     assert "was unreadable" in capsys.readouterr().err
     rebuilt, synced = engine.sync_index()
     assert rebuilt.path == path and synced.added == 5
+
+
+class _Line:
+    """A progress line that records what it was told."""
+
+    def __init__(self, label: str, total: int) -> None:
+        self.label, self.total = label, total
+        self.done = self.words = 0
+        self.closed = False
+
+    def advance(self, count: int = 1, *, words: int = 0) -> None:
+        self.done += count
+        self.words += words
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_sync_draws_one_progress_line_for_all_its_batches(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.config import config_from_mapping
+    from factcheck.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    write_distractors(corpus, 150)  # three sync batches of 64
+    lines: list[_Line] = []
+
+    def start(label: str, total: int) -> _Line:
+        lines.append(_Line(label, total))
+        return lines[-1]
+
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache-dir": str(tmp_path / "cache")},
+        source=None,
+        root=tmp_path,
+    )
+    engine = Engine(config, pipeline=rules_pipeline, progress=start)  # type: ignore[arg-type]
+    engine.sync_index()
+    assert [(line.label, line.total, line.done) for line in lines] == [
+        ("indexing the corpus", 150, 150)
+    ]
+    assert lines[0].closed and lines[0].words > 150 * 20
+    # An unchanged corpus has nothing to read: no line at all.
+    Engine(config, pipeline=rules_pipeline, progress=start).sync_index()  # type: ignore[arg-type]
+    assert len(lines) == 1

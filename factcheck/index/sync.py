@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from factcheck.errors import InputError
 from factcheck.index.keys import analysis_keys
@@ -28,6 +29,18 @@ DEFAULT_BATCH = 64
 
 Load = Callable[[Path], Document]
 Analyse = Callable[[Sequence[Document]], list[Analysis]]
+
+
+class SyncProgress(Protocol):
+    """What a sync reports its work to (:class:`factcheck.progress.Progress` is one)."""
+
+    def advance(self, count: int = 1, *, words: int = 0) -> None: ...
+
+    def close(self) -> None: ...
+
+
+# Called once the files to read are known, with their number.
+StartProgress = Callable[[int], SyncProgress]
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,10 @@ def sync_index(
     load: Load,
     analyse: Analyse,
     batch_size: int = DEFAULT_BATCH,
+    progress: StartProgress | None = None,
 ) -> SyncResult:
+    """``progress``, when given, is started once for all the new and changed files
+    (one line for the whole sync, not one a batch) and closed at the end."""
     stored = store.stamps()
     current = {path: sha for path, (sha, _) in stored.items()}
     listed = [str(path) for path in files]
@@ -66,8 +82,44 @@ def sync_index(
         known = stored.get(str(path))
         if known is None or known[1] != stamp:
             pending.append((path, stamp))
-    added = changed = restamped = removed = 0
-    unreadable: list[InputError] = []
+    bar = progress(len(pending)) if progress is not None and pending else None
+    try:
+        counts = _read_pending(store, pending, current, load, analyse, batch_size, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    return SyncResult(
+        indexed=tuple((path, current[path]) for path in listed if path in current),
+        added=counts.added,
+        changed=counts.changed,
+        restamped=counts.restamped,
+        removed=counts.removed + len(gone),
+        unreadable=tuple(counts.unreadable),
+    )
+
+
+@dataclass
+class _Counts:
+    added: int = 0
+    changed: int = 0
+    restamped: int = 0
+    removed: int = 0
+    unreadable: list[InputError] = field(default_factory=list)
+
+
+def _read_pending(
+    store: FactStore,
+    pending: Sequence[tuple[Path, Stamp]],
+    current: dict[str, str],
+    load: Load,
+    analyse: Analyse,
+    batch_size: int,
+    bar: SyncProgress | None,
+) -> _Counts:
+    """Read, analyse and index the new and changed files, a batch a transaction;
+    ``current`` (path -> sha256 as indexed) is kept in step."""
+    counts = _Counts()
+    unreadable = counts.unreadable
     for first in range(0, len(pending), batch_size):
         fresh: list[tuple[str, Document, Stamp]] = []
         touched: list[tuple[str, Stamp]] = []
@@ -90,26 +142,23 @@ def sync_index(
             for key in dropped:
                 writer.remove(key)
                 del current[key]
-                removed += 1
+                counts.removed += 1
             for key, stamp in touched:
                 writer.restamp(key, stamp)
-                restamped += 1
+                counts.restamped += 1
             for (key, document, stamp), analysis in zip(fresh, analyses, strict=True):
                 if key in current:
-                    changed += 1
+                    counts.changed += 1
                 else:
-                    added += 1
+                    counts.added += 1
                 indexed = IndexedDocument(key, document.sha256, stamp, document.published)
                 writer.put(DocumentEntry(indexed, analysis_keys(analysis)))
                 current[key] = document.sha256
-    return SyncResult(
-        indexed=tuple((path, current[path]) for path in listed if path in current),
-        added=added,
-        changed=changed,
-        restamped=restamped,
-        removed=removed + len(gone),
-        unreadable=tuple(unreadable),
-    )
+        if bar is not None:
+            batch = pending[first : first + batch_size]
+            words = sum(len(document.prose.split()) for _, document, _ in fresh)
+            bar.advance(len(batch), words=words)
+    return counts
 
 
 def _stamp(path: Path) -> Stamp:
