@@ -67,3 +67,23 @@ def test_a_participant_the_corpus_names_otherwise(
     engine: Engine, draft: str, date: dt.date, swaps: list[tuple[str, str]]
 ) -> None:
     assert _swaps(engine, draft, date) == swaps
+
+
+def test_a_name_the_corpus_writes_with_a_word_repeated_is_no_swap(
+    pipeline: LoadedPipeline,
+) -> None:
+    # A caption run into the sentence: "... and Nils Hauge Hauge, who scored twice";
+    # the corpus names the same man rightly elsewhere.
+    corpus = {
+        "a.md": "---\ndate: 2021-05-02\n---\n"
+        "Goals from Ola Berg, Per Lund and Nils Hauge Hauge gave the hosts a 3-1 lead"
+        " at the break.\n",
+        "b.md": "---\ndate: 2021-05-01\n---\nNils Hauge signed a new contract on Friday.\n",
+        "c.md": "---\ndate: 2021-05-03\n---\nJon Lie was injured in the second half.\n",
+    }
+    engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    draft = "Ola Berg, Per Lund and Nils Hauge scored as the hosts led 3-1 at the break."
+    assert _swaps(engine, draft, MAY_2021) == []
+    # Another known person in the same place is still a swap.
+    other = "Ola Berg, Per Lund and Jon Lie scored as the hosts led 3-1 at the break."
+    assert _swaps(engine, other, MAY_2021) == [("Jon Lie", "Nils Hauge Hauge")]

@@ -129,7 +129,7 @@ def swapped_participants(
             if not told or any(person in s.people for s in told):
                 continue
             instead = {p for s in told for p in s.people - set(people)}
-            if len(instead) != 1:
+            if len(instead) != 1 or _written_within(person, next(iter(instead))):
                 continue
             fact = Fact(occurrences=[s.occurrence for s in told])
             found.append(
@@ -141,6 +141,15 @@ def swapped_participants(
                 )
             )
     return found
+
+
+def _written_within(a: str, b: str) -> bool:
+    """One name is the other's words, or some of them ("Sebastian Vettel" and a
+    caption run into it, "Sebastian Vettel Vettel"): one person, written otherwise.
+    A shared surname alone is not: "Jon Hauge" and "Nils Hauge" are two people."""
+    words_a = {w.lower() for w in name_tokens(a)}
+    words_b = {w.lower() for w in name_tokens(b)}
+    return words_a <= words_b or words_b <= words_a
 
 
 def _listed(prose: str, mention: Mention, mentions: Iterable[Mention]) -> bool:
