@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from factcheck.facts.number_values import NumberValue, read_values
+from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.model import Analysis, Mention, TimeExpression
 
 # Words that carry no content: they may anchor a slot only beside a content word.
@@ -143,8 +143,15 @@ TIME = "time"
 VALUE = "value"
 
 
-def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[AlignedSentence]:
-    """Every sentence of an analysis as a sequence of items."""
+def aligned_sentences(
+    analysis: Analysis,
+    entity_key: EntityKey,
+    numbers: Sequence[Sequence[NumberValue]] | None = None,
+) -> list[AlignedSentence]:
+    """Every sentence of an analysis as a sequence of items; ``numbers`` are the
+    sentences' number groups (:func:`sentence_values`), when the caller has them."""
+    if numbers is None:
+        numbers = sentence_values(analysis)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in analysis.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -158,7 +165,7 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
         tokens = analysis.tokens[sentence.first_token : sentence.end_token]
         value_at = {
             position: value
-            for value in read_values(tokens)
+            for value in numbers[index]
             for position in range(value.first_token, value.end_token)
         }
         items: list[Item] = []

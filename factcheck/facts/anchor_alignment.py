@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck.facts.alignment import FUNCTION_WORDS
-from factcheck.facts.number_values import NumberValue, read_values
+from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.model import Analysis, Sentence, Span, Token
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.lexicon import PLACEHOLDERS, ROLE_GROUPS, TITLE_WORDS
@@ -141,9 +141,14 @@ def _anchor(token: Token) -> str | None:
     return lemma if any(c.isalnum() for c in lemma) else None
 
 
-def anchored_sentences(analysis: Analysis) -> list[AnchoredSentence]:
+def anchored_sentences(
+    analysis: Analysis, numbers: Sequence[Sequence[NumberValue]] | None = None
+) -> list[AnchoredSentence]:
     """Every sentence of ``analysis`` with its anchors and slot values; sentences
-    without a parse have no values."""
+    without a parse have no values. ``numbers`` are the sentences' number groups
+    (:func:`sentence_values`), when the caller has read them already."""
+    if numbers is None:
+        numbers = sentence_values(analysis) if analysis.parses else []
     found = []
     for index, sentence in enumerate(analysis.sentences):
         first, end = sentence.first_token, sentence.end_token
@@ -152,7 +157,7 @@ def anchored_sentences(analysis: Analysis) -> list[AnchoredSentence]:
             for position in range(first, end)
             if (lemma := _anchor(analysis.tokens[position])) is not None
         )
-        values = tuple(_slot_values(analysis, index)) if analysis.parses else ()
+        values = tuple(_slot_values(analysis, index, numbers[index])) if analysis.parses else ()
         text = _joined(analysis.tokens[first:end])
         found.append(AnchoredSentence(analysis.path, index, anchors, values, text))
     return found
@@ -182,10 +187,11 @@ def _entity_runs(analysis: Analysis, first: int, end: int) -> Iterable[tuple[int
             start = position
 
 
-def _slot_values(analysis: Analysis, sentence: int) -> Iterable[SlotValue]:
+def _slot_values(
+    analysis: Analysis, sentence: int, numbers: Sequence[NumberValue]
+) -> Iterable[SlotValue]:
     bounds = analysis.sentences[sentence]
     tokens = analysis.tokens
-    numbers = read_values(tokens[bounds.first_token : bounds.end_token])
     for start, end, label in _entity_runs(analysis, bounds.first_token, bounds.end_token):
         family = FAMILIES.get(label)
         if family is None:
@@ -504,12 +510,13 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
-def all_numbers(analysis: Analysis) -> list[NumberValue]:
-    """Every number-like group of every sentence."""
-    found: list[NumberValue] = []
-    for sentence in analysis.sentences:
-        found.extend(read_values(analysis.tokens[sentence.first_token : sentence.end_token]))
-    return found
+def all_numbers(
+    analysis: Analysis, numbers: Sequence[Sequence[NumberValue]] | None = None
+) -> list[NumberValue]:
+    """Every number-like group of every sentence (of ``numbers``, the sentences'
+    groups, when the caller has read them already)."""
+    by_sentence = sentence_values(analysis) if numbers is None else numbers
+    return [value for values in by_sentence for value in values]
 
 
 __all__ = [

@@ -31,6 +31,7 @@ from factcheck.facts.anchor_alignment import (
 )
 from factcheck.facts.events import planned, same_occasion
 from factcheck.facts.names.namebook import normalise_name
+from factcheck.facts.number_values import sentence_values
 from factcheck.facts.records import Fact, SentenceText
 from factcheck.facts.value_alignment import ValuePair, paired_values
 from factcheck.model import Analysis, Evidence, Span, TimeExpression
@@ -98,11 +99,13 @@ class ParallelSentences:
         self._aligned: dict[tuple[str, int], AlignedSentence] = {}
         self._times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)
         for analysis in analyses:
-            anchored.extend(anchored_sentences(analysis))
-            numbers.extend(all_numbers(analysis))
+            # Read once: the slot values, the stated numbers and the value items share them.
+            values = sentence_values(analysis)
+            anchored.extend(anchored_sentences(analysis, values))
+            numbers.extend(all_numbers(analysis, values))
             for time in analysis.times:
                 self._times[(analysis.path, time.sentence)].append(time)
-            for aligned in aligned_sentences(analysis, entity_key):
+            for aligned in aligned_sentences(analysis, entity_key, values):
                 self._aligned[(aligned.source, aligned.sentence)] = aligned
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
