@@ -24,14 +24,15 @@ from factcheck.facts.alignment import (
     paired_times,
 )
 from factcheck.facts.anchor_alignment import (
+    AnchoredSentence,
     AnchorIndex,
     SlotContradiction,
-    all_numbers,
     anchored_sentences,
 )
+from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.facts.events import planned, same_occasion
 from factcheck.facts.names.namebook import normalise_name
-from factcheck.facts.number_values import sentence_values
+from factcheck.facts.number_values import NumberValue
 from factcheck.facts.records import Fact, SentenceText
 from factcheck.facts.value_alignment import ValuePair, paired_values
 from factcheck.model import Analysis, Evidence, Span, TimeExpression
@@ -81,7 +82,7 @@ class ParallelSentences:
 
     def __init__(
         self,
-        analyses: Iterable[Analysis],
+        documents: Iterable[DocumentFacts],
         entity_key: EntityKey,
         texts: dict[str, SentenceText],
         same_body: Callable[[str, str], bool] = lambda found, expected: False,
@@ -94,18 +95,18 @@ class ParallelSentences:
         self._last_draft: _DraftAlignment | None = None
         self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
         self._value_sentences_by_word: dict[str, list[AlignedSentence]] = defaultdict(list)
-        anchored = []
-        numbers = []
+        anchored: list[AnchoredSentence] = []
+        numbers: list[NumberValue] = []
         self._aligned: dict[tuple[str, int], AlignedSentence] = {}
         self._times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)
-        for analysis in analyses:
-            # Read once: the slot values, the stated numbers and the value items share them.
-            values = sentence_values(analysis)
-            anchored.extend(anchored_sentences(analysis, values))
-            numbers.extend(all_numbers(analysis, values))
-            for time in analysis.times:
-                self._times[(analysis.path, time.sentence)].append(time)
-            for aligned in aligned_sentences(analysis, entity_key, values):
+        for document in documents:
+            # Read once per document, and kept with it: the slot values, the stated
+            # numbers and the value items share its number groups.
+            anchored.extend(document.anchored)
+            numbers.extend(document.stated_numbers)
+            for sentence, times in document.times_by_sentence.items():
+                self._times[(document.path, sentence)].extend(times)
+            for aligned in aligned_sentences(document.analysis, entity_key, document.numbers):
                 self._aligned[(aligned.source, aligned.sentence)] = aligned
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
