@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.facts.alignment import FUNCTION_WORDS
+from factcheck.facts.alignment import ALNUM, FUNCTION_WORDS
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.model import Analysis, Sentence, Span, Token
 from factcheck.nlp.casing import fold_case
@@ -138,7 +138,7 @@ def _anchor(token: Token) -> str | None:
     lemma = token.lemma or token.lower
     if token.pos not in _CONTENT_POS or lemma in FUNCTION_WORDS or lemma in _LIGHT_LEMMAS:
         return None
-    return lemma if any(c.isalnum() for c in lemma) else None
+    return lemma if ALNUM.search(lemma) else None
 
 
 def anchored_sentences(
@@ -166,7 +166,9 @@ def anchored_sentences(
 def _joined(tokens: Sequence[Token]) -> str:
     """Tokens folded and joined by spaces: values and sentences are matched as
     token sequences, so "U.S.'s" in one text and "U.S." in another agree."""
-    return " ".join(fold_case(token.text) for token in tokens)
+    # Joined, then folded once: folding maps each character alone (a space, neither a
+    # letter nor ignored by case, ends a final sigma's context as a token's end does).
+    return fold_case(" ".join([token.text for token in tokens]))
 
 
 def _entity_runs(analysis: Analysis, first: int, end: int) -> Iterable[tuple[int, int, str]]:

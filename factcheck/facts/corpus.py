@@ -88,6 +88,7 @@ class CorpusFacts:
         )
         self.place_words = organisations.place_words(self.names)
         self._org_keys: dict[str, str] = {}
+        self._entity_keys: dict[tuple[str, str], str | None] = {}
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self._roles_by_person: dict[str, list[RoleFact]] = defaultdict(list)
@@ -130,6 +131,14 @@ class CorpusFacts:
 
     def entity_key(self, mention: Mention) -> str | None:
         """How a name is compared across sentences: a person, an organisation, or not a slot."""
+        # Asked for every corpus mention and every draft's: the book is fixed, so
+        # each written name with its label is keyed once.
+        asked = (mention.label, mention.text)
+        if asked not in self._entity_keys:
+            self._entity_keys[asked] = self._entity_key(mention)
+        return self._entity_keys[asked]
+
+    def _entity_key(self, mention: Mention) -> str | None:
         if mention.label in {"GPE", "NORP"}:
             return None
         person = self.resolve_person(mention.text)

@@ -18,9 +18,10 @@ reference to any fact base: one can serve many.
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
+from factcheck.facts.alignment import AlignedSentence, aligned_sentences
 from factcheck.facts.anchor_alignment import AnchoredSentence, anchored_sentences
 from factcheck.facts.document_dates import DatingSentences, long_sentences
 from factcheck.facts.names.namebook import normalise_name
@@ -128,6 +129,20 @@ class DocumentFacts:
         return tuple(
             (normalise_name(mention.text).lower(), mention) for mention in self.analysis.mentions
         )
+
+    def aligned(self, keys: Sequence[str | None]) -> tuple[AlignedSentence, ...]:
+        """The sentences aligned word by word, ``keys`` being the entity key of each
+        of the document's mentions (in order; None for no slot). The keys come from
+        the fact base's name book; the alignment of the last keys given is kept,
+        since the next selection mostly keys the document's names as this one did."""
+        wanted = tuple(keys)
+        kept = self.__dict__.get("_aligned_by_keys")
+        if kept is not None and kept[0] == wanted:
+            return kept[1]  # type: ignore[no-any-return]
+        key_of = dict(zip(self.analysis.mentions, wanted, strict=True))
+        aligned = tuple(aligned_sentences(self.analysis, key_of.__getitem__, self.numbers))
+        self.__dict__["_aligned_by_keys"] = (wanted, aligned)  # past __setattr__, as above
+        return aligned
 
     def compute_all(self) -> None:
         """Read every piece now (a cache warmed ahead of a check, a benchmark)."""

@@ -106,7 +106,8 @@ class ParallelSentences:
             numbers.extend(document.stated_numbers)
             for sentence, times in document.times_by_sentence.items():
                 self._times[(document.path, sentence)].extend(times)
-            for aligned in aligned_sentences(document.analysis, entity_key, document.numbers):
+            keys = [entity_key(mention) for mention in document.analysis.mentions]
+            for aligned in document.aligned(keys):
                 self._aligned[(aligned.source, aligned.sentence)] = aligned
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
