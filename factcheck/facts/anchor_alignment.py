@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.facts.alignment import ALNUM, FUNCTION_WORDS
 from factcheck.facts.number_values import NumberValue, sentence_values
@@ -82,6 +83,9 @@ SOLE_SHARED_WEIGHT = 0.5
 MAX_SENTENCES_PER_LEMMA = 200
 # Families compared without a shared role: numbers and dates.
 _COUNTED = frozenset(["number", "time"])
+# Distinct value keys whose name words are kept: the corpus's are read at every
+# build, and its names repeat.
+_KEYS_KEPT = 1 << 13
 # A conjunct takes the role of the first ("yellow and white paint"): at most this
 # many steps up a list.
 _MAX_CONJUNCTS = 4
@@ -328,12 +332,12 @@ class AnchorIndex:
                 if value.family in _NAMED:
                     self._name_words |= _name_words(value.key)
                 if value.number is not None:
-                    self._stated_numbers.add(_number_key(value.number))
+                    self._stated_numbers.add(value.number.key)
         self._corpus_text = "\n".join(self._texts)
 
     def add_numbers(self, numbers: Iterable[NumberValue]) -> None:
         """Numbers the corpus states outside any marked entity still count as stated."""
-        self._stated_numbers.update(_number_key(n) for n in numbers)
+        self._stated_numbers.update(n.key for n in numbers)
 
     def weight(self, lemma: str) -> float:
         """Rarer anchors weigh more."""
@@ -341,7 +345,7 @@ class AnchorIndex:
 
     def states(self, value: SlotValue) -> bool:
         """Does some corpus document state ``value``, by its number or its words?"""
-        if value.number is not None and _number_key(value.number) in self._stated_numbers:
+        if value.number is not None and value.number.key in self._stated_numbers:
             return True
         # A scan of the whole corpus text: once per key, however many drafts ask.
         stated = self._stated_keys.get(value.key)
@@ -469,9 +473,10 @@ def _abbreviates(short: str, long: str) -> bool:
     return letters == initials or letters == "".join(w[0] for w in words)
 
 
-def _name_words(text: str) -> set[str]:
+@lru_cache(maxsize=_KEYS_KEPT)
+def _name_words(text: str) -> frozenset[str]:
     """The words of a name long enough to tell it ("duma", not "of" or "s")."""
-    return {w for w in _words(text) if len(w) > 2 and w not in FUNCTION_WORDS}
+    return frozenset(w for w in _words(text) if len(w) > 2 and w not in FUNCTION_WORDS)
 
 
 def _words(text: str) -> set[str]:
@@ -501,10 +506,6 @@ def _is_number_word(word: str) -> bool:
 
 def _other_kind(a: SlotValue, b: SlotValue) -> bool:
     return a.number is not None and b.number is not None and a.number.kind != b.number.kind
-
-
-def _number_key(number: NumberValue) -> tuple[str, tuple[float, ...]]:
-    return number.kind, tuple(round(a, 6) for a in number.amount)
 
 
 def _contains_words(text: str, words: str) -> bool:

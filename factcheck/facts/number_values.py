@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from factcheck.model import Analysis, Span, Token
 from factcheck.nlp.numbers import cardinal_value, ordinal_value
@@ -70,6 +70,12 @@ class NumberValue:
     span: Span
     first_token: int  # index into the tokens given to :func:`read_values`
     end_token: int
+
+    @cached_property
+    def key(self) -> tuple[str, tuple[float, ...]]:
+        """What a stated value is looked up by: its kind and its amounts, rounded.
+        Computed once: a corpus value kept with its document serves many builds."""
+        return self.kind, tuple(round(a, 6) for a in self.amount)
 
     def same(self, other: NumberValue) -> bool:
         return self.kind == other.kind and all(

@@ -335,7 +335,7 @@ class ParallelSentences:
             if pair.draft.value.same(pair.corpus.value):
                 return None  # a parallel sentence gives the draft's number
             value = pair.corpus.value
-            groups[(value.kind, tuple(round(a, 6) for a in value.amount))].append(pair)
+            groups[value.key].append(pair)
         if not groups:
             return None
         chosen = max(

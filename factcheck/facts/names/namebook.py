@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -26,6 +27,12 @@ _STRAY_PUNCTUATION = '"“”«»‘,;:!? \t\n'
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
 
 
+# Distinct written names whose normal form is kept: every mention of every build
+# and every look-up normalises, and a corpus's names repeat.
+_NAMES_KEPT = 1 << 14
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
 def normalise_name(text: str) -> str:
     """The comparison form of a name: one space, no possessive, no leading article,
     no acronym in brackets ("National People's Congress (NPC) Standing Committee")."""
