@@ -64,7 +64,7 @@ class AllPairsNameBook(NameBook):
             pool = {w for c in context for w in self._neighbours[c]}
             candidates = [self._known_words[w] for w in pool]
         else:
-            candidates = sorted(self._word_index.near(word))
+            candidates = sorted(self._indexed_words().near(word))
         best: tuple[float, str] | None = None
         for written in candidates:
             lower = written.lower()

@@ -14,8 +14,9 @@ import pytest
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
-from factcheck.facts.anchor_alignment import AnchorIndex, anchored_sentences
-from factcheck.model import Analysis, Finding
+from factcheck.facts.anchor_alignment import AnchorIndex, _joined, anchored_sentences
+from factcheck.model import Analysis, Finding, Span, Token
+from factcheck.nlp.casing import fold_case
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.conftest import REPO
@@ -242,3 +243,17 @@ def test_a_number_whose_role_the_paraphrase_changed_meets_the_sole_number_of_its
     assert contradicted("The harbour board expects cargo sales of 3% in the coming season.") == []
     # A sentence that shares only a word or two is no parallel.
     assert contradicted("The weather cost the harbour $3bn.") == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["ΟΔΟΣ", "ΑΣ"],  # a final sigma at each token's end
+        ["Σ", "'Α"],  # a sigma before an apostrophe, which case ignores
+        ["İstanbul", "Tueſday", "\u212aelvin"],  # letters folded to ASCII
+        ["U.S.'s", "invasion", "of", "Poland"],
+    ],
+)
+def test_a_sentence_is_folded_as_its_tokens_are(texts: list[str]) -> None:
+    split = [Token(Span(0, len(t)), t, t.lower(), t.lower(), "") for t in texts]
+    assert _joined(split) == " ".join(fold_case(t) for t in texts)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from factcheck.documents import document_from_text
-from factcheck.facts.document_dates import document_dates
+from factcheck.facts.document_dates import DatingSentences, dates_of, document_dates
 from factcheck.model import Analysis, Document
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline
@@ -40,3 +41,43 @@ def test_a_later_story_reusing_the_background_keeps_no_date(pipeline: LoadedPipe
     later = "\n\n".join([FOLLOW_UP, "Barges queued for a day before it opened.", *BACKGROUND])
     dates = document_dates(_pairs(pipeline, {"a.md": _dated(first), "b.md": later + "\n"}))
     assert dates["b.md"] is None
+
+
+def _all_pairs_dates(documents: list[DatingSentences]) -> dict[str, dt.date | None]:
+    """The dates as they were found: each undated document against every dated one."""
+    texts = {d.path: set(d.sentences) for d in documents}
+    dates: dict[str, dt.date | None] = {d.path: d.published for d in documents}
+    dated = [d for d in documents if d.published is not None]
+    for document in documents:
+        own = texts[document.path]
+        if document.published is not None or not own:
+            continue
+        best = max(dated, key=lambda d: len(own & texts[d.path]), default=None)
+        if best is None:
+            continue
+        shared = own & texts[best.path]
+        if (
+            len(shared) >= 3
+            and len(shared) / len(own) >= 0.3
+            and any(s in shared for s in document.sentences[:2])
+        ):
+            dates[document.path] = best.published
+    return dates
+
+
+def test_the_indexed_dates_are_the_all_pairs_dates() -> None:
+    # Stories drawn from a small pool of sentences, so that many share some, some
+    # share a lead, and dated documents tie for the most shared (the first wins).
+    rng = random.Random(7)
+    pool = [f"sentence {n} of the story" for n in range(14)]
+    documents = [
+        DatingSentences(
+            f"d{n}.md",
+            dt.date(2025, 1, 1 + n % 28) if rng.random() < 0.4 else None,
+            tuple(rng.sample(pool, rng.randint(0, 8))),
+        )
+        for n in range(300)
+    ]
+    dates = dates_of(documents)
+    assert dates == _all_pairs_dates(documents)
+    assert sum(1 for d in documents if d.published is None and dates[d.path]) > 10

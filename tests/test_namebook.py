@@ -33,6 +33,21 @@ def test_correction_keeps_hyphens() -> None:
     assert correction is not None and correction[0] == "World Anti-Fascist War"
 
 
+def test_a_word_alone_is_corrected_by_every_known_word() -> None:
+    # The words are indexed for this look-up only when it is first made: each
+    # known word, from names grouped early and late, must be in it then.
+    book = _book(
+        ("a", "Vyacheslav Volodin", "PERSON"),
+        ("b", "Vyacheslav Volodin", "PERSON"),
+        ("c", "Kremlin", "ORG"),
+    )
+    fixed = book.correct("Volodim")
+    assert fixed is not None and fixed[0] == "Volodin"
+    other = book.correct("Kremlim")
+    assert other is not None and other[0] == "Kremlin"
+    assert book.correct("Vyacheslaw") is not None  # another romanisation
+
+
 def test_short_word_corrected_only_beside_a_right_word() -> None:
     book = _book(("a", "Zhao Leji", "PERSON"), ("b", "Xi Jinping", "PERSON"))
     fixed = book.correct("Zao Leji")

@@ -12,11 +12,12 @@ swapped entities; the checkers only choose which kinds to report.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from factcheck.facts.number_values import NumberValue, read_values
+from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.model import Analysis, Mention, TimeExpression
 
 # Words that carry no content: they may anchor a slot only beside a content word.
@@ -67,6 +68,9 @@ FUNCTION_WORDS = frozenset(
         "who",
     ]
 )
+# A letter or digit: exactly the characters ``str.isalnum`` accepts (a word
+# character but the underscore), found by one search rather than a loop.
+ALNUM = re.compile(r"[^\W_]")
 # How much of the draft sentence's content a corpus sentence must share.
 MIN_OVERLAP = 0.35
 # How far from a slot a matching content word still anchors it.
@@ -143,8 +147,15 @@ TIME = "time"
 VALUE = "value"
 
 
-def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[AlignedSentence]:
-    """Every sentence of an analysis as a sequence of items."""
+def aligned_sentences(
+    analysis: Analysis,
+    entity_key: EntityKey,
+    numbers: Sequence[Sequence[NumberValue]] | None = None,
+) -> list[AlignedSentence]:
+    """Every sentence of an analysis as a sequence of items; ``numbers`` are the
+    sentences' number groups (:func:`sentence_values`), when the caller has them."""
+    if numbers is None:
+        numbers = sentence_values(analysis)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in analysis.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -158,7 +169,7 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
         tokens = analysis.tokens[sentence.first_token : sentence.end_token]
         value_at = {
             position: value
-            for value in read_values(tokens)
+            for value in numbers[index]
             for position in range(value.first_token, value.end_token)
         }
         items: list[Item] = []
@@ -187,7 +198,7 @@ def aligned_sentences(analysis: Analysis, entity_key: EntityKey) -> list[Aligned
             value = value_at.get(position)
             if value is not None and value.first_token == position:
                 value_items.append(Item(f"{VALUE}:{value.kind}", value=value))
-            if any(c.isalnum() for c in token.text):
+            if ALNUM.search(token.text):
                 items.append(Item(token.lower))
                 if value is None:
                     value_items.append(items[-1])

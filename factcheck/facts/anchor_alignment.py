@@ -29,9 +29,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from factcheck.facts.alignment import FUNCTION_WORDS
-from factcheck.facts.number_values import NumberValue, read_values
+from factcheck.facts.alignment import ALNUM, FUNCTION_WORDS
+from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.model import Analysis, Sentence, Span, Token
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.lexicon import PLACEHOLDERS, ROLE_GROUPS, TITLE_WORDS
@@ -82,6 +83,9 @@ SOLE_SHARED_WEIGHT = 0.5
 MAX_SENTENCES_PER_LEMMA = 200
 # Families compared without a shared role: numbers and dates.
 _COUNTED = frozenset(["number", "time"])
+# Distinct value keys whose name words are kept: the corpus's are read at every
+# build, and its names repeat.
+_KEYS_KEPT = 1 << 13
 # A conjunct takes the role of the first ("yellow and white paint"): at most this
 # many steps up a list.
 _MAX_CONJUNCTS = 4
@@ -138,12 +142,17 @@ def _anchor(token: Token) -> str | None:
     lemma = token.lemma or token.lower
     if token.pos not in _CONTENT_POS or lemma in FUNCTION_WORDS or lemma in _LIGHT_LEMMAS:
         return None
-    return lemma if any(c.isalnum() for c in lemma) else None
+    return lemma if ALNUM.search(lemma) else None
 
 
-def anchored_sentences(analysis: Analysis) -> list[AnchoredSentence]:
+def anchored_sentences(
+    analysis: Analysis, numbers: Sequence[Sequence[NumberValue]] | None = None
+) -> list[AnchoredSentence]:
     """Every sentence of ``analysis`` with its anchors and slot values; sentences
-    without a parse have no values."""
+    without a parse have no values. ``numbers`` are the sentences' number groups
+    (:func:`sentence_values`), when the caller has read them already."""
+    if numbers is None:
+        numbers = sentence_values(analysis) if analysis.parses else []
     found = []
     for index, sentence in enumerate(analysis.sentences):
         first, end = sentence.first_token, sentence.end_token
@@ -152,7 +161,7 @@ def anchored_sentences(analysis: Analysis) -> list[AnchoredSentence]:
             for position in range(first, end)
             if (lemma := _anchor(analysis.tokens[position])) is not None
         )
-        values = tuple(_slot_values(analysis, index)) if analysis.parses else ()
+        values = tuple(_slot_values(analysis, index, numbers[index])) if analysis.parses else ()
         text = _joined(analysis.tokens[first:end])
         found.append(AnchoredSentence(analysis.path, index, anchors, values, text))
     return found
@@ -161,7 +170,9 @@ def anchored_sentences(analysis: Analysis) -> list[AnchoredSentence]:
 def _joined(tokens: Sequence[Token]) -> str:
     """Tokens folded and joined by spaces: values and sentences are matched as
     token sequences, so "U.S.'s" in one text and "U.S." in another agree."""
-    return " ".join(fold_case(token.text) for token in tokens)
+    # Joined, then folded once: folding maps each character alone (a space, neither a
+    # letter nor ignored by case, ends a final sigma's context as a token's end does).
+    return fold_case(" ".join([token.text for token in tokens]))
 
 
 def _entity_runs(analysis: Analysis, first: int, end: int) -> Iterable[tuple[int, int, str]]:
@@ -182,10 +193,11 @@ def _entity_runs(analysis: Analysis, first: int, end: int) -> Iterable[tuple[int
             start = position
 
 
-def _slot_values(analysis: Analysis, sentence: int) -> Iterable[SlotValue]:
+def _slot_values(
+    analysis: Analysis, sentence: int, numbers: Sequence[NumberValue]
+) -> Iterable[SlotValue]:
     bounds = analysis.sentences[sentence]
     tokens = analysis.tokens
-    numbers = read_values(tokens[bounds.first_token : bounds.end_token])
     for start, end, label in _entity_runs(analysis, bounds.first_token, bounds.end_token):
         family = FAMILIES.get(label)
         if family is None:
@@ -320,12 +332,12 @@ class AnchorIndex:
                 if value.family in _NAMED:
                     self._name_words |= _name_words(value.key)
                 if value.number is not None:
-                    self._stated_numbers.add(_number_key(value.number))
+                    self._stated_numbers.add(value.number.key)
         self._corpus_text = "\n".join(self._texts)
 
     def add_numbers(self, numbers: Iterable[NumberValue]) -> None:
         """Numbers the corpus states outside any marked entity still count as stated."""
-        self._stated_numbers.update(_number_key(n) for n in numbers)
+        self._stated_numbers.update(n.key for n in numbers)
 
     def weight(self, lemma: str) -> float:
         """Rarer anchors weigh more."""
@@ -333,7 +345,7 @@ class AnchorIndex:
 
     def states(self, value: SlotValue) -> bool:
         """Does some corpus document state ``value``, by its number or its words?"""
-        if value.number is not None and _number_key(value.number) in self._stated_numbers:
+        if value.number is not None and value.number.key in self._stated_numbers:
             return True
         # A scan of the whole corpus text: once per key, however many drafts ask.
         stated = self._stated_keys.get(value.key)
@@ -461,9 +473,10 @@ def _abbreviates(short: str, long: str) -> bool:
     return letters == initials or letters == "".join(w[0] for w in words)
 
 
-def _name_words(text: str) -> set[str]:
+@lru_cache(maxsize=_KEYS_KEPT)
+def _name_words(text: str) -> frozenset[str]:
     """The words of a name long enough to tell it ("duma", not "of" or "s")."""
-    return {w for w in _words(text) if len(w) > 2 and w not in FUNCTION_WORDS}
+    return frozenset(w for w in _words(text) if len(w) > 2 and w not in FUNCTION_WORDS)
 
 
 def _words(text: str) -> set[str]:
@@ -495,21 +508,18 @@ def _other_kind(a: SlotValue, b: SlotValue) -> bool:
     return a.number is not None and b.number is not None and a.number.kind != b.number.kind
 
 
-def _number_key(number: NumberValue) -> tuple[str, tuple[float, ...]]:
-    return number.kind, tuple(round(a, 6) for a in number.amount)
-
-
 def _contains_words(text: str, words: str) -> bool:
     """``words`` in ``text`` as whole words (both folded)."""
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
-def all_numbers(analysis: Analysis) -> list[NumberValue]:
-    """Every number-like group of every sentence."""
-    found: list[NumberValue] = []
-    for sentence in analysis.sentences:
-        found.extend(read_values(analysis.tokens[sentence.first_token : sentence.end_token]))
-    return found
+def all_numbers(
+    analysis: Analysis, numbers: Sequence[Sequence[NumberValue]] | None = None
+) -> list[NumberValue]:
+    """Every number-like group of every sentence (of ``numbers``, the sentences'
+    groups, when the caller has read them already)."""
+    by_sentence = sentence_values(analysis) if numbers is None else numbers
+    return [value for values in by_sentence for value in values]
 
 
 __all__ = [

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.facts.alignment import Swap, TimePair
-from factcheck.facts.document_dates import document_dates
+from factcheck.facts.document_dates import dates_of
+from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.facts.events import (
     OCCASION_WINDOW,
     DatedClaim,
@@ -38,7 +39,7 @@ from factcheck.facts.series import content_words
 from factcheck.facts.titles import organisations
 from factcheck.facts.titles.hierarchy import Hierarchy, configured_links, stated_links
 from factcheck.facts.titles.learnt import LearntTitle, LearntTitles, learn
-from factcheck.facts.titles.phrases import title_phrases
+from factcheck.facts.titles.phrases import TitlePhrase
 from factcheck.model import Analysis, Document, Mention, Span
 from factcheck.nlp import lexicon
 from factcheck.nlp.quotations import speaker_name
@@ -65,24 +66,29 @@ class CorpusFacts:
 
     def __init__(
         self,
-        pairs: Sequence[tuple[Document, Analysis]],
+        pairs: Sequence[tuple[Document, Analysis]] | Sequence[DocumentFacts],
         *,
         name_threshold: float = 85.0,
     ) -> None:
-        self.documents = {document.path: document for document, _ in pairs}
-        self.analyses = {analysis.path: analysis for _, analysis in pairs}
-        self.texts = {
-            document.path: SentenceText(document, analysis) for document, analysis in pairs
-        }
+        """The facts of the corpus documents ``pairs``: each a document with its
+        analysis, or its :class:`DocumentFacts` (kept from an earlier build, say)."""
+        pieces = [p if isinstance(p, DocumentFacts) else DocumentFacts(*p) for p in pairs]
+        self.documents = {piece.document.path: piece.document for piece in pieces}
+        self.analyses = {piece.analysis.path: piece.analysis for piece in pieces}
+        self._pieces = {piece.analysis.path: piece for piece in pieces}
+        self.texts = {piece.document.path: piece.text for piece in pieces}
         self.names = NameBook.build(
-            ((a.path, m) for _, a in pairs for m in a.mentions),
+            ((p.path, m) for p in pieces for m in p.analysis.mentions),
             threshold=name_threshold,
-            people=(claim.holder for _, a in pairs for claim in a.roles),
+            people=(claim.holder for p in pieces for claim in p.analysis.roles),
         )
-        self.dates = document_dates(pairs)
-        self.acronyms = organisations.acronyms(pairs)
+        self.dates = dates_of([piece.dating for piece in pieces])
+        self.acronyms = organisations.acronyms_of(
+            (piece.defined_acronyms for piece in pieces), (piece.initialisms for piece in pieces)
+        )
         self.place_words = organisations.place_words(self.names)
         self._org_keys: dict[str, str] = {}
+        self._entity_keys: dict[tuple[str, str], str | None] = {}
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self._roles_by_person: dict[str, list[RoleFact]] = defaultdict(list)
@@ -96,22 +102,43 @@ class CorpusFacts:
         self.quotes: list[QuoteFact] = []
         self._quotes_by_surname: dict[str, list[int]] = defaultdict(list)  # into self.quotes
         self._unattributed_quotes: list[int] = []
-        for document, analysis in pairs:
-            self._add_document(document, analysis)
+        for piece in pieces:
+            self._add_document(piece.document, piece.analysis)
         self.parallel = ParallelSentences(
-            (analysis for _, analysis in pairs),
+            pieces,
             self.entity_key,
             self.texts,
             same_body=lambda a, b: self.same_organisation(self.org_key(a), self.org_key(b)),
         )
-        self.organisation_links = stated_links(self.texts, self.is_organisation, self.org_key)
+        self.organisation_links = stated_links(
+            self.texts,
+            self.is_organisation,
+            self.org_key,
+            {piece.document.path: piece.parent_patterns for piece in pieces},
+        )
         self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}
         self._learnt_titles: LearntTitles | None = None
+
+    @classmethod
+    def from_document_facts(
+        cls, pieces: Sequence[DocumentFacts], *, name_threshold: float = 85.0
+    ) -> CorpusFacts:
+        """The facts of a corpus from its documents' own facts: those kept from an
+        earlier build are not read again."""
+        return cls(pieces, name_threshold=name_threshold)
 
     # --- sentence alignment --------------------------------------------------------------
 
     def entity_key(self, mention: Mention) -> str | None:
         """How a name is compared across sentences: a person, an organisation, or not a slot."""
+        # Asked for every corpus mention and every draft's: the book is fixed, so
+        # each written name with its label is keyed once.
+        asked = (mention.label, mention.text)
+        if asked not in self._entity_keys:
+            self._entity_keys[asked] = self._entity_key(mention)
+        return self._entity_keys[asked]
+
+    def _entity_key(self, mention: Mention) -> str | None:
         if mention.label in {"GPE", "NORP"}:
             return None
         person = self.resolve_person(mention.text)
@@ -191,9 +218,9 @@ class CorpusFacts:
         """Each corpus mention with its normalised spelling, computed once."""
         if self._names_written is None:
             self._names_written = [
-                (normalise_name(mention.text).lower(), path, mention)
-                for path, analysis in self.analyses.items()
-                for mention in analysis.mentions
+                (written, path, mention)
+                for path, piece in self._pieces.items()
+                for written, mention in piece.written_names
             ]
         return self._names_written
 
@@ -248,8 +275,12 @@ class CorpusFacts:
         """The titles the corpus writes before each person's name; read on first use."""
         if self._learnt_titles is None:
             pairs = [(t.analysis, t) for t in self.texts.values()]
-            self._learnt_titles = learn(pairs, title_phrases, self.person)
+            self._learnt_titles = learn(pairs, self._title_phrases, self.person)
         return self._learnt_titles
+
+    def _title_phrases(self, analysis: Analysis, prose: str) -> list[TitlePhrase]:
+        """A corpus document's title phrases, as read once with its own facts."""
+        return list(self._pieces[analysis.path].title_phrases)
 
     # --- queries for checkers: key lookups into indexes built once -------------------
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-from factcheck.model import Span, Token
+from factcheck.model import Analysis, Span, Token
 from factcheck.nlp.numbers import cardinal_value, ordinal_value
 
-__all__ = ["NumberValue", "read_values"]
+__all__ = ["NumberValue", "may_start_number", "read_values", "sentence_values"]
 
 _CURRENCY_SYMBOLS = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 _CURRENCY_WORDS = {
@@ -52,6 +53,12 @@ _ATTACHED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 _SCORE = re.compile(r"(\d{1,3})-(\d{1,3})")
 _PERCENT = {"%", "percent"}
 _YEARS = range(1800, 2101)
+_DIGIT = re.compile(r"\d")
+# How ``nlp.numbers`` splits number words ("seventy-five", "one hundred").
+_WORD_SEPARATOR = re.compile(r"[-\s]+")
+# Distinct token texts asked whether they may start a number; a corpus's vocabulary
+# repeats, so this many covers most of it.
+_STARTS_KEPT = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,12 @@ class NumberValue:
     span: Span
     first_token: int  # index into the tokens given to :func:`read_values`
     end_token: int
+
+    @cached_property
+    def key(self) -> tuple[str, tuple[float, ...]]:
+        """What a stated value is looked up by: its kind and its amounts, rounded.
+        Computed once: a corpus value kept with its document serves many builds."""
+        return self.kind, tuple(round(a, 6) for a in self.amount)
 
     def same(self, other: NumberValue) -> bool:
         return self.kind == other.kind and all(
@@ -92,6 +105,11 @@ def read_values(tokens: Sequence[Token]) -> list[NumberValue]:
     values: list[NumberValue] = []
     index = 0
     while index < len(tokens):
+        # Most tokens are words that cannot start a number: the cheap test first,
+        # since reading one tries every way a number can be written.
+        if not may_start_number(tokens[index].lower):
+            index += 1
+            continue
         value = _read_at(tokens, index)
         if value is None:
             index += 1
@@ -99,6 +117,30 @@ def read_values(tokens: Sequence[Token]) -> list[NumberValue]:
         values.append(value)
         index = value.end_token
     return values
+
+
+def sentence_values(analysis: Analysis) -> list[list[NumberValue]]:
+    """The number-like groups of each sentence of ``analysis``: read once, for
+    every index that needs them (token indices are into the sentence's tokens)."""
+    return [
+        read_values(analysis.tokens[sentence.first_token : sentence.end_token])
+        for sentence in analysis.sentences
+    ]
+
+
+@lru_cache(maxsize=_STARTS_KEPT)
+def may_start_number(lower: str) -> bool:
+    """Can a token written ``lower`` start a number group? Every token
+    :func:`_read_at` reads from is one of these: one with a digit, a currency
+    symbol or word, a number word, or the first part of a hyphenated or spaced
+    one ("seventy" of "seventy-fifth"). Any other reads as nothing there,
+    whatever follows it, so it need not be tried."""
+    if _DIGIT.search(lower) or lower in _CURRENCY_SYMBOLS or lower in _CURRENCY_WORDS:
+        return True
+    # As ``cardinal_value`` and ``ordinal_value`` read it: a number in words is
+    # one only if its first word is one by itself ("hundred" and "thousand" too).
+    first = next((part for part in _WORD_SEPARATOR.split(lower.strip().lower()) if part), "")
+    return cardinal_value(first) is not None or ordinal_value(first) is not None
 
 
 def _compound_word(tokens: Sequence[Token], start: int) -> tuple[float, str, int] | None:

@@ -24,13 +24,15 @@ from factcheck.facts.alignment import (
     paired_times,
 )
 from factcheck.facts.anchor_alignment import (
+    AnchoredSentence,
     AnchorIndex,
     SlotContradiction,
-    all_numbers,
     anchored_sentences,
 )
+from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.facts.events import planned, same_occasion
 from factcheck.facts.names.namebook import normalise_name
+from factcheck.facts.number_values import NumberValue
 from factcheck.facts.records import Fact, SentenceText
 from factcheck.facts.value_alignment import ValuePair, paired_values
 from factcheck.model import Analysis, Evidence, Span, TimeExpression
@@ -80,7 +82,7 @@ class ParallelSentences:
 
     def __init__(
         self,
-        analyses: Iterable[Analysis],
+        documents: Iterable[DocumentFacts],
         entity_key: EntityKey,
         texts: dict[str, SentenceText],
         same_body: Callable[[str, str], bool] = lambda found, expected: False,
@@ -93,16 +95,19 @@ class ParallelSentences:
         self._last_draft: _DraftAlignment | None = None
         self._sentences_by_entity: dict[str, list[AlignedSentence]] = defaultdict(list)
         self._value_sentences_by_word: dict[str, list[AlignedSentence]] = defaultdict(list)
-        anchored = []
-        numbers = []
+        anchored: list[AnchoredSentence] = []
+        numbers: list[NumberValue] = []
         self._aligned: dict[tuple[str, int], AlignedSentence] = {}
         self._times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)
-        for analysis in analyses:
-            anchored.extend(anchored_sentences(analysis))
-            numbers.extend(all_numbers(analysis))
-            for time in analysis.times:
-                self._times[(analysis.path, time.sentence)].append(time)
-            for aligned in aligned_sentences(analysis, entity_key):
+        for document in documents:
+            # Read once per document, and kept with it: the slot values, the stated
+            # numbers and the value items share its number groups.
+            anchored.extend(document.anchored)
+            numbers.extend(document.stated_numbers)
+            for sentence, times in document.times_by_sentence.items():
+                self._times[(document.path, sentence)].extend(times)
+            keys = [entity_key(mention) for mention in document.analysis.mentions]
+            for aligned in document.aligned(keys):
                 self._aligned[(aligned.source, aligned.sentence)] = aligned
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
@@ -330,7 +335,7 @@ class ParallelSentences:
             if pair.draft.value.same(pair.corpus.value):
                 return None  # a parallel sentence gives the draft's number
             value = pair.corpus.value
-            groups[(value.kind, tuple(round(a, 6) for a in value.amount))].append(pair)
+            groups[value.key].append(pair)
         if not groups:
             return None
         chosen = max(

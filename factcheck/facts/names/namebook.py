@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -26,6 +27,12 @@ _STRAY_PUNCTUATION = '"“”«»‘,;:!? \t\n'
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
 
 
+# Distinct written names whose normal form is kept: every mention of every build
+# and every look-up normalises, and a corpus's names repeat.
+_NAMES_KEPT = 1 << 14
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
 def normalise_name(text: str) -> str:
     """The comparison form of a name: one space, no possessive, no leading article,
     no acronym in brackets ("National People's Congress (NPC) Standing Committee")."""
@@ -81,7 +88,11 @@ class NameBook:
         self._aliases: dict[str, NameEntity] = {}  # lower-cased single words and sub-names
         self._known_words: dict[str, str] = {}  # lower -> as written, from canonical names
         self._neighbours: dict[str, set[str]] = defaultdict(set)
-        self._word_index = WordIndex()  # known words, for misspellings of one-word names
+        # Known words, for misspellings of one-word names. Only a look-up of an
+        # unknown word with no context reads it, which a build rarely does: the
+        # words are added to it on that first look-up, not as they become known.
+        self._word_index = WordIndex()
+        self._words_to_index: list[str] = []
         self._by_word: dict[str, list[NameEntity]] = defaultdict(list)  # full names by word
         self._mention_counts: Counter[str] = Counter()  # spelling -> corpus mentions
         self._owner: dict[str, NameEntity] = {}  # every grouped spelling -> its entity
@@ -248,7 +259,7 @@ class NameBook:
         for index, word in enumerate(words):
             if word.lower() not in self._known_words:
                 self._known_words[word.lower()] = word
-                self._word_index.add(word)
+                self._words_to_index.append(word)
             if index:
                 self._neighbours[word.lower()].add(words[index - 1].lower())
             if index + 1 < len(words):
@@ -429,7 +440,7 @@ class NameBook:
                 if w in self._known_words and context & self._neighbours.get(w, set())
             ]
         else:
-            candidates = sorted(self._word_index.near(word))
+            candidates = sorted(self._indexed_words().near(word))
         best: tuple[float, str] | None = None
         for written in candidates:
             lower = written.lower()
@@ -441,6 +452,13 @@ class NameBook:
             if best is None or score > best[0] or (score == best[0] and written < best[1]):
                 best = (score, written)
         return best[1] if best else None
+
+    def _indexed_words(self) -> WordIndex:
+        """The known words by their deletion forms, brought up to date."""
+        for word in self._words_to_index:
+            self._word_index.add(word)
+        self._words_to_index.clear()
+        return self._word_index
 
     def people_named(self, surname: str) -> list[NameEntity]:
         """Known people whose name ends with ``surname``, by the word index."""

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -43,6 +44,12 @@ _MIN_LETTERS_FOR_RATIO = 5
 _HARD_C = re.compile(r"c(?![eiyh])")
 
 
+# Distinct words whose romanisation keys and deletion forms are kept: a corpus's
+# names repeat across documents and builds, and each is read the same way.
+_WORDS_KEPT = 1 << 13
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
 def romanisation_key(word: str) -> str:
     """The word with romanisation variants written one way: "Hsi" and "Xi" give "xi"."""
     key = word.lower()
@@ -116,9 +123,10 @@ def short_and_one_letter_apart(written: str, known: str) -> bool:
     return not swapped and len(a) <= _MAX_LETTERS_REPLACED
 
 
-def _deletions(word: str) -> set[str]:
+@lru_cache(maxsize=_WORDS_KEPT)
+def _deletions(word: str) -> frozenset[str]:
     """The word and every form of it with one letter left out."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+    return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(len(word))})
 
 
 class WordIndex:
@@ -166,13 +174,14 @@ def _segments(length: int, count: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
-def deletion_forms(word: str, depth: int) -> set[str]:
+@lru_cache(maxsize=_WORDS_KEPT)
+def deletion_forms(word: str, depth: int) -> frozenset[str]:
     """The word and every form of it with up to ``depth`` letters left out."""
     forms = level = {word}
     for _ in range(depth):
         level = {form[:i] + form[i + 1 :] for form in level for i in range(len(form))}
         forms = forms | level
-    return forms
+    return frozenset(forms)
 
 
 # Words up to this long are found for the ratio by deletion forms (at most two

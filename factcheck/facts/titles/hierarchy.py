@@ -15,7 +15,7 @@ which is the likelier mix-up, and why the corpus thinks so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.facts.records import Fact, SentenceText
@@ -41,6 +41,8 @@ _ARTICLE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 Key = Callable[[str], str]
 IsOrganisation = Callable[[Mention], bool]
+# (sentence, child, parent, relation): one clear pattern of one document.
+ParentPattern = tuple[int, Mention, Mention, str]
 
 
 @dataclass
@@ -67,12 +69,22 @@ class Relation:
 
 
 def stated_links(
-    texts: Mapping[str, SentenceText], is_org: IsOrganisation, key: Key
+    texts: Mapping[str, SentenceText],
+    is_org: IsOrganisation,
+    key: Key,
+    patterns: Mapping[str, Sequence[ParentPattern]] | None = None,
 ) -> list[ParentLink]:
-    """The parent links the corpus states, one per (child, parent), with every place."""
+    """The parent links the corpus states, one per (child, parent), with every place;
+    ``patterns`` are each document's :func:`parent_patterns` (by path), when the
+    caller has read them already."""
     links: dict[tuple[str, str], ParentLink] = {}
-    for text in texts.values():
-        for sentence, child, parent, relation in _patterns(text.document.prose, text.analysis):
+    for path, text in texts.items():
+        found = (
+            patterns[path]
+            if patterns is not None
+            else parent_patterns(text.document.prose, text.analysis)
+        )
+        for sentence, child, parent, relation in found:
             if not (is_org(child) and is_org(parent)):
                 continue
             child_key, parent_key = key(child.text), key(parent.text)
@@ -160,8 +172,12 @@ def _words(name: str) -> str:
     return " ".join(name.split()).removeprefix("the ").removeprefix("The ")
 
 
-def _patterns(prose: str, analysis: Analysis) -> Iterable[tuple[int, Mention, Mention, str]]:
+def parent_patterns(prose: str, analysis: Analysis) -> list[ParentPattern]:
     """(sentence, child, parent, relation) for each clear pattern in one document."""
+    return list(_patterns(prose, analysis))
+
+
+def _patterns(prose: str, analysis: Analysis) -> Iterable[ParentPattern]:
     by_sentence: dict[int, list[Mention]] = {}
     for mention in analysis.mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 
 from factcheck.facts.names.namebook import NameBook, normalise_name
@@ -36,20 +36,46 @@ _BODY_KINDS = frozenset(
 
 def acronyms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
     """Acronyms the corpus defines, "National People's Congress (NPC)", with their expansion."""
+    return acronyms_of(
+        [defined_acronyms(document.prose) for document, _ in pairs],
+        [named_initialisms(analysis) for _, analysis in pairs],
+    )
+
+
+def acronyms_of(
+    defined: Iterable[Sequence[tuple[str, str]]], named: Iterable[Sequence[tuple[str, str]]]
+) -> dict[str, str]:
+    """The corpus's acronyms from each document's :func:`defined_acronyms` and
+    :func:`named_initialisms`, in corpus order: the first definition of one
+    counts, and initials two names share are dropped, since they cannot say
+    which is meant."""
     found: dict[str, str] = {}
-    for document, _ in pairs:
-        for match in _ACRONYM_DEFINITION.finditer(document.prose):
-            expansion = normalise_name(match.group(1))
-            letters = "".join(w[0] for w in expansion.split() if w[0].isupper())
-            # Keep the expansion's tail whose initials spell the acronym.
-            if match.group(2) in letters or letters.endswith(match.group(2)):
-                words = expansion.split()
-                while words and "".join(w[0] for w in words if w[0].isupper()) != match.group(2):
-                    words = words[1:]
-                if words:
-                    found.setdefault(match.group(2), " ".join(words))
-    for acronym, expansion in _initialisms(pairs).items():
-        found.setdefault(acronym, expansion)
+    for definitions in defined:
+        for acronym, expansion in definitions:
+            found.setdefault(acronym, expansion)
+    by_initials: dict[str, set[str]] = {}
+    for initialisms in named:
+        for initials, name in initialisms:
+            by_initials.setdefault(initials, set()).add(name)
+    for initials, names in by_initials.items():
+        if len({_words_key(n) for n in names}) == 1:
+            found.setdefault(initials, names.pop())
+    return found
+
+
+def defined_acronyms(prose: str) -> list[tuple[str, str]]:
+    """(acronym, expansion) for each acronym one document defines in brackets, in order."""
+    found: list[tuple[str, str]] = []
+    for match in _ACRONYM_DEFINITION.finditer(prose):
+        expansion = normalise_name(match.group(1))
+        letters = "".join(w[0] for w in expansion.split() if w[0].isupper())
+        # Keep the expansion's tail whose initials spell the acronym.
+        if match.group(2) in letters or letters.endswith(match.group(2)):
+            words = expansion.split()
+            while words and "".join(w[0] for w in words if w[0].isupper()) != match.group(2):
+                words = words[1:]
+            if words:
+                found.append((match.group(2), " ".join(words)))
     return found
 
 
@@ -57,24 +83,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in _ORG_FILLER)
 
 
-def _initialisms(pairs: Sequence[tuple[Document, Analysis]]) -> dict[str, str]:
-    """Organisations of two words or more the corpus names, by their initials
-    ("IOC": "International Olympic Committee"); initials two names share are
-    dropped, since they cannot say which is meant."""
-    by_initials: dict[str, set[str]] = {}
-    for _, analysis in pairs:
-        for mention in analysis.mentions:
-            if mention.label != "ORG":
-                continue
-            name = normalise_name(mention.text)
-            initials = _initials(name)
-            if len(initials) >= 2 and len(name.split()) >= 2 and initials != name:
-                by_initials.setdefault(initials, set()).add(name)
-    return {
-        initials: names.pop()
-        for initials, names in by_initials.items()
-        if len({_words_key(n) for n in names}) == 1
-    }
+def named_initialisms(analysis: Analysis) -> list[tuple[str, str]]:
+    """(initials, name) for each organisation of two words or more one document
+    names ("IOC": "International Olympic Committee"), in order."""
+    found: list[tuple[str, str]] = []
+    for mention in analysis.mentions:
+        if mention.label != "ORG":
+            continue
+        name = normalise_name(mention.text)
+        initials = _initials(name)
+        if len(initials) >= 2 and len(name.split()) >= 2 and initials != name:
+            found.append((initials, name))
+    return found
 
 
 def _words_key(name: str) -> str:
