@@ -37,6 +37,7 @@ from factcheck.engine_codes import (
 )
 from factcheck.errors import InputError
 from factcheck.facts.corpus import CorpusFacts
+from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
 from factcheck.indexbuild.batches import Analyser, word_count
 from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
@@ -65,10 +66,11 @@ CorpusSource = Sequence[str] | Mapping[str, str]
 # Fact bases built from a selection of corpus documents, kept by that selection:
 # drafts on one story, or a corpus no larger than the retrieval limit, build once.
 _SELECTED_FACTS_KEPT = 4
-# Decoded analyses of corpus documents, kept by (path, SHA-256) for the next
-# selections: drafts on one story share most of their documents. A decoded
-# analysis of a ~200-word article is ~170 KiB, so this holds ~70 MiB.
-_ANALYSES_KEPT = 400
+# Corpus documents' own facts (the decoded analysis and what is read from that
+# document alone), kept by (path, SHA-256) for the next selections: drafts on one
+# story share most of their documents. Measured at ~170 KiB of analysis and
+# ~70 KiB of pieces for a ~200-word article, this holds ~100 MiB at most.
+_DOCUMENTS_KEPT = 400
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class Engine:
         self._selected_facts: Lru[tuple[tuple[str, str], ...], CorpusFacts] = Lru(
             _SELECTED_FACTS_KEPT
         )
-        self._decoded: Lru[tuple[str, str], Analysis] = Lru(_ANALYSES_KEPT)
+        self._documents_kept: Lru[tuple[str, str], DocumentFacts] = Lru(_DOCUMENTS_KEPT)
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
@@ -349,10 +351,10 @@ class Engine:
 
     def forget_selections(self) -> None:
         """Drop what this engine keeps in memory between checks (the fact bases of
-        recent selections and the decoded analyses): the next check reads its
+        recent selections and the documents' own facts): the next check reads its
         documents as a new story's would be. For benchmarks and long-lived servers."""
         self._selected_facts.clear()
-        self._decoded.clear()
+        self._documents_kept.clear()
 
     def prepare(self) -> None:
         """Load the corpus now rather than at the first check: the fact index brought
@@ -503,25 +505,23 @@ class Engine:
             except InputError as error:
                 # Gone or unreadable since the sync: the next run's sync drops it.
                 print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
-        analyses = self._decoded_analyses(documents)
         return CorpusFacts(
-            list(zip(documents, analyses, strict=True)),
-            name_threshold=self.config.name_threshold,
+            self._document_facts(documents), name_threshold=self.config.name_threshold
         )
 
-    def _decoded_analyses(self, documents: Sequence[Document]) -> list[Analysis]:
-        """The analyses of corpus documents: those decoded for a recent selection
-        from memory, the rest from the cache (or spaCy), then kept."""
+    def _document_facts(self, documents: Sequence[Document]) -> list[DocumentFacts]:
+        """Each corpus document's own facts: those read for a recent selection from
+        memory, the others from their analyses (the cache, or spaCy), then kept."""
         keys = [(document.path, document.sha256) for document in documents]
-        found = {key: analysis for key in keys if (analysis := self._decoded.get(key))}
+        found = {key: facts for key in keys if (facts := self._documents_kept.get(key))}
         missing = [d for d, key in zip(documents, keys, strict=True) if key not in found]
         if missing:
             load = self.corpus_load
             for document, analysis in zip(missing, self._analyses(missing, ()), strict=True):
-                found[(document.path, document.sha256)] = analysis
+                found[(document.path, document.sha256)] = DocumentFacts(document, analysis)
             self.corpus_load = load  # what the run loaded, not this selection
         for key in keys:
-            self._decoded.put(key, found[key])
+            self._documents_kept.put(key, found[key])
         return [found[key] for key in keys]
 
     def check_paths(self, paths: Sequence[str], *, date: dt.date | None = None) -> Report:

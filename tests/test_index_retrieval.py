@@ -10,7 +10,7 @@ import pytest
 from factcheck.cache import AnalysisCache
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
-from factcheck.model import FileReport
+from factcheck.model import Analysis, FileReport
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.index_corpora import copy_seed, write_distractors
 from tests.index_engines import MISSPELT_DRAFT, findings, index_engine
@@ -158,10 +158,13 @@ def test_a_new_selection_reuses_the_analyses_decoded_for_the_last_one(
     engine = index_engine(archive, cache, rules_pipeline, limit=3)
     findings(engine)
     first = list(decoded)
-    # Forgetting only the fact bases: the same documents come from memory.
+    kept = {id(facts) for facts in engine.facts_for(_draft_analysis(engine))._pieces.values()}
+    # Forgetting only the fact bases: the same documents' facts come from memory.
     engine._selected_facts.clear()
     assert findings(engine) == findings(index_engine(archive, cache, rules_pipeline, limit=3))
     assert decoded[: len(first)] == first and len(decoded) == 2 * len(first)
+    again = engine.facts_for(_draft_analysis(engine))._pieces.values()
+    assert {id(facts) for facts in again} == kept
     # Forgetting everything: read from the cache again.
     decoded.clear()
     engine.forget_selections()
@@ -184,3 +187,11 @@ def test_a_document_changed_since_its_analysis_was_kept_is_not_served_from_memor
 def _report(engine: object) -> FileReport:
     assert isinstance(engine, Engine)
     return engine.check_document(document_from_text("draft.md", MISSPELT_DRAFT))
+
+
+def _draft_analysis(engine: Engine) -> Analysis:
+    from factcheck.nlp.extract import analyse_many
+
+    draft = document_from_text("draft.md", MISSPELT_DRAFT)
+    (analysis,) = analyse_many(engine.pipeline.nlp, [draft], engine.pipeline.key)
+    return analysis
