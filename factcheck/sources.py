@@ -163,24 +163,44 @@ def _inside(path: Path, boundary: str) -> bool:
 
 
 def _text_files_under(directory: Path, skip: Skip) -> list[Path]:
+    """The text files under ``directory``, sorted by their parts below it.
+
+    One ``scandir`` a folder, on strings: an archive folder holds 10^5 files,
+    and a ``Path`` and a ``realpath`` for each cost seconds. Links to folders
+    are not entered (a link loop cannot trap the walk), so a file that is not a
+    link lies inside the folder by construction; only a link to a file has its
+    target resolved and checked.
+    """
     boundary = os.path.realpath(directory)
-    found: list[Path] = []
-    # os.walk does not follow links to folders: a link loop cannot trap it.
-    for folder, subfolders, names in os.walk(directory):
-        subfolders[:] = [
-            name
-            for name in subfolders
-            if not name.startswith(".") and not skip(Path(folder, name), True)
-        ]
-        found.extend(
-            Path(folder, name)
-            for name in names
-            if not name.startswith(".")
-            and name.lower().endswith(TEXT_SUFFIXES)
-            and _inside(Path(folder, name), boundary)
-            and not skip(Path(folder, name), False)
-        )
-    return sorted(found, key=lambda path: path.relative_to(directory).parts)
+    found: list[tuple[tuple[str, ...], str]] = []
+    skips = skip is not _skip_nothing
+    pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(directory), ())]
+    while pending:
+        folder, parts = pending.pop()
+        try:
+            with os.scandir(folder) as scanned:
+                entries = list(scanned)
+        except OSError:
+            continue  # unreadable: left out, as os.walk leaves it
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if not (skips and skip(Path(entry.path), True)):
+                    pending.append((entry.path, (*parts, name)))
+                continue
+            if not name.lower().endswith(TEXT_SUFFIXES):
+                continue
+            if entry.is_symlink() and (
+                os.path.isdir(entry.path) or not _inside(Path(entry.path), boundary)
+            ):
+                continue  # a link to a folder is not walked; one to a file must stay inside
+            if skips and skip(Path(entry.path), False):
+                continue
+            found.append(((*parts, name), entry.path))
+    found.sort(key=lambda item: item[0])
+    return [Path(path) for _, path in found]
 
 
 def _unique(paths: Iterable[Path]) -> list[Path]:

@@ -195,3 +195,23 @@ def _draft_analysis(engine: Engine) -> Analysis:
     draft = document_from_text("draft.md", MISSPELT_DRAFT)
     (analysis,) = analyse_many(engine.pipeline.nlp, [draft], engine.pipeline.key)
     return analysis
+
+
+def test_retrieval_reads_the_rarest_keys_first_and_stops_at_its_budget(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.index.retrieval as retrieval
+    from factcheck.index import select_documents
+    from factcheck.nlp.extract import analyse_many
+
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=1)
+    store, synced = engine.sync_index()
+    draft = document_from_text("draft.md", "Vyacheslav Volodin met officials in Kazan.")
+    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
+    unbounded = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    monkeypatch.setattr(retrieval, "POSTINGS_BUDGET", 2)
+    bounded = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    # The surname is in one document: read first, it decides within any budget.
+    assert 0 < bounded.postings_read <= 2 < unbounded.postings_read
+    assert [Path(p).name for p, _ in bounded.documents] == ["m_volodin.txt"]
+    assert bounded.documents == unbounded.documents
