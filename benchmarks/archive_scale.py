@@ -15,8 +15,10 @@ For each size: the index build (the first check: it reads, hashes and
 analyses every new document, through the analysis cache, and indexes it, 64
 documents a transaction; with ``--factcheck-index``, ``factcheck index`` is
 run and timed first: it analyses into the cache and syncs the fact index),
-the warm ``factcheck check`` of a ~300-word draft (wall time and peak memory
-of the subprocess), and the warm API (``factcheck.api.Checker`` built once)
+the warm ``factcheck check`` of a ~300-word draft (wall time and the peak
+resident size the process reports of itself at exit, Linux's VmHWM: a child's
+``ru_maxrss`` would count this process's memory at the fork), and the warm API
+(``factcheck.api.Checker`` built once, in a process of its own)
 next to spaCy's parse of the same draft, three ways: "unseen", with everything
 the engine keeps in memory between checks forgotten (a draft on a story the
 process has not checked before: its documents are decoded from the cache and
@@ -29,6 +31,7 @@ and the warm check's peak memory above a process that only loads the pipeline.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -40,8 +43,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
-
-from factcheck.api import Checker
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
@@ -122,19 +123,49 @@ def write_archive(folder: Path, pool: Path, size: int, texts: list[str], words: 
             os.link(source, target)
 
 
+# Runs a Python command (``-m module ...`` or ``-c code ...``) and, at exit, writes
+# the process's own peak resident size to standard error. Not ``ru_maxrss``: a
+# child's counts the memory of the process it was forked from (this one, which
+# grows as the benchmark runs), so every later figure read too high.
+_PEAK_MARK = "archive-scale-peak-kib "
+_PEAK_WRAPPER = f"""
+import atexit, runpy, sys
+
+def _peak():
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            kib = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        import resource
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write("{_PEAK_MARK}" + str(kib) + "\\n")
+
+atexit.register(_peak)
+kind, target, *rest = sys.argv[1:]
+sys.argv = [target, *rest]
+if kind == "-m":
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+else:
+    exec(compile(target, "<benchmark>", "exec"), {{"__name__": "__main__"}})
+"""
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak resident MiB and standard output of one subprocess."""
+    """Wall seconds, peak resident MiB and standard output of one Python subprocess;
+    ``command`` is what follows ``python`` (``-m factcheck check ...``, ``-c ...``)."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert child.stdout is not None and child.stderr is not None
-    output = child.stdout.read().decode("utf-8", "replace")
-    child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
+    child = subprocess.run(
+        [sys.executable, "-c", _PEAK_WRAPPER, *command], cwd=cwd, capture_output=True, check=False
+    )
     # 0 or 1 (findings) is a run that did its job; anything else is no figure.
     if child.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed with exit status {child.returncode}")
-    return time.perf_counter() - started, usage.ru_maxrss // 1024, output
+        raise SystemExit(
+            f"{' '.join(command)} failed with exit status {child.returncode}:"
+            f" {child.stderr.decode('utf-8', 'replace')[-2000:]}"
+        )
+    errors = child.stderr.decode("utf-8", "replace")
+    peaks = [int(line.split()[-1]) for line in errors.splitlines() if line.startswith(_PEAK_MARK)]
+    return time.perf_counter() - started, peaks[-1] // 1024, child.stdout.decode("utf-8", "replace")
 
 
 class ApiFigures(NamedTuple):
@@ -147,8 +178,26 @@ class ApiFigures(NamedTuple):
     codes: str
 
 
-def api_figures(workdir: Path, corpus: str, draft: str) -> ApiFigures:
+def api_figures(workdir: Path, corpus: str) -> ApiFigures:
+    """The API's figures, measured in a process of their own, as a server's are."""
+    _, _, output = run(["-c", _API_CHILD, str(workdir), corpus], workdir)
+    return ApiFigures(**json.loads(output.strip().splitlines()[-1]))
+
+
+# What the child of :func:`api_figures` runs: the Checker built once, then timed.
+_API_CHILD = f"""
+import json, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+from archive_scale import measure_api
+print(json.dumps(measure_api(sys.argv[1], sys.argv[2])._asdict()))
+"""
+
+
+def measure_api(workdir: str, corpus: str) -> ApiFigures:
+    from factcheck.api import Checker  # here: the benchmark's own process stays small
+
     os.chdir(workdir)
+    draft = (Path(workdir) / "draft.md").read_text(encoding="utf-8")
     checker = Checker([corpus])
     report = checker.check_text(draft)  # the sync and the first fact base
     engine = checker.engine
@@ -194,11 +243,11 @@ def main() -> int:
     texts = base_texts(external)
     draft = draft_text()
     (workdir / "draft.md").write_text(draft, encoding="utf-8")
-    factcheck = [sys.executable, "-m", "factcheck"]
+    factcheck = ["-m", "factcheck"]
     print(f"archive in {workdir}: {len(texts)} base texts, ~{args.words} words a variant")
     print(f"draft: {len(draft.split())} words")
     load = "from factcheck.nlp.pipeline import load_pipeline; load_pipeline()"
-    _, pipeline_mib, _ = run([sys.executable, "-c", load], workdir)
+    _, pipeline_mib, _ = run(["-c", load], workdir)
     print(f"a process that only loads the pipeline: peak {pipeline_mib} MiB")
     header = (
         f"{'documents':>10} {'fc index s':>10} {'build s':>8} {'check s':>8} {'check MiB':>9}"
@@ -220,7 +269,7 @@ def main() -> int:
         warm = [run(check, workdir) for _ in range(2)]
         check_s = min(seconds for seconds, _, _ in warm)
         check_mib = max(mib for _, mib, _ in warm)
-        api = api_figures(workdir, corpus, draft)
+        api = api_figures(workdir, corpus)
         rows[size] = (check_s, api)
         memory[size] = check_mib
         print(
