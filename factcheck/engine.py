@@ -356,11 +356,12 @@ class Engine:
         self._selected_facts.clear()
         self._documents_kept.clear()
 
-    def prepare(self) -> None:
+    def prepare(self, *, list_corpus: bool | None = None) -> None:
         """Load the corpus now rather than at the first check: the fact index brought
-        in line, or, without one, the whole corpus's facts built."""
+        in line (``list_corpus`` as for :meth:`sync_index`), or, without one, the
+        whole corpus's facts built."""
         if self.uses_index:
-            self.sync_index()
+            self.sync_index(list_corpus=list_corpus)
         else:
             _ = self.facts
 
@@ -381,7 +382,7 @@ class Engine:
         kept_index, self._index = self._index, None
         kept_paths, self._indexed_path_set = self._indexed_path_set, None
         try:
-            self.sync_index()
+            self.sync_index(list_corpus=True)
         except BaseException:
             self._index, self._indexed_path_set = kept_index, kept_paths
             raise
@@ -418,9 +419,15 @@ class Engine:
             }
         return self._indexed_path_set
 
-    def sync_index(self) -> tuple[SqliteFactStore, SyncResult]:
+    def sync_index(self, *, list_corpus: bool | None = None) -> tuple[SqliteFactStore, SyncResult]:
         """The fact index, brought in line with the corpus once per engine: only new
-        and changed files are read, their analyses from the cache or spaCy."""
+        and changed files are read, their analyses from the cache or spaCy.
+
+        With ``sync-on-check = false`` (``list_corpus`` None) or ``list_corpus``
+        false, an index that has documents is taken as it is, without listing the
+        corpus: a file changed since is still read as it is now when selected
+        (:meth:`_facts_of`), but a new one is not seen until the next
+        ``factcheck index``. ``factcheck index`` and the server always list."""
         if self._index is not None:
             return self._index
         source = self._corpus_source
@@ -429,8 +436,13 @@ class Engine:
                 "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
             )
         patterns = [str(pattern) for pattern in source]
-        files = expand_paths(patterns, Path.cwd())
         store = self._open_index([str(Path.cwd() / pattern) for pattern in patterns])
+        listing = self.config.sync_on_check if list_corpus is None else list_corpus
+        if not listing and (trusted := store.indexed()):
+            self.corpus_load = CorpusLoad(documents=len(trusted), analysed=0, cached=0)
+            self._index = (store, SyncResult(indexed=tuple(trusted)))
+            return self._index
+        files = expand_paths(patterns, Path.cwd())
         analysed = cached = 0
 
         def analyse(documents: Sequence[Document]) -> list[Analysis]:

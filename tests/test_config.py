@@ -215,6 +215,11 @@ def test_retrieval_limit() -> None:
     assert from_mapping({"retrieval-limit": 500}).retrieval_limit == 500
 
 
+def test_sync_on_check() -> None:
+    assert from_mapping({}).sync_on_check is True
+    assert from_mapping({"sync-on-check": False}).sync_on_check is False
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
@@ -222,6 +227,7 @@ def test_retrieval_limit() -> None:
         ({"corpus": ["a", 3]}, "'corpus' must be a list of strings, got 3"),
         ({"model": 3}, "'model' must be a non-empty string"),
         ({"cache": "yes"}, "'cache' must be true or false"),
+        ({"sync-on-check": 0}, "'sync-on-check' must be true or false"),
         ({"retrieval-limit": 0}, "'retrieval-limit' must be a whole number of 1 or more, got 0"),
         ({"retrieval-limit": 2.5}, "'retrieval-limit' must be a whole number of 1 or more"),
         ({"retrieval-limit": True}, "'retrieval-limit' must be a whole number of 1 or more"),

@@ -153,3 +153,42 @@ def test_a_sync_draws_one_progress_line_for_all_its_batches(
     # An unchanged corpus has nothing to read: no line at all.
     Engine(config, pipeline=rules_pipeline, progress=start).sync_index()  # type: ignore[arg-type]
     assert len(lines) == 1
+
+
+def test_with_sync_on_check_off_a_check_trusts_the_index_and_reads_changes_as_they_are(
+    tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.engine as engine_module
+    from factcheck.config import config_from_mapping
+    from factcheck.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    write_distractors(corpus, 4)
+    seed = copy_seed(corpus)
+    config = config_from_mapping(
+        {"corpus": [str(corpus)], "cache-dir": str(tmp_path / "cache"), "sync-on-check": False},
+        source=None,
+        root=tmp_path,
+    )
+    # An empty index is synced in full even so: there is nothing to trust yet.
+    first = Engine(config, pipeline=rules_pipeline)
+    assert any(f[0] == "FC101" for f in findings(first))
+    assert len(first.sync_index()[1].indexed) == 5
+
+    (corpus / "late.txt").write_text("Vyacheslav Volodin arrived in Kazan.\n", encoding="utf-8")
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Volodin", "Volodarsky"), "utf-8")
+
+    def no_listing(*args: object, **kwargs: object) -> list[Path]:
+        raise AssertionError("the corpus was listed")
+
+    monkeypatch.setattr(engine_module, "expand_paths", no_listing)
+    trusting = Engine(config, pipeline=rules_pipeline)
+    _, synced = trusting.sync_index()
+    assert len(synced.indexed) == 5  # the new file is not seen...
+    # ...but the changed one is read as it is now: nothing left to misspell.
+    assert not any(f[0] == "FC101" for f in findings(trusting))
+
+    monkeypatch.undo()
+    listing = Engine(config, pipeline=rules_pipeline)
+    _, synced = listing.sync_index(list_corpus=True)  # what `factcheck index` does
+    assert len(synced.indexed) == 6

@@ -71,7 +71,7 @@ def run_index(args: argparse.Namespace, engine: Any) -> int:
     if engine.uses_index:
         # The fact index is brought in line now, from the analyses just cached, so
         # that the first check after indexing reads only its own documents.
-        _, synced = engine.sync_index()
+        _, synced = engine.sync_index(list_corpus=True)
         print(fact_index_line(synced))
     if summary.unreadable:
         files = "file" if len(summary.unreadable) == 1 else "files"

@@ -128,6 +128,10 @@ class SqliteFactStore:
         finally:
             self._connection.execute("COMMIT")
 
+    def indexed(self) -> list[tuple[str, str]]:
+        rows = self._connection.execute("SELECT path, sha256 FROM documents ORDER BY id")
+        return [(path, sha) for path, sha in rows]
+
     def document_count(self) -> int:
         (count,) = self._connection.execute("SELECT count(*) FROM documents").fetchone()
         return int(count)

@@ -67,6 +67,9 @@ class FactStore(Protocol):
 
     def document_count(self) -> int: ...
 
+    def indexed(self) -> list[tuple[str, str]]:
+        """(path, sha256) of every indexed document, in the order they were indexed."""
+
     def document_frequencies(self, keys: Collection[str]) -> dict[str, int]:
         """How many documents have each key (keys no document has are left out)."""
 

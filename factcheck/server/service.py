@@ -59,7 +59,9 @@ class CheckService:
 
     def _build(self, pipeline: LoadedPipeline | None) -> Engine:
         engine = Engine(self._config, pipeline=pipeline, stderr=self._stderr)
-        engine.prepare()  # load the corpus now, not during the first request
+        # The corpus now, not during the first request; listed even with
+        # sync-on-check = false, since the watch only sees changes from here on.
+        engine.prepare(list_corpus=True)
         return engine
 
     def _refresh(self) -> Engine:
