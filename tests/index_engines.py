@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+import pytest
+
+from factcheck.cache import AnalysisCache
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
@@ -44,3 +47,16 @@ def findings(engine: Engine, text: str = MISSPELT_DRAFT) -> list[Seen]:
         )
         for f in report.findings
     ]
+
+
+def count_cache_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SHA-256 of every analysis read from the analysis cache from now on."""
+    read: list[str] = []
+    original = AnalysisCache.get
+
+    def counting_get(self: AnalysisCache, sha256: str) -> object:
+        read.append(sha256)
+        return original(self, sha256)
+
+    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    return read

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cache import AnalysisCache
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.model import Analysis, FileReport
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.index_corpora import copy_seed, write_distractors
-from tests.index_engines import MISSPELT_DRAFT, findings, index_engine
+from tests.index_engines import MISSPELT_DRAFT, count_cache_reads, findings, index_engine
 
 
 @pytest.fixture()
@@ -59,14 +58,7 @@ def test_a_check_decodes_at_most_the_limit_of_analyses(
 ) -> None:
     cache = tmp_path / "cache"
     index_engine(archive, cache, rules_pipeline, limit=3).sync_index()  # the index, warm
-    decoded: list[str] = []
-    original = AnalysisCache.get
-
-    def counting_get(self: AnalysisCache, sha256: str) -> object:
-        decoded.append(sha256)
-        return original(self, sha256)
-
-    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    decoded = count_cache_reads(monkeypatch)
     engine = index_engine(archive, cache, rules_pipeline, limit=3)
     assert any(f[0] == "FC101" for f in findings(engine))
     assert 0 < len(decoded) <= 3
@@ -147,14 +139,7 @@ def test_a_new_selection_reuses_the_analyses_decoded_for_the_last_one(
 ) -> None:
     cache = tmp_path / "cache"
     index_engine(archive, cache, rules_pipeline, limit=3).sync_index()
-    decoded: list[str] = []
-    original = AnalysisCache.get
-
-    def counting_get(self: AnalysisCache, sha256: str) -> object:
-        decoded.append(sha256)
-        return original(self, sha256)
-
-    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    decoded = count_cache_reads(monkeypatch)
     engine = index_engine(archive, cache, rules_pipeline, limit=3)
     findings(engine)
     first = list(decoded)

@@ -156,21 +156,14 @@ def make_indexed_service(corpus: Path, cache: Path, pipeline: LoadedPipeline) ->
 def test_an_indexed_reload_reads_only_the_new_file_and_closes_the_old_index(
     corpus: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from factcheck.cache import AnalysisCache
+    from tests.index_engines import count_cache_reads
 
     service = make_indexed_service(corpus, tmp_path / "cache", rules_pipeline)
     engine = service._engine
     assert engine.uses_index
     assert codes(service.check(DRAFT, path="d.md", date=None)) == ["FC101"]
     old_store, _ = engine.sync_index()
-    read: list[str] = []
-    original = AnalysisCache.get
-
-    def counting_get(self: AnalysisCache, sha256: str) -> object:
-        read.append(sha256)
-        return original(self, sha256)
-
-    monkeypatch.setattr(AnalysisCache, "get", counting_get)
+    read = count_cache_reads(monkeypatch)
     extra = corpus / "extra.txt"
     extra.write_text("Yacheslav Volodin arrived in Beijing.\n", encoding="utf-8")
     report = service.check(DRAFT, path="d.md", date=None)
