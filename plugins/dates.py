@@ -115,10 +115,21 @@ def _claim_contradictions(context: CheckContext, flagged: set[Span]) -> Iterable
         # one sharing fewer may be another ("France's first win over England since").
         most = max((len(c.participants & draft.participants) for c in differing), default=0)
         differing = [c for c in differing if len(c.participants & draft.participants) == most]
+        if most == 0 and draft.participants:
+            # None of them names anyone the draft names: an account of the same
+            # kind of event ("a hearing") from any story. Only one the corpus dates
+            # to the draft's occasion is taken to be of its event.
+            differing = [c for c in differing if _of_occasion(draft, c)]
         finding = _claim_finding(context, draft, differing) if differing else None
         if finding is not None:
             flagged.add(draft.time.span)
             yield finding
+
+
+def _of_occasion(draft: DatedClaim, claim: DatedClaim) -> bool:
+    """Does the corpus date the claim to a day of the draft's occasion?"""
+    ours, theirs = draft.when.day, claim.when.day
+    return ours is not None and theirs is not None and same_occasion(ours, theirs)
 
 
 def _compatible(draft: DatedClaim, claim: DatedClaim) -> bool:
