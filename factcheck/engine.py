@@ -118,7 +118,11 @@ class Engine:
         self._selected_facts: Lru[tuple[tuple[str, str], ...], CorpusFacts] = Lru(
             _SELECTED_FACTS_KEPT
         )
-        self._documents_kept: Lru[tuple[str, str], DocumentFacts] = Lru(_DOCUMENTS_KEPT)
+        # At least one selection's worth, or a raised retrieval-limit would evict
+        # each selection's documents before the next check could reuse them.
+        self._documents_kept: Lru[tuple[str, str], DocumentFacts] = Lru(
+            max(_DOCUMENTS_KEPT, config.retrieval_limit)
+        )
 
     # --- set-up, lazily: `factcheck plugins` needs neither spaCy nor the corpus ----
 
@@ -368,8 +372,8 @@ class Engine:
     def reload_corpus(self) -> None:
         """Bring the engine in line with the corpus as it is on disk now (the server,
         when its files change). With the index, only new and changed files are read;
-        what the engine keeps by content (decoded analyses, the fact bases of
-        selections) stays valid and is kept. If the corpus cannot be loaded, the
+        what the engine keeps by content (the documents' own facts, the fact bases
+        of selections) stays valid and is kept. If the corpus cannot be loaded, the
         error is raised and the engine keeps the corpus it had."""
         if not self.uses_index:
             kept_facts, self._facts = self._facts, None
@@ -454,10 +458,11 @@ class Engine:
                 cached += self.corpus_load.cached
             return analyses
 
-        start_progress = None
-        if self._progress is not None:
-            factory = self._progress
-            start_progress = functools.partial(factory, "indexing the corpus")
+        start_progress = (
+            None
+            if self._progress is None
+            else functools.partial(self._progress, "indexing the corpus")
+        )
         synced = sync_index(
             store, files, load=self._load_corpus_file, analyse=analyse, progress=start_progress
         )
