@@ -64,6 +64,7 @@ _SCHEMA_VERSION = 2
 _EXTRACTION_FOLDERS = ("nlp", "storage")
 _EXTRACTION_MODULES = (
     "model.py", "serialize.py", "documents.py", "markup.py", "pubdate.py", "errors.py",
+    "collector.py",
 )  # fmt: skip
 
 _SCHEMA = """

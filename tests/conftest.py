@@ -58,6 +58,17 @@ def seed_engines() -> dict[str, Engine]:
     return {}
 
 
+def corpus_engine(
+    seed_engines: dict[str, Engine], pipeline: LoadedPipeline, name: str, corpus: dict[str, str]
+) -> Engine:
+    """An engine on ``corpus`` (texts by name) with the seeds' configuration, built
+    once per ``name`` and pipeline for the whole session."""
+    key = f"{name}:{pipeline.key}"
+    if key not in seed_engines:
+        seed_engines[key] = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    return seed_engines[key]
+
+
 @pytest.fixture()
 def seed_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
     """An engine on the seeds corpus, built once per pipeline."""

@@ -7,8 +7,6 @@ code, unchanged.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
 from factcheck.facts.names.namebook import NameBook, NameEntity, name_tokens, normalise_name
 from factcheck.facts.names.spelling import words_close
@@ -57,22 +55,7 @@ class AllPairsNameBook(NameBook):
         people = self._with_surname(initialled)
         return [] if any(initials_fit(initialled, e.canonical) for e in people) else people
 
-    def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
-        if not context and not single:
-            return None
+    def _candidate_words(self, word: str, context: set[str]) -> list[str]:
         if context:
-            pool = {w for c in context for w in self._neighbours[c]}
-            candidates = [self._known_words[w] for w in pool]
-        else:
-            candidates = sorted(self._indexed_words().near(word))
-        best: tuple[float, str] | None = None
-        for written in candidates:
-            lower = written.lower()
-            if not words_close(word, written, self.threshold, context=bool(context)):
-                continue
-            if context and not context & self._neighbours[lower]:
-                continue
-            score = fuzz.ratio(word.lower(), lower)
-            if best is None or score > best[0] or (score == best[0] and written < best[1]):
-                best = (score, written)
-        return best[1] if best else None
+            return [self._known_words[w] for w in {w for c in context for w in self._neighbours[c]}]
+        return sorted(self._indexed_words().near(word))

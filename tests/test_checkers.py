@@ -16,7 +16,7 @@ from factcheck.fixes import apply_fixes
 from factcheck.model import Finding
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
-from tests.conftest import SEED_FILES, CheckText, seeds_config
+from tests.conftest import SEED_FILES, CheckText, corpus_engine, seeds_config
 
 AUG_26_2025 = dt.date(2025, 8, 26)
 NOV_23_2023 = dt.date(2023, 11, 23)
@@ -383,10 +383,7 @@ TIMELINE: list[tuple[str, dt.date | None, str | None]] = [
 
 @pytest.fixture()
 def timeline_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"timeline:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=TIMELINE_CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "timeline", TIMELINE_CORPUS)
 
 
 @pytest.mark.parametrize(("draft", "date", "code"), TIMELINE)
@@ -667,10 +664,7 @@ SAME_BODY: list[tuple[str, str | None]] = [
 
 @pytest.fixture()
 def same_body_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"same-body:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=SAME_BODY_CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "same-body", SAME_BODY_CORPUS)
 
 
 @pytest.mark.parametrize(("draft", "flagged"), SAME_BODY)
@@ -861,10 +855,7 @@ MARCH_2021 = dt.date(2021, 3, 10)
 
 @pytest.fixture()
 def values_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"values:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=VALUES_CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "values", VALUES_CORPUS)
 
 
 def _value_findings(engine: Engine, draft: str, date: dt.date | None) -> list[Finding]:
@@ -957,10 +948,7 @@ MIXED_STYLE_CORPUS = {
 
 @pytest.fixture()
 def mixed_style_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"mixed:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=MIXED_STYLE_CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "mixed", MIXED_STYLE_CORPUS)
 
 
 def test_a_romanisation_the_corpus_uses_is_only_info(mixed_style_engine: Engine) -> None:

@@ -7,7 +7,7 @@ import pytest
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.nlp.pipeline import LoadedPipeline
-from tests.conftest import seeds_config
+from tests.conftest import corpus_engine
 
 CORPUS = {
     "a.txt": "Anders Lie, a spokesman for Nordkraft, said the plant in Mosjoen would close.\n",
@@ -20,10 +20,7 @@ CORPUS = {
 
 @pytest.fixture()
 def engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"first-names:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "first-names", CORPUS)
 
 
 def _slips(engine: Engine, draft: str) -> list[tuple[str, str | None]]:

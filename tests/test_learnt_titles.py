@@ -10,7 +10,7 @@ from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.facts.titles.learnt import compatible, normalise
 from factcheck.nlp.pipeline import LoadedPipeline
-from tests.conftest import seeds_config
+from tests.conftest import corpus_engine, seeds_config
 
 CORPUS = {
     "a.txt": "Economy minister Anna Kovacs opened the new plant in Szeged on Monday.\n"
@@ -48,10 +48,7 @@ CASES: list[tuple[str, str | None]] = [
 
 @pytest.fixture()
 def titles_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"learnt-titles:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "learnt-titles", CORPUS)
 
 
 @pytest.mark.parametrize(("draft", "title"), CASES)
@@ -148,10 +145,7 @@ DESCRIBED_CASES: list[tuple[str, str | None, str | None]] = [
 
 @pytest.fixture()
 def described_engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"described-titles:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=DESCRIBED, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "described-titles", DESCRIBED)
 
 
 @pytest.mark.parametrize(("draft", "code", "flagged"), DESCRIBED_CASES)

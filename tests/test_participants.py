@@ -9,7 +9,7 @@ import pytest
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.nlp.pipeline import LoadedPipeline
-from tests.conftest import seeds_config
+from tests.conftest import corpus_engine, seeds_config
 
 CORPUS = {
     "a.md": "---\ndate: 2021-05-02\n---\n"
@@ -23,10 +23,7 @@ MAY_2021 = dt.date(2021, 5, 3)
 
 @pytest.fixture()
 def engine(pipeline: LoadedPipeline, seed_engines: dict[str, Engine]) -> Engine:
-    key = f"participants:{pipeline.key}"
-    if key not in seed_engines:
-        seed_engines[key] = Engine(seeds_config(), corpus=CORPUS, pipeline=pipeline)
-    return seed_engines[key]
+    return corpus_engine(seed_engines, pipeline, "participants", CORPUS)
 
 
 def _swaps(engine: Engine, draft: str, date: dt.date) -> list[tuple[str, str | None]]:

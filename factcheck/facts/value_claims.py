@@ -35,13 +35,12 @@ from typing import TYPE_CHECKING
 from factcheck.facts.events import same_occasion
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.parallel_sentences import ContradictedValue
-from factcheck.facts.records import Occurrence
+from factcheck.facts.records import Fact, Occurrence
 from factcheck.model import Analysis, Evidence, ValueClaim
 
 if TYPE_CHECKING:
     from factcheck.facts.corpus import CorpusFacts
 
-_EVIDENCE_LIMIT = 3
 _NOT_PEOPLE = frozenset(["ORG", "GPE", "NORP", "FAC"])
 
 
@@ -174,18 +173,7 @@ def _written(value: float, statements: list[_Stated]) -> str:
 
 
 def _evidence(statements: list[_Stated]) -> tuple[Evidence, ...]:
-    support = _support(statements)
-    chosen: list[Evidence] = []
-    seen: set[str] = set()
-    for stated in statements:
-        occurrence = stated.occurrence
-        if occurrence.source in seen:
-            continue
-        seen.add(occurrence.source)
-        chosen.append(Evidence(occurrence.source, occurrence.line, occurrence.quote, support))
-        if len(chosen) == _EVIDENCE_LIMIT:
-            break
-    return tuple(chosen)
+    return Fact(occurrences=[stated.occurrence for stated in statements]).evidence()
 
 
 _INDEXES: weakref.WeakKeyDictionary[CorpusFacts, ValueIndex] = weakref.WeakKeyDictionary()

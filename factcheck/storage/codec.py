@@ -17,12 +17,12 @@ here and bump the version (``tests/test_storage_codec.py`` fails until it does).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import msgpack
 
+from factcheck.collector import collection_paused
 from factcheck.model import (
     Analysis,
     CountExpression,
@@ -184,14 +184,10 @@ def decode_analysis(data: bytes) -> Analysis:
     # the cyclic garbage collector, which walks every live object (the corpus
     # decoded so far): measured, two thirds of the decode. These records hold
     # only strings, numbers and tuples of records, never a cycle, so pausing
-    # the collector for the decode leaves nothing uncollected.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # the collector for the decode leaves nothing uncollected. The engine's own
+    # pause, shared with the checks of other threads.
+    with collection_paused():
         return _decode(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _decode(data: bytes) -> Analysis:

@@ -431,27 +431,29 @@ class NameBook:
     def _closest_word(self, word: str, context: set[str], *, single: bool) -> str | None:
         if not context and not single:
             return None
-        # Candidates: with context, the words close in spelling (by key) that stand
-        # next to a context word in a known name; alone, the words one edit away.
-        if context:
-            candidates = [
-                self._known_words[w]
-                for w in self._close_words.candidates(word)
-                if w in self._known_words and context & self._neighbours.get(w, set())
-            ]
-        else:
-            candidates = sorted(self._indexed_words().near(word))
         best: tuple[float, str] | None = None
-        for written in candidates:
+        for written in self._candidate_words(word, context):
             lower = written.lower()
             if not words_close(word, written, self.threshold, context=bool(context)):
                 continue
-            if context and not context & self._neighbours[lower]:
+            if context and not context & self._neighbours.get(lower, set()):
                 continue
             score = fuzz.ratio(word.lower(), lower)
             if best is None or score > best[0] or (score == best[0] and written < best[1]):
                 best = (score, written)
         return best[1] if best else None
+
+    def _candidate_words(self, word: str, context: set[str]) -> list[str]:
+        """The known words ``word`` may be a misspelling of, as written: with
+        ``context``, those close in spelling (by key); alone, those one edit away.
+        :meth:`_closest_word` keeps the close ones that stand beside the context."""
+        if context:
+            return [
+                self._known_words[w]
+                for w in self._close_words.candidates(word)
+                if w in self._known_words
+            ]
+        return sorted(self._indexed_words().near(word))
 
     def _indexed_words(self) -> WordIndex:
         """The known words by their deletion forms, brought up to date."""
