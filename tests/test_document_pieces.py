@@ -96,3 +96,46 @@ def test_kept_documents_hold_no_fact_base() -> None:
     for piece in pieces:
         piece.compute_all()
         assert not any(isinstance(o, (CorpusFacts, Engine)) for o in _reachable(piece))
+
+
+class _CountedMentions(tuple):  # type: ignore[type-arg]
+    """A mentions tuple that counts how often it is walked whole."""
+
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def _sentence_answers(facts: CorpusFacts, analysis: Analysis) -> list[object]:
+    found: list[object] = []
+    for time in analysis.times:
+        found.append(facts.people_near(analysis, time.sentence, time.span))
+    for index in range(len(analysis.sentences)):
+        found.append(facts.people_in(analysis, index))
+        found.append(facts.context_in(analysis, index))
+    return found
+
+
+def test_asking_about_each_sentence_walks_a_document_s_mentions_once(
+    rules_pipeline: LoadedPipeline,
+) -> None:
+    import dataclasses
+
+    pairs = _seed_pairs(Engine(seeds_config(), pipeline=rules_pipeline))
+    facts = CorpusFacts(pairs)
+    document, analysis = pairs[0]
+    expected = _sentence_answers(facts, analysis)
+    assert any(expected) and len(analysis.sentences) > 5
+    # The same analysis as a draft (not one of the fact base's documents), its
+    # mentions counted: one walk to group them, however many sentences are asked.
+    draft = dataclasses.replace(analysis, mentions=_CountedMentions(analysis.mentions))
+    _CountedMentions.walks = 0
+    assert _sentence_answers(facts, draft) == expected
+    assert _CountedMentions.walks <= 1
+    # A corpus document's grouping is kept with its own facts.
+    counted_facts = CorpusFacts([(document, draft), *pairs[1:]])
+    _CountedMentions.walks = 0
+    _sentence_answers(counted_facts, draft)
+    assert _CountedMentions.walks == 0

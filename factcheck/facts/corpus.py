@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.facts.alignment import Swap, TimePair
 from factcheck.facts.document_dates import dates_of
-from factcheck.facts.document_pieces import DocumentFacts
+from factcheck.facts.document_pieces import DocumentFacts, mentions_by_sentence
 from factcheck.facts.events import (
     OCCASION_WINDOW,
     DatedClaim,
@@ -118,6 +118,8 @@ class CorpusFacts:
         )
         self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}
         self._learnt_titles: LearntTitles | None = None
+        # The last draft's mentions by sentence (see _sentence_mentions).
+        self._draft_mentions: tuple[Analysis, Mapping[int, tuple[Mention, ...]]] | None = None
 
     @classmethod
     def from_document_facts(
@@ -364,24 +366,35 @@ class CorpusFacts:
     def people_in(self, analysis: Analysis, sentence: int) -> frozenset[str]:
         return frozenset(
             entity.canonical
-            for m in analysis.mentions
-            if m.sentence == sentence
-            and (entity := self.person(m.text)) is not None
-            and entity.kind == "PERSON"
+            for m in self._sentence_mentions(analysis).get(sentence, ())
+            if (entity := self.person(m.text)) is not None and entity.kind == "PERSON"
         )
 
     def people_near(self, analysis: Analysis, sentence: int, time: Span) -> frozenset[str]:
         """The sentence's people, if one of them is named near the time expression."""
         mentions = [
             m
-            for m in analysis.mentions
-            if m.sentence == sentence
-            and (e := self.person(m.text)) is not None
-            and e.kind == "PERSON"
+            for m in self._sentence_mentions(analysis).get(sentence, ())
+            if (e := self.person(m.text)) is not None and e.kind == "PERSON"
         ]
         if not any(near(m.span, time) for m in mentions):
             return frozenset()
         return frozenset(e.canonical for m in mentions if (e := self.person(m.text)) is not None)
+
+    def _sentence_mentions(self, analysis: Analysis) -> Mapping[int, tuple[Mention, ...]]:
+        """The mentions of each sentence of ``analysis``: kept with a corpus
+        document's own facts, and for the last draft asked about, since checkers
+        and the build ask for one sentence at a time (each time, each count) and a
+        scan of every mention for each would grow with the square of a document."""
+        piece = self._pieces.get(analysis.path)
+        if piece is not None and piece.analysis is analysis:
+            return piece.mentions_by_sentence
+        last = self._draft_mentions
+        if last is None or last[0] is not analysis:
+            # One assignment: a concurrent check at worst groups its draft again.
+            last = (analysis, mentions_by_sentence(analysis.mentions))
+            self._draft_mentions = last
+        return last[1]
 
     def _add_events(self, analysis: Analysis, text: SentenceText) -> None:
         for event in sentence_events(self, analysis, self.dates[analysis.path]):
@@ -416,9 +429,7 @@ class CorpusFacts:
 
     def context_in(self, analysis: Analysis, sentence: int) -> frozenset[str]:
         found: set[str] = set()
-        for mention in analysis.mentions:
-            if mention.sentence != sentence:
-                continue
+        for mention in self._sentence_mentions(analysis).get(sentence, ()):
             entity = self.names.entity(mention.text)
             found.add(entity.canonical if entity else normalise_name(mention.text))
         return frozenset(found)

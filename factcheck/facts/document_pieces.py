@@ -32,7 +32,7 @@ from factcheck.facts.titles.organisations import defined_acronyms, named_initial
 from factcheck.facts.titles.phrases import TitlePhrase, title_phrases
 from factcheck.model import Analysis, Document, Mention, TimeExpression
 
-__all__ = ["DocumentFacts"]
+__all__ = ["DocumentFacts", "mentions_by_sentence"]
 
 
 class DocumentFacts:
@@ -124,6 +124,11 @@ class DocumentFacts:
         return tuple(title_phrases(self.analysis, self.document.prose))
 
     @cached_property
+    def mentions_by_sentence(self) -> Mapping[int, tuple[Mention, ...]]:
+        """The mentions of each sentence that has any, in order."""
+        return mentions_by_sentence(self.analysis.mentions)
+
+    @cached_property
     def written_names(self) -> tuple[tuple[str, Mention], ...]:
         """Each mention with its normalised, lower-case spelling."""
         return tuple(
@@ -148,6 +153,15 @@ class DocumentFacts:
         """Read every piece now (a cache warmed ahead of a check, a benchmark)."""
         for name in _PIECES:
             getattr(self, name)
+
+
+def mentions_by_sentence(mentions: Sequence[Mention]) -> Mapping[int, tuple[Mention, ...]]:
+    """``mentions`` grouped by sentence, in order: read once, so that asking for
+    each time or count of a document does not scan all its mentions again."""
+    found: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        found.setdefault(mention.sentence, []).append(mention)
+    return types.MappingProxyType({index: tuple(group) for index, group in found.items()})
 
 
 _PIECES = tuple(
