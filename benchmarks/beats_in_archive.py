@@ -1,7 +1,7 @@
 """The beats checked against one large archive: retrieval's cost in quality.
 
     python benchmarks/beats_in_archive.py --archive DIR [--external ../shared/external]
-        [--limits 100 30] [--cache-dir DIR]
+        [--limits 100 30] [--words 20000 0] [--cache-dir DIR]
 
 `factcheck eval --suite beats` checks each beat against its own small corpus,
 which is below the retrieval limit and so read whole: it never exercises the
@@ -11,7 +11,8 @@ newsroom archive: the five beats' corpora together and the documents of
 ``benchmarks/archive_scale.py``: variants of the same real texts with their
 names and numbers drawn again, the hardest kind of distractor, as they share
 the real sentences' wording). The fact index selects at most ``--limits``
-documents for each draft. Printed side by side: the beats figures with each
+documents for each draft, holding at most ``--words`` tokens together (0: no
+bound on words), each pair a run. Printed side by side: the beats figures with each
 beat's own corpus (as the eval suite), with the five corpora together (no
 distractors, read whole), and with the archive at each limit. Prints figures,
 asserts nothing. The analyses go to ``--cache-dir`` (by default the archive's
@@ -68,6 +69,7 @@ def main() -> int:
     parser.add_argument("--archive", type=Path, required=True, help="a folder of distractors")
     parser.add_argument("--external", type=Path, default=Path("../shared/external"))
     parser.add_argument("--limits", type=int, nargs="+", default=[100, 30])
+    parser.add_argument("--words", type=int, nargs="+", default=[Config.retrieval_words, 0])
     parser.add_argument("--cache-dir", type=Path)
     args = parser.parse_args()
     archive = args.archive.absolute()
@@ -84,19 +86,22 @@ def main() -> int:
         ("own corpus", config.replace(cache_enabled=False), None),
         ("five corpora", config, together),
     ]
+    # 0 words: no bound (more tokens than any archive holds).
     runs += [
-        (f"+{documents} docs, limit {limit}", config.replace(retrieval_limit=limit),
+        (f"+{documents} docs, {limit} docs, {words or 'any'} words",
+         config.replace(retrieval_limit=limit, retrieval_words=words or sys.maxsize),
          [*together, str(archive)])
         for limit in args.limits
+        for words in args.words
     ]  # fmt: skip
-    print(f"{'corpus':<28} {'recall':>6} {'prec.':>6} {'FPs':>4} {'s/draft':>7}  per category")
+    print(f"{'corpus':<36} {'recall':>6} {'prec.':>6} {'FPs':>4} {'s/draft':>7}  per category")
     first_misses: set[str] | None = None
     for label, run_config, corpus in runs:
         result, per_draft = beats_figures(run_config, pipeline, beats, corpus)
         total = result.total()
         cells = " ".join(f"{c} {n.found}/{n.planted}" for c, n in total.categories.items())
         print(
-            f"{label:<28} {total.recall:>6.2f} {total.precision:>6.2f}"
+            f"{label:<36} {total.recall:>6.2f} {total.precision:>6.2f}"
             f" {len(total.false_positives):>4} {per_draft:>7.2f}  {cells}",
             flush=True,
         )

@@ -68,6 +68,9 @@ class Config:
     cache_enabled: bool = True
     # Corpus documents a draft is checked against at most, found by the fact index.
     retrieval_limit: int = 100
+    # Tokens those documents hold together at most (the best one is taken whatever
+    # its length): what bounds a check's fact work against a large archive.
+    retrieval_words: int = 20_000
     # Whether a check lists and stats the corpus to bring the fact index in line
     # first; false: it trusts the index as `factcheck index` (or the server) left it.
     sync_on_check: bool = True
@@ -521,6 +524,7 @@ _KEYS: dict[str, tuple[str, _Reader]] = {
     "cache-dir": ("cache_dir", _string),
     "cache": ("cache_enabled", _boolean),
     "retrieval-limit": ("retrieval_limit", _positive_integer),
+    "retrieval-words": ("retrieval_words", _positive_integer),
     "sync-on-check": ("sync_on_check", _boolean),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "accepted-spellings": ("accepted_spellings", _string_set),

@@ -344,6 +344,7 @@ class Engine:
             synced.indexed,
             limit=self.config.retrieval_limit,
             threshold=self.config.name_threshold,
+            words=self.config.retrieval_words,
         )
         if selection.whole_corpus and self._facts is not None:
             return self._facts  # already built for the whole corpus (the server does)

@@ -215,6 +215,11 @@ def test_retrieval_limit() -> None:
     assert from_mapping({"retrieval-limit": 500}).retrieval_limit == 500
 
 
+def test_retrieval_words() -> None:
+    assert from_mapping({}).retrieval_words == 20_000
+    assert from_mapping({"retrieval-words": 5000}).retrieval_words == 5000
+
+
 def test_sync_on_check() -> None:
     assert from_mapping({}).sync_on_check is True
     assert from_mapping({"sync-on-check": False}).sync_on_check is False
@@ -229,6 +234,7 @@ def test_sync_on_check() -> None:
         ({"cache": "yes"}, "'cache' must be true or false"),
         ({"sync-on-check": 0}, "'sync-on-check' must be true or false"),
         ({"retrieval-limit": 0}, "'retrieval-limit' must be a whole number of 1 or more, got 0"),
+        ({"retrieval-words": 0}, "'retrieval-words' must be a whole number of 1 or more, got 0"),
         ({"retrieval-limit": 2.5}, "'retrieval-limit' must be a whole number of 1 or more"),
         ({"retrieval-limit": True}, "'retrieval-limit' must be a whole number of 1 or more"),
         ({"select": ["fc1"]}, "'select': 'fc1' is not a code or code prefix"),

@@ -200,3 +200,51 @@ def test_retrieval_reads_the_rarest_keys_first_and_stops_at_its_budget(
     assert 0 < bounded.postings_read <= 2 < unbounded.postings_read
     assert [Path(p).name for p, _ in bounded.documents] == ["m_volodin.txt"]
     assert bounded.documents == unbounded.documents
+
+
+def test_the_selection_holds_at_most_its_words_taking_documents_in_rank_order(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.index import select_documents
+    from factcheck.nlp.extract import analyse_many
+
+    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=5)
+    store, synced = engine.sync_index()
+    draft = document_from_text("draft.md", "Vyacheslav Volodin met officials in Kazan.")
+    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
+
+    def select(words: int | None) -> tuple[list[str], int]:
+        chosen = select_documents(
+            store, analysis, synced.indexed, limit=5, threshold=85.0, words=words
+        )
+        return [Path(path).name for path, _ in chosen.documents], chosen.words
+
+    unbounded, all_words = select(None)
+    assert len(unbounded) == 5
+    # The best document is taken whatever its length; nothing after it fits in 1.
+    best, best_words = select(1)
+    assert best == ["m_volodin.txt"] and best_words > 1
+    for budget in (best_words, (best_words + all_words) // 2, all_words - 1):
+        names, words = select(budget)
+        assert words <= budget and set(names) < set(unbounded), budget
+        assert "m_volodin.txt" in names
+    assert select(all_words) == (unbounded, all_words)
+
+
+def test_a_check_reads_no_more_than_its_words_of_the_archive(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.config import config_from_mapping
+
+    cache = tmp_path / "cache"
+    index_engine(archive, cache, rules_pipeline, limit=5).sync_index()
+    decoded = count_cache_reads(monkeypatch)
+    config = config_from_mapping(
+        {"corpus": [str(archive)], "cache-dir": str(cache), "retrieval-limit": 5,
+         "retrieval-words": 1},
+        source=None,
+        root=archive.parent,
+    )  # fmt: skip
+    found = findings(Engine(config, pipeline=rules_pipeline))
+    assert any(f[0] == "FC101" for f in found)
+    assert len(decoded) == 1

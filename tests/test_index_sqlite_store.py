@@ -154,3 +154,14 @@ def test_an_index_opens_for_reading_while_another_connection_holds_the_write_loc
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_documents_words_are_stored_with_it(tmp_path: Path) -> None:
+    store = SqliteFactStore(tmp_path / "index.sqlite3")
+    with store.writing() as writer:
+        writer.put(DocumentEntry(IndexedDocument("a", "1", Stamp(9, 1), words=412), A.keys))
+        writer.put(B)
+    with store.reading():
+        found = store.documents([1, 2])
+    store.close()
+    assert {document.path: document.words for document in found.values()} == {"a": 412, "b": 0}

@@ -4,9 +4,13 @@ A document scores, for each key it shares with the draft, the key's inverse
 document frequency ``log(N / df)`` (times the closeness of a fuzzy name match).
 Keys in more than :data:`COMMON_KEY_SHARE` of the documents say nothing about
 which documents matter, so their postings are not read; the others are read
-rarest first, up to :data:`POSTINGS_BUDGET` postings a check. A corpus of at
-most ``limit`` documents is selected whole, in corpus order, so that checks
-against it are what they were without the index.
+rarest first, up to :data:`POSTINGS_BUDGET` postings a check. The best
+``limit`` documents are taken in rank order while their words (tokens, as
+indexed) stay within ``words``: what a check costs grows with the words it
+reads, and the best-ranked documents of a large archive are its longest (they
+share the most keys), so a count of documents alone does not bound it. A
+corpus of at most ``limit`` documents is selected whole, in corpus order, so
+that checks against it are what they were without the index.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class Selection:
     documents: tuple[tuple[str, str], ...]
     whole_corpus: bool  # the corpus was no larger than the limit
     postings_read: int = 0
+    words: int = 0  # the chosen documents' tokens, as indexed (0 for a whole corpus)
 
 
 def select_documents(
@@ -46,8 +51,11 @@ def select_documents(
     *,
     limit: int,
     threshold: float,
+    words: int | None = None,
 ) -> Selection:
-    """``corpus``: (path, sha256) of every indexed corpus document, in corpus order."""
+    """``corpus``: (path, sha256) of every indexed corpus document, in corpus order;
+    ``words``: the most tokens the chosen documents may hold together (None: no
+    bound), though the best document is chosen whatever its length."""
     if len(corpus) <= limit:
         return Selection(documents=tuple(corpus), whole_corpus=True)
     with store.reading():
@@ -66,11 +74,21 @@ def select_documents(
             read += frequency
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         found = store.documents([doc_id for doc_id, _ in ranked])
-    chosen = {found[doc_id].path: found[doc_id].sha256 for doc_id, _ in ranked if doc_id in found}
+    chosen: dict[str, str] = {}
+    taken = 0
+    for doc_id, _ in ranked:
+        document = found.get(doc_id)
+        if document is None:
+            continue
+        if chosen and words is not None and taken + document.words > words:
+            break  # in rank order: a shorter, lesser document does not jump the queue
+        chosen[document.path] = document.sha256
+        taken += document.words
     return Selection(
         documents=tuple((path, chosen[path]) for path, _ in corpus if path in chosen),
         whole_corpus=False,
         postings_read=read,
+        words=taken,
     )
 
 

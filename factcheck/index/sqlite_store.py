@@ -22,7 +22,7 @@ from factcheck.index.keys import NAME_WORD
 from factcheck.index.store import DocumentEntry, IndexedDocument, Stamp
 
 # Bumped when a table changes shape; a file of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.words
 # Seconds a write waits for another process's write lock.
 BUSY_TIMEOUT = 60.0
 # SQLite's oldest limit is 999 parameters a statement.
@@ -36,6 +36,7 @@ _SCHEMA = (
         size INTEGER NOT NULL,
         mtime_ns INTEGER NOT NULL,
         published TEXT,
+        words INTEGER NOT NULL,
         keys TEXT NOT NULL,
         spellings TEXT NOT NULL
     )""",
@@ -156,12 +157,13 @@ class SqliteFactStore:
         for chunk in _chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._connection.execute(
-                "SELECT id, path, sha256, size, mtime_ns, published FROM documents"
+                "SELECT id, path, sha256, size, mtime_ns, published, words FROM documents"
                 f" WHERE id IN ({marks})",
                 chunk,
             )
-            for doc_id, path, sha, size, mtime, published in rows:
-                found[doc_id] = IndexedDocument(path, sha, Stamp(size, mtime), _date(published))
+            for doc_id, path, sha, size, mtime, published, words in rows:
+                stamp = Stamp(size, mtime)
+                found[doc_id] = IndexedDocument(path, sha, stamp, _date(published), words)
         return found
 
     def words_in_blocks(self, blocks: Collection[str]) -> set[str]:
@@ -202,14 +204,16 @@ class _Writer:
         keys = sorted(entry.keys.keys)
         spellings = sorted(entry.keys.spellings)
         cursor = self._connection.execute(
-            "INSERT INTO documents (path, sha256, size, mtime_ns, published, keys, spellings)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents"
+            " (path, sha256, size, mtime_ns, published, words, keys, spellings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.path,
                 document.sha256,
                 document.stamp.size,
                 document.stamp.mtime_ns,
                 document.published.isoformat() if document.published else None,
+                document.words,
                 _SEPARATOR.join(keys),
                 _SEPARATOR.join(spellings),
             ),

@@ -29,6 +29,8 @@ class IndexedDocument:
     sha256: str
     stamp: Stamp
     published: dt.date | None = None
+    # Tokens of its analysis: what reading it costs a check (``retrieval-words``).
+    words: int = 0
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,9 @@ def _read_pending(
                     counts.changed += 1
                 else:
                     counts.added += 1
-                indexed = IndexedDocument(key, document.sha256, stamp, document.published)
+                indexed = IndexedDocument(
+                    key, document.sha256, stamp, document.published, len(analysis.tokens)
+                )
                 writer.put(DocumentEntry(indexed, analysis_keys(analysis)))
                 current[key] = document.sha256
         if bar is not None:
