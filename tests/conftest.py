@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,6 +34,16 @@ def seeds_config(**extra: object) -> Config:
     settings = {"corpus": [str(SEEDS)], "cache": False, "vocabulary": SEEDS_VOCABULARY}
     return config_from_mapping({**settings, **extra}, source=None, root=REPO)
 
+
+
+@pytest.fixture(autouse=True)
+def _collectable_heap() -> Iterator[None]:
+    """An engine that loads its model freezes the heap (factcheck.engine): right for
+    a long-lived process, but the test process must keep collecting what each
+    test leaves (and third-party code that looks at referrers, as Hypothesis
+    does for trio's random generator, must see them)."""
+    yield
+    gc.unfreeze()
 
 @pytest.fixture(scope="session")
 def statistical_pipeline() -> LoadedPipeline:

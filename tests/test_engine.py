@@ -429,3 +429,30 @@ def test_a_changed_vocabulary_checks_against_a_fact_index_of_its_own(
     assert len(list(cache.glob("index-*.sqlite3"))) == 1
     check({"speech-verbs": ["quipped"]})
     assert len(list(cache.glob("index-*.sqlite3"))) == 2
+
+
+def test_an_engine_that_loads_its_model_puts_it_out_of_the_collector_s_sight(
+    rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    class Model:  # stands for the model's objects: tracked by the collector
+        def __init__(self) -> None:
+            self.parts = [[index] for index in range(1000)]
+
+    loaded: list[Model] = []
+
+    def load(_: object) -> LoadedPipeline:
+        loaded.append(Model())
+        return rules_pipeline
+
+    monkeypatch.setattr(engine_module, "load_pipeline", load)
+    gc.unfreeze()
+    try:
+        engine = Engine(config_from_mapping({}, source=None, root=REPO))
+        assert engine.pipeline is rules_pipeline
+        # Every object alive when the model was loaded is frozen, the model's too.
+        assert gc.get_freeze_count() >= 1000
+        assert not any(loaded[0] is found for found in gc.get_objects())
+    finally:
+        gc.unfreeze()
