@@ -35,7 +35,6 @@ def seeds_config(**extra: object) -> Config:
     return config_from_mapping({**settings, **extra}, source=None, root=REPO)
 
 
-
 @pytest.fixture(autouse=True)
 def _collectable_heap() -> Iterator[None]:
     """An engine that loads its model freezes the heap (factcheck.engine): right for
@@ -44,6 +43,7 @@ def _collectable_heap() -> Iterator[None]:
     does for trio's random generator, must see them)."""
     yield
     gc.unfreeze()
+
 
 @pytest.fixture(scope="session")
 def statistical_pipeline() -> LoadedPipeline:

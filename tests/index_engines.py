@@ -16,9 +16,16 @@ from factcheck.nlp.pipeline import LoadedPipeline
 MISSPELT_DRAFT = "His guest was Yacheslav Volodin.\n"
 
 
-def index_engine(corpus: Path, cache: Path, pipeline: LoadedPipeline, *, limit: int = 3) -> Engine:
+def index_engine(
+    corpus: Path, cache: Path, pipeline: LoadedPipeline, *, limit: int = 3, words: int = 20_000
+) -> Engine:
     config = config_from_mapping(
-        {"corpus": [str(corpus)], "cache-dir": str(cache), "retrieval-limit": limit},
+        {
+            "corpus": [str(corpus)],
+            "cache-dir": str(cache),
+            "retrieval-limit": limit,
+            "retrieval-words": words,
+        },
         source=None,
         root=corpus.parent,
     )

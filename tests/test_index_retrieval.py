@@ -3,12 +3,15 @@ the documents its draft needs, and still finds what the whole corpus would."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
+from factcheck.index.retrieval import Selection
 from factcheck.model import Analysis, FileReport
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.index_corpora import copy_seed, write_distractors
@@ -38,17 +41,10 @@ def test_a_misspelt_name_finds_its_document_among_distractors(
 def test_retrieval_ranks_the_fuzzy_match_first(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:
-    from factcheck.documents import document_from_text
-    from factcheck.index import select_documents
-    from factcheck.nlp.extract import analyse_many
-
-    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=1)
-    store, synced = engine.sync_index()
     # Only one name word of the draft is known, and only to one document, as a
     # misspelling: the first name is in every distractor (too common to rank).
-    draft = document_from_text("draft.md", "Vyacheslav Volodim arrived.")
-    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
-    selection = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    select = _selector(archive, tmp_path, rules_pipeline, "Vyacheslav Volodim arrived.")
+    selection = select(limit=1)
     assert [Path(path).name for path, _ in selection.documents] == ["m_volodin.txt"]
     assert not selection.whole_corpus
 
@@ -182,20 +178,31 @@ def _draft_analysis(engine: Engine) -> Analysis:
     return analysis
 
 
+KAZAN_DRAFT = "Vyacheslav Volodin met officials in Kazan."
+
+
+def _selector(
+    archive: Path, tmp_path: Path, pipeline: LoadedPipeline, text: str
+) -> Callable[..., Selection]:
+    """``select_documents`` over the synced archive for a draft of ``text``, to be
+    called with ``limit`` and any other keyword arguments."""
+    from factcheck.index import select_documents
+    from factcheck.nlp.extract import analyse_many
+
+    store, synced = index_engine(archive, tmp_path / "cache", pipeline).sync_index()
+    (analysis,) = analyse_many(pipeline.nlp, [document_from_text("draft.md", text)], pipeline.key)
+    return functools.partial(select_documents, store, analysis, synced.indexed, threshold=85.0)
+
+
 def test_retrieval_reads_the_rarest_keys_first_and_stops_at_its_budget(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import factcheck.index.retrieval as retrieval
-    from factcheck.index import select_documents
-    from factcheck.nlp.extract import analyse_many
 
-    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=1)
-    store, synced = engine.sync_index()
-    draft = document_from_text("draft.md", "Vyacheslav Volodin met officials in Kazan.")
-    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
-    unbounded = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    select = _selector(archive, tmp_path, rules_pipeline, KAZAN_DRAFT)
+    unbounded = select(limit=1)
     monkeypatch.setattr(retrieval, "POSTINGS_BUDGET", 2)
-    bounded = select_documents(store, analysis, synced.indexed, limit=1, threshold=85.0)
+    bounded = select(limit=1)
     # The surname is in one document: read first, it decides within any budget.
     assert 0 < bounded.postings_read <= 2 < unbounded.postings_read
     assert [Path(p).name for p, _ in bounded.documents] == ["m_volodin.txt"]
@@ -205,18 +212,10 @@ def test_retrieval_reads_the_rarest_keys_first_and_stops_at_its_budget(
 def test_the_selection_holds_at_most_its_words_taking_documents_in_rank_order(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:
-    from factcheck.index import select_documents
-    from factcheck.nlp.extract import analyse_many
-
-    engine = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=5)
-    store, synced = engine.sync_index()
-    draft = document_from_text("draft.md", "Vyacheslav Volodin met officials in Kazan.")
-    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
+    selector = _selector(archive, tmp_path, rules_pipeline, KAZAN_DRAFT)
 
     def select(words: int | None) -> tuple[list[str], int]:
-        chosen = select_documents(
-            store, analysis, synced.indexed, limit=5, threshold=85.0, words=words
-        )
+        chosen = selector(limit=5, words=words)
         return [Path(path).name for path, _ in chosen.documents], chosen.words
 
     unbounded, all_words = select(None)
@@ -234,17 +233,9 @@ def test_the_selection_holds_at_most_its_words_taking_documents_in_rank_order(
 def test_a_check_reads_no_more_than_its_words_of_the_archive(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from factcheck.config import config_from_mapping
-
     cache = tmp_path / "cache"
     index_engine(archive, cache, rules_pipeline, limit=5).sync_index()
     decoded = count_cache_reads(monkeypatch)
-    config = config_from_mapping(
-        {"corpus": [str(archive)], "cache-dir": str(cache), "retrieval-limit": 5,
-         "retrieval-words": 1},
-        source=None,
-        root=archive.parent,
-    )  # fmt: skip
-    found = findings(Engine(config, pipeline=rules_pipeline))
+    found = findings(index_engine(archive, cache, rules_pipeline, limit=5, words=1))
     assert any(f[0] == "FC101" for f in found)
     assert len(decoded) == 1
