@@ -77,10 +77,15 @@ class CorpusFacts:
         self.analyses = {piece.analysis.path: piece.analysis for piece in pieces}
         self._pieces = {piece.analysis.path: piece for piece in pieces}
         self.texts = {piece.document.path: piece.text for piece in pieces}
+        # The words the corpus writes in lower case: ordinary words, not names.
+        self.common_words: frozenset[str] = frozenset().union(
+            *(piece.common_words for piece in pieces)
+        )
         self.names = NameBook.build(
             ((p.path, m) for p in pieces for m in p.analysis.mentions),
             threshold=name_threshold,
             people=(claim.holder for p in pieces for claim in p.analysis.roles),
+            common_words=self.common_words,
         )
         self.dates = dates_of([piece.dating for piece in pieces])
         self.acronyms = organisations.acronyms_of(

@@ -24,6 +24,7 @@ from functools import cached_property
 from factcheck.facts.alignment import AlignedSentence, aligned_sentences
 from factcheck.facts.anchor_alignment import AnchoredSentence, anchored_sentences
 from factcheck.facts.document_dates import DatingSentences, long_sentences
+from factcheck.facts.names.context import lower_case_words
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.facts.records import SentenceText
@@ -122,6 +123,12 @@ class DocumentFacts:
     def title_phrases(self) -> tuple[TitlePhrase, ...]:
         """The titles it gives named people."""
         return tuple(title_phrases(self.analysis, self.document.prose))
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """The words it writes in lower case: common words, not names, wherever
+        a name run picks one up in front of a name ("Coach Andy Robinson")."""
+        return lower_case_words((self.analysis,))
 
     @cached_property
     def mentions_by_sentence(self) -> Mapping[int, tuple[Mention, ...]]:

@@ -11,7 +11,6 @@ reports a name, and before it lets ``--fix`` rewrite one.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -23,9 +22,6 @@ from factcheck.nlp.nameruns import POSSESSIVE
 
 if TYPE_CHECKING:
     from factcheck.facts.corpus import CorpusFacts
-
-# Per corpus (built once per run, checked against many drafts): the words it writes in lower case.
-_CORPUS_WORDS: weakref.WeakKeyDictionary[CorpusFacts, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 def lower_case_words(analyses: Iterable[Analysis]) -> frozenset[str]:
@@ -39,20 +35,12 @@ def lower_case_words(analyses: Iterable[Analysis]) -> frozenset[str]:
     )
 
 
-def _corpus_words(corpus: CorpusFacts) -> frozenset[str]:
-    words = _CORPUS_WORDS.get(corpus)
-    if words is None:
-        words = lower_case_words(corpus.analyses.values())
-        _CORPUS_WORDS[corpus] = words
-    return words
-
-
 class DraftWords:
     """The ordinary words of one draft checked against one corpus."""
 
     def __init__(self, corpus: CorpusFacts, draft: Analysis) -> None:
         # Two sets, not their union: the corpus's is large and shared by every draft.
-        self._corpus_words = _corpus_words(corpus)
+        self._corpus_words = corpus.common_words
         self._words = lower_case_words((draft,))
         self._draft = draft
         self._named_inside: set[str] | None = None  # names written inside a sentence

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
+from factcheck.facts.names.leading_titles import behind_leading_words, title_led
 from factcheck.facts.names.spelling import WORD, CloseWordIndex, WordIndex, words_close
 from factcheck.model import Mention
 
@@ -81,8 +82,10 @@ class NameEntity:
 class NameBook:
     """Known names, built from every corpus mention; answers "is this a known name?"."""
 
-    def __init__(self, threshold: float = 85.0) -> None:
+    def __init__(self, threshold: float = 85.0, common_words: Collection[str] = ()) -> None:
         self.threshold = threshold
+        # Words the corpus writes in lower case: in front of a name, not of it.
+        self._common_words = frozenset(common_words)
         self.entities: list[NameEntity] = []
         self._by_spelling: dict[str, NameEntity] = {}  # lower-cased canonical spellings
         self._aliases: dict[str, NameEntity] = {}  # lower-cased single words and sub-names
@@ -114,10 +117,13 @@ class NameBook:
         threshold: float = 85.0,
         *,
         people: Iterable[str] = (),
+        common_words: Collection[str] = (),
     ) -> NameBook:
         """``mentions`` pairs each mention with the document it comes from;
-        ``people`` are names known to be people from elsewhere (role holders)."""
-        book = cls(threshold)
+        ``people`` are names known to be people from elsewhere (role holders);
+        ``common_words`` the words the corpus writes in lower case (see
+        :mod:`factcheck.facts.names.leading_titles`)."""
+        book = cls(threshold, common_words)
         documents: dict[str, set[str]] = defaultdict(set)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         word_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -143,17 +149,27 @@ class NameBook:
             if len(words) > 1 and "ORG" not in counter:
                 for word in words:
                     counter["PERSON"] += word_votes[word.lower()]["PERSON"]
-        book._group(documents, votes)
+        # "Coach Andy Robinson" is Andy Robinson, and votes as his mentions do.
+        titled = title_led(documents, book._common_words)
+        for name, rest in titled.items():
+            votes[rest].update(votes[name])
+        book._group(documents, votes, titled)
         return book
 
-    def _group(self, documents: dict[str, set[str]], votes: dict[str, Counter[str]]) -> None:
+    def _group(
+        self,
+        documents: dict[str, set[str]],
+        votes: dict[str, Counter[str]],
+        titled: dict[str, str] | None = None,
+    ) -> None:
+        titled = titled or {}
         # Most-supported spellings first, so that each group's canonical form is
         # the one most documents use; full names before single words, so that
         # "Volodin" joins "Vyacheslav Volodin" instead of standing alone.
         ordered = sorted(documents, key=lambda n: (-len(documents[n]), -sum(votes[n].values()), n))
         # Initialled names last: "V. Volodin" joins "Vyacheslav Volodin" once it exists.
         full = sorted(
-            (n for n in ordered if len(name_tokens(n)) > 1),
+            (n for n in ordered if len(name_tokens(n)) > 1 and n not in titled),
             key=lambda n: split_initials(n) is not None,
         )
         single = [n for n in ordered if len(name_tokens(n)) == 1]
@@ -167,6 +183,14 @@ class NameBook:
             self._owner[name.lower()] = entity
         for entity in self.entities:
             self._index(entity)
+        # A spelling with words in front joins the name behind them; it is no
+        # entity of its own, so its words claim no alias ("Robinson" stays his).
+        for name, rest in titled.items():
+            owner = self._owner.get(rest.lower())
+            if owner is not None:
+                owner.spellings[name] = documents[name]
+                self._owner[name.lower()] = owner
+                self._by_spelling.setdefault(name.lower(), owner)
         for name in single:
             owner = self._aliases.get(name.lower())
             own_kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
@@ -283,11 +307,19 @@ class NameBook:
         found = self._by_spelling.get(key) or self._aliases.get(key)
         if found is None and (initialled := split_initials(normalise_name(name))) is not None:
             found = self._fitting(initialled)
+        if found is None:
+            # A draft's "Manager Helen Okafor": the name behind its leading words.
+            for rest in behind_leading_words(normalise_name(name), self._common_words):
+                if (found := self._by_spelling.get(rest.lower())) is not None:
+                    break
         return None if found is None or found is _AMBIGUOUS else found
 
     def is_known(self, name: str) -> bool:
         key = self._key(name)
-        return key in self._by_spelling or key in self._aliases or self._initialled_known(name)
+        if key in self._by_spelling or key in self._aliases or self._initialled_known(name):
+            return True
+        behind = behind_leading_words(normalise_name(name), self._common_words)
+        return any(rest.lower() in self._by_spelling for rest in behind)
 
     # --- initials ----------------------------------------------------------------
 
@@ -379,6 +411,12 @@ class NameBook:
         words = [written[a:b] for a, b in spans]
         if not words:
             return None
+        behind = behind_leading_words(written, self._common_words)
+        if behind and not self.knows_word(words[0]):
+            # "Coach Andy Robinsen": the name behind the leading word is mended.
+            mended = self.correct(behind[0])
+            lead = written[: len(written) - len(behind[0])]
+            return (lead + mended[0], mended[1]) if mended is not None else None
         corrected = written
         changed = False
         for index in range(len(words) - 1, -1, -1):  # right to left: offsets stay valid
