@@ -5,7 +5,8 @@ from __future__ import annotations
 from factcheck.config import Config
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
-from factcheck.facts.names.context import DraftWords, lower_case_words
+from factcheck.facts.names.context import DraftWords
+from factcheck.facts.names.leading_titles import lower_case_words
 from factcheck.model import Analysis, Mention
 from factcheck.nlp.extract import analyse
 from factcheck.nlp.pipeline import LoadedPipeline

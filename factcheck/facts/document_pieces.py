@@ -24,7 +24,7 @@ from functools import cached_property
 from factcheck.facts.alignment import AlignedSentence, aligned_sentences
 from factcheck.facts.anchor_alignment import AnchoredSentence, anchored_sentences
 from factcheck.facts.document_dates import DatingSentences, long_sentences
-from factcheck.facts.names.context import lower_case_words
+from factcheck.facts.names.leading_titles import lower_case_words
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.facts.records import SentenceText

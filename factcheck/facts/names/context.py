@@ -11,28 +11,18 @@ reports a name, and before it lets ``--fix`` rewrite one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from factcheck.facts.names.leading_titles import lower_case_words
 from factcheck.model import Analysis, Mention, Span, Token
 from factcheck.nlp.lexicon import ROLE_GROUPS, SPEECH_VERBS
 from factcheck.nlp.nameruns import POSSESSIVE
 
 if TYPE_CHECKING:
     from factcheck.facts.corpus import CorpusFacts
-
-
-def lower_case_words(analyses: Iterable[Analysis]) -> frozenset[str]:
-    """Words written in lower case somewhere: ordinary words, whatever a capital
-    at the start of a sentence makes them look like."""
-    return frozenset(
-        token.lower
-        for analysis in analyses
-        for token in analysis.tokens
-        if token.text.isalpha() and token.text.islower()
-    )
 
 
 class DraftWords:

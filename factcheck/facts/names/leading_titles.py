@@ -17,13 +17,25 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from factcheck.facts.names.spelling import WORD
+from factcheck.model import Analysis
 
 # What follows the leading words must be a name of this many words or more: a
 # given name that is also a common word ("Will", "Mark") stays with its
 # surname, since the surname alone is not looked up.
 _SHORTEST_REST = 2
 
-__all__ = ["behind_leading_words", "title_led"]
+__all__ = ["behind_leading_words", "lower_case_words", "title_led"]
+
+
+def lower_case_words(analyses: Iterable[Analysis]) -> frozenset[str]:
+    """Words written in lower case somewhere: ordinary words, whatever a capital
+    at the start of a sentence makes them look like."""
+    return frozenset(
+        token.lower
+        for analysis in analyses
+        for token in analysis.tokens
+        if token.text.isalpha() and token.text.islower()
+    )
 
 
 def behind_leading_words(name: str, common_words: Collection[str]) -> list[str]:
