@@ -5,8 +5,8 @@ Read off the tokens (with a tagger's part-of-speech tags when there are any),
 so that both pipelines read the same shapes:
 
 - before the name: "finance minister <name>", "Italy coach <name>", "Russia's
-  finance minister <name>", "its chief executive, <name>", a title the name
-  run kept ("Ex-Home Secretary <name>");
+  finance minister <name>", "its chief executive, <name>", "Russia's finance
+  minister, <name>", a title the name run kept ("Ex-Home Secretary <name>");
 - after the name: "<name>, the chief executive of <body>", "<name>, a lecturer
   at <body>", "<name>, who is a lecturer at <body>";
 - as a predicate: "<name> resigned as <title>", "<name> as <title> to
@@ -192,9 +192,7 @@ class _Reader:
             index -= 1
         if not words:
             return None
-        if after_comma and (
-            before not in _OPENERS or any(t.text != t.lower for t in tokens[index + 1 : last + 1])
-        ):
+        if after_comma and not self._opens_title_before_comma(index, title_first, last, holder):
             return None
         start = tokens[title_first].span.start
         end = tokens[last].span.end
@@ -208,6 +206,33 @@ class _Reader:
             organisation, marked = self._past_trimmed(organisation)
             past = past or marked
         return TitlePhrase(holder, tuple(words), Span(start, end), past, organisation, by_reference)
+
+    def _opens_title_before_comma(
+        self, index: int, title_first: int, last: int, holder: Mention
+    ) -> bool:
+        """ "its chief executive, <name>" and "Northfield's captain, <name>": a title
+        before a comma is one when a possessive opens it, a pronoun or a named
+        body's, and its words are written in lower case. Not "the": "the sprinters,
+        <name>" is as often a list as a title; nor, after a body's possessive, a
+        plural ("the club's players, <name> and ..."), by its lemma."""
+        tokens = self.tokens
+        if any(t.text != t.lower for t in tokens[index + 1 : last + 1]):
+            return False
+        before = tokens[index].lower if index >= 0 else ""
+        if before in _OPENERS:
+            return True
+        if before not in _POSSESSIVE_MARKS or index < 1:
+            return False
+        body = self.named.get(index - 1)
+        head = tokens[last]
+        singular = not head.lemma or head.lemma == head.lower or not head.lower.endswith("s")
+        return (
+            body is not None
+            and body is not holder
+            and body.label in _BODY_LABELS
+            and title_first > index
+            and singular
+        )
 
     def _past_trimmed(self, organisation: Mention) -> tuple[Mention, bool]:
         """The title's body without a past mark the name run took in ("Former
