@@ -132,7 +132,7 @@ def test_a_sync_draws_one_progress_line_for_all_its_batches(
     from factcheck.engine import Engine
 
     corpus = tmp_path / "corpus"
-    write_distractors(corpus, 150)  # three sync batches of 64
+    write_distractors(corpus, 150)  # read in three parts of 64
     lines: list[_Line] = []
 
     def start(label: str, total: int) -> _Line:
@@ -192,3 +192,46 @@ def test_with_sync_on_check_off_a_check_trusts_the_index_and_reads_changes_as_th
     listing = Engine(config, pipeline=rules_pipeline)
     _, synced = listing.sync_index(list_corpus=True)  # what `factcheck index` does
     assert len(synced.indexed) == 6
+
+
+def test_a_sync_commits_whole_batches_and_analyses_a_few_at_a_time_with_the_collector_off(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    import contextlib
+    import gc
+    from collections.abc import Iterator, Sequence
+
+    from factcheck.documents import load_document
+    from factcheck.index import SqliteFactStore, sync_index
+    from factcheck.index.sync import ANALYSED_TOGETHER
+    from factcheck.model import Analysis, Document
+    from factcheck.nlp.extract import analyse_many
+
+    files = write_distractors(tmp_path / "corpus", 2 * ANALYSED_TOGETHER + 5)
+    store = SqliteFactStore(tmp_path / "index.sqlite3")
+    commits: list[int] = []
+    writing = store.writing
+
+    @contextlib.contextmanager
+    def counted_writing() -> Iterator[object]:
+        before = store.document_count()
+        with writing() as writer:
+            yield writer
+        commits.append(store.document_count() - before)
+
+    store.writing = counted_writing  # type: ignore[method-assign,assignment]
+    parts: list[tuple[int, bool]] = []
+
+    def analyse(documents: Sequence[Document]) -> list[Analysis]:
+        parts.append((len(documents), gc.isenabled()))
+        return analyse_many(rules_pipeline.nlp, documents, rules_pipeline.key)
+
+    assert gc.isenabled()
+    batch = ANALYSED_TOGETHER + 10
+    synced = sync_index(store, files, load=load_document, analyse=analyse, batch_size=batch)
+    assert synced.added == len(files) == store.document_count()
+    # Two commits, of a batch and of the rest, whatever the parts analysed.
+    assert commits == [batch, len(files) - batch]
+    assert [size for size, _ in parts] == [ANALYSED_TOGETHER, 10, len(files) - batch]
+    assert not any(enabled for _, enabled in parts) and gc.isenabled()
+    store.close()
