@@ -171,8 +171,10 @@ def _claim_finding(
     by_value: dict[str, list[DatedClaim]] = defaultdict(list)
     for claim in claims:
         by_value[_claim_time(claim)].append(claim)
-    if len(by_value) > 1:
-        return None  # the corpus itself is split: no side to report as the expected one
+    # The corpus itself may be split: then no side is the expected one, and the
+    # finding, an info, says that none of them is the draft's (as FC201 and
+    # FC403 do).
+    split = len(by_value) > 1
     support = {value: len({c.source for c in group}) for value, group in by_value.items()}
     ranked = sorted(by_value, key=lambda value: -support[value])
     evidence = tuple(
@@ -184,13 +186,19 @@ def _claim_finding(
         ]
     )[:3]
     event = f"the {draft.written}" if draft.noun else f"this event (“{draft.written}”)"
-    (expected,) = ranked
+    expected = ranked[0]
+    message = f"the corpus dates {event} to {expected}"
+    if split:
+        documents = f"{support[expected]} document{'s' if support[expected] != 1 else ''}"
+        others = ", ".join(ranked[1:])
+        message += f" ({documents}) and also to {others}, never as the draft does: it is split"
     return context.finding(
         EVENT_DATE_CONTRADICTS.code,
         draft.time.span,
-        f"the corpus dates {event} to {expected}",
+        message,
         expected=expected,
         evidence=evidence,
+        severity=Severity.INFO if split else None,
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.fixes import apply_fixes
-from factcheck.model import Finding
+from factcheck.model import Finding, Severity
 from factcheck.nlp.pipeline import LoadedPipeline
 from factcheck.plugins import load_plugins
 from tests.conftest import SEED_FILES, CheckText, corpus_engine, seeds_config
@@ -770,15 +770,6 @@ PARSED_EVENTS_CLEAN: list[tuple[dict[str, str], str, dt.date]] = [
         "On Tuesday Ana Lopes visited Leeds West with her aides.",
         dt.date(2025, 3, 5),
     ),
-    # The corpus is split between two days, neither the draft's: no side to take.
-    (
-        {
-            "a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n",
-            "b.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 17 February was adjourned.\n",
-        },
-        "Lawyers for both sides argued at length at the hearing in Dallas on 15 February.",
-        dt.date(2025, 2, 21),
-    ),
     # An undated corpus weekday, when the corpus dates these people only at another
     # time: it is of that occasion, not of the draft's.
     (
@@ -833,6 +824,29 @@ def test_a_parsed_event_the_corpus_does_not_contradict_is_not_flagged(
     engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
     report = engine.check_document(document_from_text("d.md", draft), date=date)
     assert [f.message for f in report.findings if f.code.startswith("FC3")] == []
+
+
+def test_a_corpus_split_between_two_other_days_is_said_as_an_info(
+    pipeline: LoadedPipeline,
+) -> None:
+    corpus = {
+        "a.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 16 February was adjourned.\n",
+        "b.md": "---\ndate: 2025-02-20\n---\nThe hearing in Dallas on 17 February was adjourned.\n",
+        "c.md": "---\ndate: 2025-02-21\n---\nThe hearing in Dallas on 17 February was adjourned.\n",
+    }  # fmt: skip
+    engine = Engine(seeds_config(), corpus=corpus, pipeline=pipeline)
+    draft = "Lawyers for both sides argued at length at the hearing in Dallas on 15 February."
+    report = engine.check_document(document_from_text("d.md", draft), date=dt.date(2025, 2, 21))
+    found = [f for f in report.findings if f.code.startswith("FC3")]
+    if not pipeline.statistical:
+        assert found == []  # the event is read off the parse
+        return
+    # No side to take: an info, naming the day most documents give and the other.
+    (finding,) = found
+    assert (finding.code, finding.severity) == ("FC302", Severity.INFO)
+    assert finding.expected == "Monday, February 17, 2025"
+    assert "Sunday, February 16, 2025" in finding.message and "split" in finding.message
+    assert {e.source for e in finding.evidence} == {"a.md", "b.md"}
 
 
 # --- values in their slot: what a number counts and whose it is -------------------------
