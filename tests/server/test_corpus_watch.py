@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+
+import pytest
 
 from factcheck.server.corpus_watch import CorpusWatch, fingerprint
 
@@ -45,3 +48,25 @@ def test_the_watch_reports_a_change_once_and_waits_between_looks(tmp_path: Path)
     assert watch.changed()
     clock.now = 5.0
     assert not watch.changed()  # the same change is told once
+
+
+def test_a_slow_look_spaces_out_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.server.corpus_watch as corpus_watch
+
+    clock = Clock()
+    looks: list[float] = []
+    real = corpus_watch.fingerprint
+
+    def slow(patterns: Sequence[str], base: Path) -> corpus_watch.Fingerprint:
+        looks.append(clock.now)
+        clock.now += 1.0  # a large archive: each look takes a second
+        return real(patterns, base)
+
+    monkeypatch.setattr(corpus_watch, "fingerprint", slow)
+    (tmp_path / "a.txt").write_text("one")
+    watch = CorpusWatch([str(tmp_path)], base=tmp_path, interval=2.0, clock=clock)
+    (tmp_path / "a.txt").write_text("one, longer")
+    clock.now = 5.0
+    assert not watch.changed() and len(looks) == 1  # 2 s passed, but a look takes 1 s
+    clock.now = 0.0 + corpus_watch.LOOK_SPACING * 1.0
+    assert watch.changed() and len(looks) == 2
