@@ -83,7 +83,7 @@ def parts(pairs: Sequence[tuple[Document, Analysis]]) -> list[tuple[str, Callabl
         for piece in kept:
             piece.compute_all()
         found += [
-            ("CorpusFacts, documents kept", lambda: CorpusFacts.from_document_facts(kept)),
+            ("CorpusFacts, documents kept", lambda: CorpusFacts(kept)),
             ("DocumentFacts, all read", lambda: read_all(pairs)),
         ]
 

@@ -1,4 +1,5 @@
-"""The language helpers checkers use, re-exported from :mod:`factcheck.nlp`.
+"""The language helpers checkers use, re-exported from :mod:`factcheck.nlp` (and
+``plural``, "1 document" or "3 documents", from the formatters' own helpers).
 
 Checkers (``plugins/``) import number words, date words, role words and speaker
 names from here, never from the pipeline's own modules, so those can change
@@ -9,6 +10,7 @@ from factcheck.nlp.lexicon import ROLE_GROUPS, VAGUE_TITLES
 from factcheck.nlp.numbers import MAX_VALUE, cardinal_words, format_ordinal_like
 from factcheck.nlp.quotations import speaker_name
 from factcheck.nlp.timex import closest_date, month_name, weekday_name
+from factcheck.output.common import plural
 
 __all__ = [
     "MAX_VALUE",
@@ -18,6 +20,7 @@ __all__ = [
     "closest_date",
     "format_ordinal_like",
     "month_name",
+    "plural",
     "speaker_name",
     "weekday_name",
 ]

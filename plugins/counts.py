@@ -19,7 +19,7 @@ from factcheck.facts import (
     same_series,
     value_index,
 )
-from factcheck.language import MAX_VALUE, cardinal_words, format_ordinal_like
+from factcheck.language import MAX_VALUE, cardinal_words, format_ordinal_like, plural
 from factcheck.model import Category, CodeInfo, CountExpression, Finding, Severity
 
 WRONG_ORDINAL = CodeInfo(
@@ -84,7 +84,7 @@ def _wrong_number(
     context: CheckContext, value: ContradictedValue, *, slot: bool = False
 ) -> Finding:
     found = context.text(value.span)
-    documents = f"{value.support} document{'s' if value.support != 1 else ''}"
+    documents = plural(value.support, "document")
     said = "the corpus says of the same thing" if slot else "parallel corpus sentences give"
     if value.split:
         message = (
@@ -148,7 +148,7 @@ def _check_count(context: CheckContext, count: CountExpression) -> Finding | Non
         WRONG_ORDINAL.code,
         count.span,
         f"the corpus gives the {count.head} as the {fix}, not the {count.text} "
-        f"({support} document{'s' if support != 1 else ''})",
+        f"({plural(support, 'document')})",
         expected=fix,
         fix=fix,
         evidence=tuple(e.__class__(e.source, e.line, e.quote, support) for e in evidence),

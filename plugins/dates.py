@@ -23,7 +23,7 @@ from factcheck.facts import (
     same_when,
     sentence_events,
 )
-from factcheck.language import closest_date, month_name, weekday_name
+from factcheck.language import closest_date, month_name, plural, weekday_name
 from factcheck.model import (
     Category,
     CodeInfo,
@@ -189,7 +189,7 @@ def _claim_finding(
     expected = ranked[0]
     message = f"the corpus dates {event} to {expected}"
     if split:
-        documents = f"{support[expected]} document{'s' if support[expected] != 1 else ''}"
+        documents = plural(support[expected], "document")
         others = ", ".join(ranked[1:])
         message += f" ({documents}) and also to {others}, never as the draft does: it is split"
     return context.finding(

@@ -17,18 +17,18 @@ MISSPELT_DRAFT = "His guest was Yacheslav Volodin.\n"
 
 
 def index_engine(
-    corpus: Path, cache: Path, pipeline: LoadedPipeline, *, limit: int = 3, words: int = 20_000
+    corpus: Path, cache: Path, pipeline: LoadedPipeline, *, limit: int = 3, words: int | None = None
 ) -> Engine:
-    config = config_from_mapping(
-        {
-            "corpus": [str(corpus)],
-            "cache-dir": str(cache),
-            "retrieval-limit": limit,
-            "retrieval-words": words,
-        },
-        source=None,
-        root=corpus.parent,
-    )
+    """An engine on ``corpus`` through the fact index; ``words``: its retrieval-words
+    (the configuration's default when None)."""
+    settings: dict[str, object] = {
+        "corpus": [str(corpus)],
+        "cache-dir": str(cache),
+        "retrieval-limit": limit,
+    }
+    if words is not None:
+        settings["retrieval-words"] = words
+    config = config_from_mapping(settings, source=None, root=corpus.parent)
     return Engine(config, pipeline=pipeline)
 
 

@@ -40,7 +40,7 @@ def test_kept_documents_give_the_facts_the_documents_give(pipeline: LoadedPipeli
         assert len(rest) == len(pairs) - 1
         from_pairs = _findings(engine, CorpusFacts(rest), seed)
         pieces = [kept[document.path] for document, _ in rest]
-        from_kept = _findings(engine, CorpusFacts.from_document_facts(pieces), seed)
+        from_kept = _findings(engine, CorpusFacts(pieces), seed)
         assert from_kept == from_pairs
         found += len(from_pairs)
     assert found > 0  # the seeds disagree with each other: there is something to compare
@@ -91,7 +91,7 @@ def _reachable(start: object) -> list[object]:
 def test_kept_documents_hold_no_fact_base() -> None:
     engine = Engine(seeds_config())
     pieces = [DocumentFacts(d, a) for d, a in _seed_pairs(engine)]
-    facts = CorpusFacts.from_document_facts(pieces)
+    facts = CorpusFacts(pieces)
     _ = facts.learnt_titles(), facts.name_fact("Volodin")  # what is read on first use
     for piece in pieces:
         piece.compute_all()

@@ -26,6 +26,16 @@ def archive(tmp_path: Path) -> Path:
     return corpus
 
 
+def _warm_index(
+    archive: Path, tmp_path: Path, pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, list[str]]:
+    """The archive indexed into a cache folder (returned), and from then on the
+    SHA-256 of every analysis decoded from that cache."""
+    cache = tmp_path / "cache"
+    index_engine(archive, cache, pipeline).sync_index()
+    return cache, count_cache_reads(monkeypatch)
+
+
 def test_a_misspelt_name_finds_its_document_among_distractors(
     archive: Path, tmp_path: Path, pipeline: LoadedPipeline
 ) -> None:
@@ -52,9 +62,7 @@ def test_retrieval_ranks_the_fuzzy_match_first(
 def test_a_check_decodes_at_most_the_limit_of_analyses(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    index_engine(archive, cache, rules_pipeline, limit=3).sync_index()  # the index, warm
-    decoded = count_cache_reads(monkeypatch)
+    cache, decoded = _warm_index(archive, tmp_path, rules_pipeline, monkeypatch)
     engine = index_engine(archive, cache, rules_pipeline, limit=3)
     assert any(f[0] == "FC101" for f in findings(engine))
     assert 0 < len(decoded) <= 3
@@ -133,9 +141,7 @@ def test_preparing_an_indexed_engine_builds_no_whole_corpus_facts(
 def test_a_new_selection_reuses_the_analyses_decoded_for_the_last_one(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    index_engine(archive, cache, rules_pipeline, limit=3).sync_index()
-    decoded = count_cache_reads(monkeypatch)
+    cache, decoded = _warm_index(archive, tmp_path, rules_pipeline, monkeypatch)
     engine = index_engine(archive, cache, rules_pipeline, limit=3)
     findings(engine)
     first = list(decoded)
@@ -233,9 +239,7 @@ def test_the_selection_holds_at_most_its_words_taking_documents_in_rank_order(
 def test_a_check_reads_no_more_than_its_words_of_the_archive(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
-    index_engine(archive, cache, rules_pipeline, limit=5).sync_index()
-    decoded = count_cache_reads(monkeypatch)
+    cache, decoded = _warm_index(archive, tmp_path, rules_pipeline, monkeypatch)
     found = findings(index_engine(archive, cache, rules_pipeline, limit=5, words=1))
     assert any(f[0] == "FC101" for f in found)
     assert len(decoded) == 1

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck.facts.number_values import NumberValue, sentence_values
+from factcheck.facts.sentences import by_sentence
 from factcheck.model import Analysis, Mention, TimeExpression
 
 # Words that carry no content: they may anchor a slot only beside a content word.
@@ -156,16 +157,12 @@ def aligned_sentences(
     sentences' number groups (:func:`sentence_values`), when the caller has them."""
     if numbers is None:
         numbers = sentence_values(analysis)
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in analysis.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    times_by_sentence: dict[int, list[TimeExpression]] = {}
-    for time in analysis.times:
-        times_by_sentence.setdefault(time.sentence, []).append(time)
+    mentions_in = by_sentence(analysis.mentions)
+    times_in = by_sentence(analysis.times)
     sentences = []
     for index, sentence in enumerate(analysis.sentences):
-        mentions = {m.span.start: m for m in by_sentence.get(index, [])}
-        times = sorted(times_by_sentence.get(index, []), key=lambda t: t.span.start)
+        mentions = {m.span.start: m for m in mentions_in.get(index, ())}
+        times = sorted(times_in.get(index, ()), key=lambda t: t.span.start)
         tokens = analysis.tokens[sentence.first_token : sentence.end_token]
         value_at = {
             position: value

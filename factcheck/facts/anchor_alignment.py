@@ -513,21 +513,11 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
-def all_numbers(
-    analysis: Analysis, numbers: Sequence[Sequence[NumberValue]] | None = None
-) -> list[NumberValue]:
-    """Every number-like group of every sentence (of ``numbers``, the sentences'
-    groups, when the caller has read them already)."""
-    by_sentence = sentence_values(analysis) if numbers is None else numbers
-    return [value for values in by_sentence for value in values]
-
-
 __all__ = [
     "FAMILIES",
     "AnchorIndex",
     "AnchoredSentence",
     "SlotContradiction",
     "SlotValue",
-    "all_numbers",
     "anchored_sentences",
 ]

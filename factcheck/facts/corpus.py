@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from factcheck.facts.alignment import Swap, TimePair
 from factcheck.facts.document_dates import dates_of
-from factcheck.facts.document_pieces import DocumentFacts, mentions_by_sentence
+from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.facts.events import (
     OCCASION_WINDOW,
     DatedClaim,
@@ -35,6 +35,7 @@ from factcheck.facts.records import (
     RoleFact,
     SentenceText,
 )
+from factcheck.facts.sentences import by_sentence
 from factcheck.facts.series import content_words
 from factcheck.facts.titles import organisations
 from factcheck.facts.titles.hierarchy import Hierarchy, configured_links, stated_links
@@ -125,14 +126,6 @@ class CorpusFacts:
         self._learnt_titles: LearntTitles | None = None
         # The last draft's mentions by sentence (see _sentence_mentions).
         self._draft_mentions: tuple[Analysis, Mapping[int, tuple[Mention, ...]]] | None = None
-
-    @classmethod
-    def from_document_facts(
-        cls, pieces: Sequence[DocumentFacts], *, name_threshold: float = 85.0
-    ) -> CorpusFacts:
-        """The facts of a corpus from its documents' own facts: those kept from an
-        earlier build are not read again."""
-        return cls(pieces, name_threshold=name_threshold)
 
     # --- sentence alignment --------------------------------------------------------------
 
@@ -397,7 +390,7 @@ class CorpusFacts:
         last = self._draft_mentions
         if last is None or last[0] is not analysis:
             # One assignment: a concurrent check at worst groups its draft again.
-            last = (analysis, mentions_by_sentence(analysis.mentions))
+            last = (analysis, by_sentence(analysis.mentions))
             self._draft_mentions = last
         return last[1]
 

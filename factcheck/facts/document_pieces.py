@@ -17,7 +17,6 @@ reference to any fact base: one can serve many.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 
@@ -28,12 +27,13 @@ from factcheck.facts.names.leading_titles import lower_case_words
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.facts.records import SentenceText
+from factcheck.facts.sentences import by_sentence
 from factcheck.facts.titles.hierarchy import ParentPattern, parent_patterns
 from factcheck.facts.titles.organisations import defined_acronyms, named_initialisms
 from factcheck.facts.titles.phrases import TitlePhrase, title_phrases
 from factcheck.model import Analysis, Document, Mention, TimeExpression
 
-__all__ = ["DocumentFacts", "mentions_by_sentence"]
+__all__ = ["DocumentFacts"]
 
 
 class DocumentFacts:
@@ -94,10 +94,7 @@ class DocumentFacts:
     @cached_property
     def times_by_sentence(self) -> Mapping[int, tuple[TimeExpression, ...]]:
         """The time expressions of each sentence that has any, in order."""
-        found: dict[int, list[TimeExpression]] = {}
-        for time in self.analysis.times:
-            found.setdefault(time.sentence, []).append(time)
-        return types.MappingProxyType({index: tuple(times) for index, times in found.items()})
+        return by_sentence(self.analysis.times)
 
     @cached_property
     def dating(self) -> DatingSentences:
@@ -133,7 +130,7 @@ class DocumentFacts:
     @cached_property
     def mentions_by_sentence(self) -> Mapping[int, tuple[Mention, ...]]:
         """The mentions of each sentence that has any, in order."""
-        return mentions_by_sentence(self.analysis.mentions)
+        return by_sentence(self.analysis.mentions)
 
     @cached_property
     def written_names(self) -> tuple[tuple[str, Mention], ...]:
@@ -160,15 +157,6 @@ class DocumentFacts:
         """Read every piece now (a cache warmed ahead of a check, a benchmark)."""
         for name in _PIECES:
             getattr(self, name)
-
-
-def mentions_by_sentence(mentions: Sequence[Mention]) -> Mapping[int, tuple[Mention, ...]]:
-    """``mentions`` grouped by sentence, in order: read once, so that asking for
-    each time or count of a document does not scan all its mentions again."""
-    found: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        found.setdefault(mention.sentence, []).append(mention)
-    return types.MappingProxyType({index: tuple(group) for index, group in found.items()})
 
 
 _PIECES = tuple(

@@ -64,4 +64,5 @@ def located_findings(report: Report) -> Iterator[tuple[FileReport, DraftLines, F
 
 
 def plural(count: int, noun: str) -> str:
+    """ "1 document", "3 documents": a count with its noun."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

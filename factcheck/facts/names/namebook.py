@@ -308,18 +308,25 @@ class NameBook:
         if found is None and (initialled := split_initials(normalise_name(name))) is not None:
             found = self._fitting(initialled)
         if found is None:
-            # A draft's "Manager Helen Okafor": the name behind its leading words.
-            for rest in behind_leading_words(normalise_name(name), self._common_words):
-                if (found := self._by_spelling.get(rest.lower())) is not None:
-                    break
+            found = self._behind_leading_words(name)
         return None if found is None or found is _AMBIGUOUS else found
 
     def is_known(self, name: str) -> bool:
         key = self._key(name)
-        if key in self._by_spelling or key in self._aliases or self._initialled_known(name):
-            return True
-        behind = behind_leading_words(normalise_name(name), self._common_words)
-        return any(rest.lower() in self._by_spelling for rest in behind)
+        return (
+            key in self._by_spelling
+            or key in self._aliases
+            or self._initialled_known(name)
+            or self._behind_leading_words(name) is not None
+        )
+
+    def _behind_leading_words(self, name: str) -> NameEntity | None:
+        """The known name behind a name's leading common words: a draft's "Manager
+        Helen Okafor" is Helen Okafor (see :mod:`.leading_titles`)."""
+        for rest in behind_leading_words(normalise_name(name), self._common_words):
+            if (found := self._by_spelling.get(rest.lower())) is not None:
+                return found
+        return None
 
     # --- initials ----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.facts.records import Fact, SentenceText
+from factcheck.facts.sentences import by_sentence
 from factcheck.facts.titles.organisations import same_organisation
 from factcheck.model import Analysis, Evidence, Mention
 from factcheck.nlp.nameruns import POSSESSIVE
@@ -178,11 +179,8 @@ def parent_patterns(prose: str, analysis: Analysis) -> list[ParentPattern]:
 
 
 def _patterns(prose: str, analysis: Analysis) -> Iterable[ParentPattern]:
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in analysis.mentions:
-        by_sentence.setdefault(mention.sentence, []).append(mention)
-    for sentence, mentions in by_sentence.items():
-        mentions.sort(key=lambda m: m.span.start)
+    for sentence, in_sentence in by_sentence(analysis.mentions).items():
+        mentions = sorted(in_sentence, key=lambda m: m.span.start)
         for index, mention in enumerate(mentions):
             after = mentions[index + 1 :]
             match = _AFTER_CHILD.match(prose, mention.span.end)

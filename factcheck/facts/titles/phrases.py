@@ -192,7 +192,7 @@ class _Reader:
             index -= 1
         if not words:
             return None
-        if after_comma and not self._opens_title_before_comma(index, title_first, last, holder):
+        if after_comma and not self._opens_title_before_comma(index, last, holder):
             return None
         start = tokens[title_first].span.start
         end = tokens[last].span.end
@@ -207,9 +207,7 @@ class _Reader:
             past = past or marked
         return TitlePhrase(holder, tuple(words), Span(start, end), past, organisation, by_reference)
 
-    def _opens_title_before_comma(
-        self, index: int, title_first: int, last: int, holder: Mention
-    ) -> bool:
+    def _opens_title_before_comma(self, index: int, last: int, holder: Mention) -> bool:
         """ "its chief executive, <name>" and "Northfield's captain, <name>": a title
         before a comma is one when a possessive opens it, a pronoun or a named
         body's, and its words are written in lower case. Not "the": "the sprinters,
@@ -221,18 +219,13 @@ class _Reader:
         before = tokens[index].lower if index >= 0 else ""
         if before in _OPENERS:
             return True
-        if before not in _POSSESSIVE_MARKS or index < 1:
+        if before not in _POSSESSIVE_MARKS:
             return False
-        body = self.named.get(index - 1)
+        # The body the title will be read with, read the same way here.
+        body, _ = self._modifier_before(index, holder)
         head = tokens[last]
-        singular = not head.lemma or head.lemma == head.lower or not head.lower.endswith("s")
-        return (
-            body is not None
-            and body is not holder
-            and body.label in _BODY_LABELS
-            and title_first > index
-            and singular
-        )
+        plural = bool(head.lemma) and head.lemma != head.lower and head.lower.endswith("s")
+        return body is not None and body.label in _BODY_LABELS and not plural
 
     def _past_trimmed(self, organisation: Mention) -> tuple[Mention, bool]:
         """The title's body without a past mark the name run took in ("Former
