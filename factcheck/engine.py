@@ -60,7 +60,7 @@ from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.plugins import PluginFailure, PluginSet, load_plugins
 from factcheck.positions import LineIndex
 from factcheck.progress import Progress, ProgressFactory
-from factcheck.sources import expand_paths, read_stdin
+from factcheck.sources import expand_paths, list_files, read_stdin
 from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
@@ -454,7 +454,7 @@ class Engine:
             self.corpus_load = CorpusLoad(documents=len(trusted), analysed=0, cached=0)
             self._index = (store, SyncResult(indexed=tuple(trusted)))
             return self._index
-        files = expand_paths(patterns, Path.cwd())
+        files = list_files(patterns, Path.cwd())
         analysed = cached = 0
 
         def analyse(documents: Sequence[Document]) -> list[Analysis]:

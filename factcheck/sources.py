@@ -21,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from factcheck.documents import (
     AUTO_ENCODING,
@@ -47,22 +47,51 @@ def _skip_nothing(_path: Path, _is_folder: bool) -> bool:
     return False
 
 
+class ListedFile(NamedTuple):
+    """A file that corpus or draft arguments name, with its size and modification
+    time as the listing's own ``stat`` found them (-1 and -1 when it could not)."""
+
+    path: str  # as ``str`` of the file's ``Path`` would write it
+    size: int
+    mtime_ns: int
+
+
 def expand_paths(patterns: Sequence[str], base: Path, *, skip: Skip = _skip_nothing) -> list[Path]:
     """The files named by ``patterns``, in order, each once; relative ones under ``base``."""
-    expanded: list[Path] = []
+    return [Path(listed.path) for listed in list_files(patterns, base, skip=skip)]
+
+
+def list_files(
+    patterns: Sequence[str], base: Path, *, skip: Skip = _skip_nothing
+) -> list[ListedFile]:
+    """:func:`expand_paths` as strings, each with its stamp: one ``stat`` a file.
+
+    An archive folder holds 10^5 files and a check lists them all, so this is on
+    strings: a ``Path`` and a second ``stat`` for each cost a second at 100,000.
+    """
+    expanded: list[tuple[str, os.stat_result | None]] = []
     for pattern in patterns:
         if _GLOB_CHARACTERS.intersection(pattern):
-            expanded.extend(path for path in _expand_glob(pattern, base) if not skip(path, False))
+            expanded.extend(
+                (str(path), _status(path))
+                for path in _expand_glob(pattern, base)
+                if not skip(path, False)
+            )
             continue
         path = base / pattern
         if path.is_dir():
             expanded.extend(_text_files_under(path, skip))
         elif path.exists():
             # A file named explicitly is wanted whatever its extension.
-            expanded.append(path)
+            expanded.append((str(path), _status(path)))
         else:
             raise InputError(pattern, "no such file or directory")
-    return _unique(expanded)
+    return [
+        ListedFile(name, -1, -1)
+        if status is None
+        else ListedFile(name, status.st_size, status.st_mtime_ns)
+        for name, status in _unique(expanded)
+    ]
 
 
 def read_stdin(stream: TextIO | None = None, *, encoding: str = AUTO_ENCODING) -> Document:
@@ -162,8 +191,9 @@ def _inside(path: Path, boundary: str) -> bool:
     return os.path.commonpath([real, boundary]) == boundary
 
 
-def _text_files_under(directory: Path, skip: Skip) -> list[Path]:
-    """The text files under ``directory``, sorted by their parts below it.
+def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, os.stat_result | None]]:
+    """The text files under ``directory``, sorted by their parts below it, each
+    with its ``stat`` (None if it failed).
 
     One ``scandir`` a folder, on strings: an archive folder holds 10^5 files,
     and a ``Path`` and a ``realpath`` for each cost seconds. Links to folders
@@ -172,7 +202,7 @@ def _text_files_under(directory: Path, skip: Skip) -> list[Path]:
     target resolved and checked.
     """
     boundary = os.path.realpath(directory)
-    found: list[tuple[tuple[str, ...], str]] = []
+    found: list[tuple[tuple[str, ...], str, os.stat_result | None]] = []
     skips = skip is not _skip_nothing
     pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(directory), ())]
     while pending:
@@ -198,30 +228,41 @@ def _text_files_under(directory: Path, skip: Skip) -> list[Path]:
                 continue  # a link to a folder is not walked; one to a file must stay inside
             if skips and skip(Path(entry.path), False):
                 continue
-            found.append(((*parts, name), entry.path))
+            try:
+                status: os.stat_result | None = entry.stat()  # the link's target, as os.stat
+            except OSError:
+                status = None
+            found.append(((*parts, name), entry.path, status))
     found.sort(key=lambda item: item[0])
-    return [Path(path) for _, path in found]
+    return [(path, status) for _, path, status in found]
 
 
-def _unique(paths: Iterable[Path]) -> list[Path]:
+def _unique(
+    files: Iterable[tuple[str, os.stat_result | None]],
+) -> list[tuple[str, os.stat_result | None]]:
     """Each real file once, where it first appears; named as the file itself
     rather than as a link to it when both were found."""
     position: dict[object, int] = {}
-    unique: list[Path] = []
-    for path in paths:
-        identity = _identity(path)
+    unique: list[tuple[str, os.stat_result | None]] = []
+    for file in files:
+        identity = _identity(*file)
         if identity not in position:
             position[identity] = len(unique)
-            unique.append(path)
-        elif unique[position[identity]].is_symlink() and not path.is_symlink():
-            unique[position[identity]] = path
+            unique.append(file)
+        elif os.path.islink(unique[position[identity]][0]) and not os.path.islink(file[0]):
+            unique[position[identity]] = file
     return unique
 
 
-def _identity(path: Path) -> object:
-    """The real file behind ``path``: a link or a second spelling is the same file."""
+def _status(path: Path) -> os.stat_result | None:
     try:
-        status = os.stat(path)
+        return os.stat(path)
     except OSError:
+        return None
+
+
+def _identity(path: str, status: os.stat_result | None) -> object:
+    """The real file behind ``path``: a link or a second spelling is the same file."""
+    if status is None:
         return os.path.normcase(os.path.abspath(path))
     return (status.st_dev, status.st_ino)

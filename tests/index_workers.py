@@ -14,6 +14,7 @@ from factcheck.index import SqliteFactStore, index_path, sync_index
 from factcheck.model import Analysis, Document
 from factcheck.nlp.extract import analyse_many
 from factcheck.nlp.pipeline import load_pipeline
+from factcheck.sources import list_files
 from tests.index_corpora import write_distractors
 from tests.index_engines import findings, index_engine
 
@@ -57,7 +58,7 @@ def sync_until_killed(corpus: str, cache: str, batches_before_hanging: int) -> N
         batches += 1
         return analyse_many(pipeline.nlp, documents, pipeline.key)
 
-    files = sorted(folder.iterdir())
+    files = list_files([str(folder)], Path.cwd())
     sync_index(store, files, load=lambda p: load_document(p), analyse=analyse, batch_size=2)
 
 

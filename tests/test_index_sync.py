@@ -206,8 +206,10 @@ def test_a_sync_commits_whole_batches_and_analyses_a_few_at_a_time_with_the_coll
     from factcheck.index.sync import ANALYSED_TOGETHER
     from factcheck.model import Analysis, Document
     from factcheck.nlp.extract import analyse_many
+    from factcheck.sources import list_files
 
-    files = write_distractors(tmp_path / "corpus", 2 * ANALYSED_TOGETHER + 5)
+    write_distractors(tmp_path / "corpus", 2 * ANALYSED_TOGETHER + 5)
+    files = list_files(["corpus"], tmp_path)
     store = SqliteFactStore(tmp_path / "index.sqlite3")
     commits: list[int] = []
     writing = store.writing

@@ -232,3 +232,26 @@ def test_skip_leaves_out_folders_without_entering_them_and_spares_explicit_files
     assert ("skipped", True) in asked
     assert expand_paths(["d.md"], tmp_path, skip=skip) == [tmp_path / "d.md"]
     assert expand_paths(["*.md"], tmp_path, skip=skip) == [tmp_path / "a.md"]
+
+
+def test_list_files_stamps_each_file_as_stat_sees_it_and_names_it_as_expand_paths(
+    tree: Path,
+) -> None:
+    (tree / "corpus" / "b.txt").write_text("longer text", encoding="utf-8")
+    patterns = ["corpus", "drafts/draft.rst", "corpus/*.md"]
+    listed = sources.list_files(patterns, tree)
+    assert [Path(file.path) for file in listed] == expand_paths(patterns, tree)
+    for file in listed:
+        status = os.stat(file.path)
+        assert (file.size, file.mtime_ns) == (status.st_size, status.st_mtime_ns)
+    sizes = {Path(file.path).name: file.size for file in listed}
+    assert sizes["b.txt"] == len("longer text") and sizes["a.md"] == 1
+
+
+def test_a_file_that_cannot_be_stat_ed_is_listed_unstamped_for_the_reader_to_refuse(
+    tree: Path,
+) -> None:
+    # A dangling link inside the folder: listed, so that reading it names the problem.
+    (tree / "corpus" / "gone.txt").symlink_to(tree / "corpus" / "never-written.txt")
+    listed = {Path(file.path).name: file for file in sources.list_files(["corpus"], tree)}
+    assert (listed["gone.txt"].size, listed["gone.txt"].mtime_ns) == (-1, -1)

@@ -8,14 +8,16 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from factcheck.index.keys import DocumentKeys
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """What tells a corpus file unchanged without reading it: size and modification time."""
+class Stamp(NamedTuple):
+    """What tells a corpus file unchanged without reading it: size and modification time.
+
+    A tuple, not a dataclass: a check compares one per corpus file, and at 100,000
+    files making frozen dataclasses took a fifth of a second."""
 
     size: int
     mtime_ns: int

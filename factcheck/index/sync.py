@@ -1,8 +1,9 @@
 """Bringing the index in line with the corpus, reading only what changed.
 
-Every listed file is stat-ed (the one step that grows with the corpus: no
-file is read for it); a file whose size and modification time match its row
-is taken as it is. New and changed files are read and hashed; a file whose
+Every listed file is stat-ed, once, by the listing itself
+(:func:`factcheck.sources.list_files`: the one step that grows with the
+corpus, and no file is read for it); a file whose size and modification time
+match its row is taken as it is. New and changed files are read and hashed; a file whose
 content is unchanged (touched, copied back) only gets its new stamp, the
 others are analysed (the caller's ``analyse``: the analysis cache, then
 spaCy) a few at a time and re-indexed, a batch a transaction: only the keys
@@ -14,7 +15,6 @@ new.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from factcheck.errors import InputError
 from factcheck.index.keys import analysis_keys
 from factcheck.index.store import DocumentEntry, FactStore, IndexedDocument, Stamp
 from factcheck.model import Analysis, Document
+from factcheck.sources import ListedFile
 
 # Documents committed together. A commit writes every page of the index the
 # batch touched (its postings land all over the key order), so small commits
@@ -67,18 +68,19 @@ class SyncResult:
 
 def sync_index(
     store: FactStore,
-    files: Sequence[Path],
+    files: Sequence[ListedFile],
     *,
     load: Load,
     analyse: Analyse,
     batch_size: int = DEFAULT_BATCH,
     progress: StartProgress | None = None,
 ) -> SyncResult:
-    """``progress``, when given, is started once for all the new and changed files
-    (one line for the whole sync, not one a batch) and closed at the end."""
+    """``files`` as :func:`factcheck.sources.list_files` gives them, stamped by its
+    listing; ``progress``, when given, is started once for all the new and changed
+    files (one line for the whole sync, not one a batch) and closed at the end."""
     stored = store.stamps()
     current = {path: sha for path, (sha, _) in stored.items()}
-    listed = [str(path) for path in files]
+    listed = [file.path for file in files]
     gone = sorted(set(stored) - set(listed))
     if gone:  # an unchanged corpus takes no write lock: checks never queue for it
         with store.writing() as writer:
@@ -86,11 +88,12 @@ def sync_index(
                 writer.remove(gone_path)
                 del current[gone_path]
     pending: list[tuple[Path, Stamp]] = []
-    for path in files:
-        stamp = _stamp(path)
-        known = stored.get(str(path))
-        if known is None or known[1] != stamp:
-            pending.append((path, stamp))
+    for file in files:
+        known = stored.get(file.path)
+        # A stamp is a (size, mtime) tuple: compared as one, made only when needed. A
+        # file the listing could not stat has (-1, -1): reading it will say why.
+        if known is None or known[1] != file[1:]:
+            pending.append((Path(file.path), Stamp(file.size, file.mtime_ns)))
     bar = progress(len(pending)) if progress is not None and pending else None
     try:
         counts = _read_pending(store, pending, current, load, analyse, batch_size, bar)
@@ -203,15 +206,3 @@ def _commit(store: FactStore, batch: _Batch, current: dict[str, str], counts: _C
                 counts.added += 1
             writer.put(entry)
             current[key] = entry.document.sha256
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        status = os.stat(path)
-    except OSError:
-        # Reading it will say why; a stamp no file has makes the next sync look again.
-        return _NO_STAMP
-    return Stamp(status.st_size, status.st_mtime_ns)
-
-
-_NO_STAMP = Stamp(-1, -1)

@@ -10,13 +10,12 @@ server's lock most of the time (the request that takes it waits for it).
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from factcheck.errors import InputError
-from factcheck.sources import expand_paths
+from factcheck.sources import list_files
 
 Fingerprint = tuple[tuple[str, int, int], ...] | str
 
@@ -28,20 +27,12 @@ LOOK_SPACING = 20
 def fingerprint(patterns: Sequence[str], base: Path) -> Fingerprint:
     """(path, size, mtime) of every corpus file, or the error that expanding them met."""
     try:
-        paths = expand_paths(list(patterns), base)
+        # Each a (path, size, mtime) tuple, -1 and -1 for a file it could not stat.
+        return tuple(list_files(list(patterns), base))
     except InputError as error:
         # A missing folder is a state of the corpus too: its disappearance and
         # its return are both changes.
         return str(error)
-    entries = []
-    for path in paths:
-        try:
-            status = os.stat(path)
-        except OSError:
-            entries.append((str(path), -1, -1))
-            continue
-        entries.append((str(path), status.st_size, status.st_mtime_ns))
-    return tuple(entries)
 
 
 class CorpusWatch:
