@@ -357,7 +357,8 @@ class Engine:
             return self._facts  # already built for the whole corpus (the server does)
         facts = self._selected_facts.get(selection.documents)
         if facts is None:
-            facts = self._facts_of(selection.documents)
+            whole = None if selection.whole_corpus else len(synced.indexed)
+            facts = self._facts_of(selection.documents, corpus_documents=whole)
             self._selected_facts.put(selection.documents, facts)
         return facts
 
@@ -519,7 +520,9 @@ class Engine:
     def _load_corpus_file(self, path: Path) -> Document:
         return load_document(path, display_path=display_path(path), encoding=self.config.encoding)
 
-    def _facts_of(self, selected: Sequence[tuple[str, str]]) -> CorpusFacts:
+    def _facts_of(
+        self, selected: Sequence[tuple[str, str]], *, corpus_documents: int | None
+    ) -> CorpusFacts:
         """Facts from the selected documents only: each read from disk, so that the
         facts are those of its content now even if it changed since the sync, and
         its analysis taken from the cache by that content's SHA-256."""
@@ -531,7 +534,9 @@ class Engine:
                 # Gone or unreadable since the sync: the next run's sync drops it.
                 print(f"factcheck: corpus file skipped: {error}", file=self._stderr)
         return CorpusFacts(
-            self._document_facts(documents), name_threshold=self.config.name_threshold
+            self._document_facts(documents),
+            name_threshold=self.config.name_threshold,
+            corpus_documents=corpus_documents,
         )
 
     def _document_facts(self, documents: Sequence[Document]) -> list[DocumentFacts]:

@@ -23,6 +23,7 @@ from factcheck.facts import (
     short_and_one_letter_apart,
     swapped_participants,
 )
+from factcheck.language import plural
 from factcheck.model import Category, CodeInfo, Finding, Mention, Severity, Span
 
 MISSPELT_PERSON = CodeInfo(
@@ -271,6 +272,16 @@ def _changed_words(name: str, fixed: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b in zip(name_tokens(name), name_tokens(fixed), strict=False) if a != b]
 
 
+def _share(support: int, context: CheckContext) -> str:
+    """How many documents write the name so, of those the facts come from: the whole
+    corpus, or the documents the fact index selected from a larger one."""
+    read = len(context.corpus.documents)
+    whole = context.corpus.corpus_documents
+    if whole is None:
+        return f"{support} of {read} documents"
+    return f"{support} of {plural(read, 'document')} read for this draft, of {whole:,}"
+
+
 def _other_person(
     context: CheckContext,
     mention: Mention,
@@ -336,7 +347,7 @@ def _misspelt(
     start = context.document.text.find(name, span.start, span.end + 1)
     name_span = Span(start, start + len(name)) if start >= 0 else span
     fact = context.corpus.name_fact(fixed)
-    share = f"{fact.support} of {len(context.corpus.documents)} documents"
+    share = _share(fact.support, context)
     other = None if variant else _other_person(context, mention, name, fixed, entity, words)
     if other is not None:
         return context.finding(

@@ -48,6 +48,23 @@ def test_a_misspelt_name_finds_its_document_among_distractors(
     assert any(source.endswith("m_volodin.txt") for source, _, _ in evidence)
 
 
+def test_a_spelling_share_from_a_selection_says_how_few_documents_it_read_of_how_many(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    selected = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=3)
+    report = selected.check_document(document_from_text("draft.md", MISSPELT_DRAFT))
+    (message,) = {f.message for f in report.findings if f.code == "FC101"}
+    read = len(selected.facts_for(_draft_analysis(selected)).documents)
+    assert 1 <= read <= 3
+    documents = "document" if read == 1 else "documents"
+    assert f"(1 of {read} {documents} read for this draft, of 31)" in message
+    # A corpus within the limit is read whole: its share is of the whole corpus.
+    whole = index_engine(archive, tmp_path / "cache", rules_pipeline, limit=100)
+    report = whole.check_document(document_from_text("draft.md", MISSPELT_DRAFT))
+    (message,) = {f.message for f in report.findings if f.code == "FC101"}
+    assert "(1 of 31 documents)" in message
+
+
 def test_retrieval_ranks_the_fuzzy_match_first(
     archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:

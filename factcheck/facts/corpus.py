@@ -70,10 +70,15 @@ class CorpusFacts:
         pairs: Sequence[tuple[Document, Analysis]] | Sequence[DocumentFacts],
         *,
         name_threshold: float = 85.0,
+        corpus_documents: int | None = None,
     ) -> None:
         """The facts of the corpus documents ``pairs``: each a document with its
-        analysis, or its :class:`DocumentFacts` (kept from an earlier build, say)."""
+        analysis, or its :class:`DocumentFacts` (kept from an earlier build, say).
+        ``corpus_documents``: how many documents the whole corpus has, when these
+        are the few the fact index selected from it for a draft."""
         pieces = [p if isinstance(p, DocumentFacts) else DocumentFacts(*p) for p in pairs]
+        # A message's "5 of 40 documents" must not read as if the archive held 40.
+        self.corpus_documents = corpus_documents
         self.documents = {piece.document.path: piece.document for piece in pieces}
         self.analyses = {piece.analysis.path: piece.analysis for piece in pieces}
         self._pieces = {piece.analysis.path: piece for piece in pieces}
