@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from factcheck.index.blocking import word_blocks
+from factcheck.index.keying import installed_keying_fingerprint
 from factcheck.index.keys import NAME_WORD
 from factcheck.index.store import DocumentEntry, IndexedDocument, Stamp
 
@@ -67,9 +68,11 @@ _Value = TypeVar("_Value", str, int)
 
 
 def index_path(cache_dir: Path, analysis_key: str, corpus: Sequence[str]) -> Path:
-    """The index file for one corpus (its patterns, absolute) under one analysis key:
-    two corpora sharing a cache folder, or two pipelines, never evict each other."""
+    """The index file for one corpus (its patterns, absolute) under one analysis key
+    and the code that keys it (:mod:`factcheck.index.keying`): two corpora sharing a
+    cache folder, or two pipelines, never evict each other."""
     digest = hashlib.sha256(analysis_key.encode("utf-8"))
+    digest.update(b"\0keys-" + installed_keying_fingerprint().encode("ascii"))
     for pattern in corpus:
         digest.update(b"\0" + pattern.encode("utf-8", "surrogatepass"))
     return Path(cache_dir) / f"index-{digest.hexdigest()[:16]}.sqlite3"
