@@ -41,6 +41,8 @@ _RECURSIVE = "**"
 
 # (path, is_folder) -> whether a walk leaves it out.
 Skip = Callable[[Path, bool], bool]
+# What a listing keeps of a file's stat: device, inode, size, modification time.
+_Status = tuple[int, int, int, int]
 
 
 def _skip_nothing(_path: Path, _is_folder: bool) -> bool:
@@ -69,7 +71,7 @@ def list_files(
     An archive folder holds 10^5 files and a check lists them all, so this is on
     strings: a ``Path`` and a second ``stat`` for each cost a second at 100,000.
     """
-    expanded: list[tuple[str, os.stat_result | None]] = []
+    expanded: list[tuple[str, _Status | None]] = []
     for pattern in patterns:
         if _GLOB_CHARACTERS.intersection(pattern):
             expanded.extend(
@@ -87,9 +89,7 @@ def list_files(
         else:
             raise InputError(pattern, "no such file or directory")
     return [
-        ListedFile(name, -1, -1)
-        if status is None
-        else ListedFile(name, status.st_size, status.st_mtime_ns)
+        ListedFile(name, -1, -1) if status is None else ListedFile(name, status[2], status[3])
         for name, status in _unique(expanded)
     ]
 
@@ -191,7 +191,7 @@ def _inside(path: Path, boundary: str) -> bool:
     return os.path.commonpath([real, boundary]) == boundary
 
 
-def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, os.stat_result | None]]:
+def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, _Status | None]]:
     """The text files under ``directory``, sorted by their parts below it, each
     with its ``stat`` (None if it failed).
 
@@ -202,7 +202,7 @@ def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, os.stat_re
     target resolved and checked.
     """
     boundary = os.path.realpath(directory)
-    found: list[tuple[tuple[str, ...], str, os.stat_result | None]] = []
+    found: list[tuple[tuple[str, ...], str, _Status | None]] = []
     skips = skip is not _skip_nothing
     pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(directory), ())]
     while pending:
@@ -229,7 +229,7 @@ def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, os.stat_re
             if skips and skip(Path(entry.path), False):
                 continue
             try:
-                status: os.stat_result | None = entry.stat()  # the link's target, as os.stat
+                status: _Status | None = _kept(entry.stat())  # the link's target, as os.stat
             except OSError:
                 status = None
             found.append(((*parts, name), entry.path, status))
@@ -238,12 +238,12 @@ def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, os.stat_re
 
 
 def _unique(
-    files: Iterable[tuple[str, os.stat_result | None]],
-) -> list[tuple[str, os.stat_result | None]]:
+    files: Iterable[tuple[str, _Status | None]],
+) -> list[tuple[str, _Status | None]]:
     """Each real file once, where it first appears; named as the file itself
     rather than as a link to it when both were found."""
     position: dict[object, int] = {}
-    unique: list[tuple[str, os.stat_result | None]] = []
+    unique: list[tuple[str, _Status | None]] = []
     for file in files:
         identity = _identity(*file)
         if identity not in position:
@@ -254,15 +254,20 @@ def _unique(
     return unique
 
 
-def _status(path: Path) -> os.stat_result | None:
+def _status(path: Path) -> _Status | None:
     try:
-        return os.stat(path)
+        return _kept(os.stat(path))
     except OSError:
         return None
 
 
-def _identity(path: str, status: os.stat_result | None) -> object:
+def _kept(status: os.stat_result) -> _Status:
+    # Four numbers, not the whole result: a listing holds one a file until it ends.
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _identity(path: str, status: _Status | None) -> object:
     """The real file behind ``path``: a link or a second spelling is the same file."""
     if status is None:
         return os.path.normcase(os.path.abspath(path))
-    return (status.st_dev, status.st_ino)
+    return status[:2]
