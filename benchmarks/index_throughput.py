@@ -14,9 +14,10 @@ made distinct, to about --documents documents), prints words a second of:
 each with its ratio to (a). The targets: (b) >= 0.8x (issue 8), (c) >= 0.9x
 and (d) >= 1.7x on two cores (issue 9). The index builds read the texts from
 files in a temporary folder and write a temporary cache and fact index, as
-``factcheck index`` does: the analysis, then the sync of the fact index from
-the cached analyses (its seconds printed apart); (d) includes starting its
-workers and loading the model in each. Prints figures, asserts nothing: the
+``factcheck index`` does: the analysis, which indexes each document as it
+comes back, then the sync of the fact index (its seconds printed apart: it has
+nothing left to read); (d) includes starting its workers and loading the model
+in each. Prints figures, asserts nothing: the
 times depend on the machine and on what else runs on it.
 """
 
@@ -151,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {cpu[label]:6.1f} s CPU  {ratio:5.2f}x  {targets.get(label, '')}"
         )
     print(
-        "of which the fact index's sync from the cached analyses: "
+        "of which the fact index's sync after the analysis: "
         + ", ".join(f"{taken:.1f} s" for taken in syncs)
     )
     # On a machine others share, the wall ratio of (d) says how much of two cores

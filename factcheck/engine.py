@@ -40,6 +40,7 @@ from factcheck.errors import InputError
 from factcheck.facts.corpus import CorpusFacts
 from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
+from factcheck.index.from_build import BuildIndexer
 from factcheck.indexbuild.batches import Analyser, word_count
 from factcheck.indexbuild.builder import DEFAULT_BATCH_SIZE, BuildSummary, build_index
 from factcheck.indexbuild.local import LocalAnalyser
@@ -60,7 +61,7 @@ from factcheck.nlp.pipeline import LoadedPipeline, load_pipeline
 from factcheck.plugins import PluginFailure, PluginSet, load_plugins
 from factcheck.positions import LineIndex
 from factcheck.progress import Progress, ProgressFactory
-from factcheck.sources import expand_paths, list_files, read_stdin
+from factcheck.sources import ListedFile, expand_paths, list_files, read_stdin
 from factcheck.suppress import apply_suppressions, parse_suppressions
 
 CorpusSource = Sequence[str] | Mapping[str, str]
@@ -178,10 +179,7 @@ class Engine:
         source = self._corpus_source
         if isinstance(source, Mapping):
             return len(source), _given_documents(source)
-        if not source:
-            raise InputError(
-                "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
-            )
+        self._require_corpus()
         paths = expand_paths(list(source), Path.cwd())
         return len(paths), _loaded_documents(paths, self.config.encoding)
 
@@ -189,8 +187,17 @@ class Engine:
         self, analyser: Analyser | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE
     ) -> BuildSummary:
         """Analyse and cache every corpus document the cache lacks, in committed batches,
-        without building the fact base (``factcheck index``); in this process by default."""
-        total, items = self.corpus_items()
+        without building the fact base (``factcheck index``); in this process by default.
+        With the fact index on, each document analysed is indexed as it comes back
+        (:mod:`factcheck.index.from_build`): :meth:`sync_index` is left the rest."""
+        indexer: BuildIndexer | None = None
+        if self.uses_index:
+            self._require_corpus()
+            files = list_files(self._corpus_patterns(), Path.cwd())
+            indexer = BuildIndexer(self._open_index(self._index_patterns()))
+            total, items = len(files), self._listed_documents(files, indexer)
+        else:
+            total, items = self.corpus_items()
         cache = self._open_cache()
         progress = self._progress("indexing", total) if self._progress is not None else None
         try:
@@ -200,10 +207,17 @@ class Engine:
                 analyser if analyser is not None else LocalAnalyser(self.pipeline, self.vocabulary),
                 batch_size=batch_size,
                 progress=progress,
+                on_done=indexer.done if indexer is not None else None,
             )
         finally:
             if cache is not None:
                 cache.close()
+            if indexer is not None:
+                # What came back before a stop is kept: its analyses are cached.
+                indexer.flush()
+                indexer.store.close()
+        if indexer is not None:
+            summary.index_added, summary.index_changed = indexer.added, indexer.changed
         self.corpus_load = CorpusLoad(
             documents=summary.documents,
             analysed=summary.analysed,
@@ -214,6 +228,19 @@ class Engine:
         if not summary.documents:
             raise InputError("corpus", "no readable corpus document")
         return summary
+
+    def _listed_documents(
+        self, files: Sequence[ListedFile], indexer: BuildIndexer
+    ) -> Iterator[Document | InputError]:
+        """Each listed file read, and its listing told to ``indexer``."""
+        for file in files:
+            try:
+                document = self._load_corpus_file(Path(file.path))
+            except InputError as error:
+                yield error
+                continue
+            indexer.listed(document, file)
+            yield document
 
     def _analyses(
         self,
@@ -443,13 +470,9 @@ class Engine:
         ``factcheck index``. ``factcheck index`` and the server always list."""
         if self._index is not None:
             return self._index
-        source = self._corpus_source
-        if not source:
-            raise InputError(
-                "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
-            )
-        patterns = [str(pattern) for pattern in source]
-        store = self._open_index([str(Path.cwd() / pattern) for pattern in patterns])
+        self._require_corpus()
+        patterns = self._corpus_patterns()
+        store = self._open_index(self._index_patterns())
         listing = self.config.sync_on_check if list_corpus is None else list_corpus
         if not listing and (trusted := store.indexed()):
             self.corpus_load = CorpusLoad(documents=len(trusted), analysed=0, cached=0)
@@ -487,6 +510,20 @@ class Engine:
             raise InputError("corpus", "no readable corpus document")
         self._index = (store, synced)
         return self._index
+
+    def _require_corpus(self) -> None:
+        if not self._corpus_source:
+            raise InputError(
+                "corpus", "no corpus given: set 'corpus' in the configuration or pass --corpus"
+            )
+
+    def _corpus_patterns(self) -> list[str]:
+        """The corpus folders, globs and files as given."""
+        return [str(pattern) for pattern in self._corpus_source]
+
+    def _index_patterns(self) -> list[str]:
+        """The corpus patterns made absolute: what names the index file."""
+        return [str(Path.cwd() / pattern) for pattern in self._corpus_patterns()]
 
     def _open_index(self, corpus: Sequence[str]) -> SqliteFactStore:
         path = index_path(

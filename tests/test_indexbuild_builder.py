@@ -120,6 +120,39 @@ def test_the_same_text_twice_in_a_batch_is_analysed_once() -> None:
     assert (summary.analysed, summary.cached) == (1, 1)
 
 
+@pytest.mark.parametrize("in_flight", [1, 3])
+def test_each_readable_document_is_done_once_after_its_result_is_stored(in_flight: int) -> None:
+    ledger = Ledger()
+    corpus = documents(7)
+    # The text of d2 again, in d2's batch: analysed once.
+    corpus.insert(3, document_from_text("again.txt", "Document number 2 was filed.\n"))
+    store = FakeStore(ledger, cached=frozenset({corpus[0].sha256}))
+    done: list[tuple[str, str | None, int]] = []
+
+    def on_done(document: Document, result: Encoded | None) -> None:
+        # Told only once the result is in the store, and of the document it is for.
+        done.append((document.path, result.path if result else None, ledger.stored))
+
+    problem = InputError("scan.md", "binary file, not text")
+    build_index(
+        ledger.source([problem, *corpus]),
+        store,
+        FakeAnalyser(in_flight),
+        batch_size=3,
+        on_done=on_done,
+    )
+    assert sorted(path for path, _, _ in done) == sorted(d.path for d in corpus)
+    results = {path: result for path, result, _ in done}
+    # The cached one and the repeated text were not analysed; every other was, for itself.
+    assert results.pop("d0.txt") is None
+    assert results.pop("again.txt") is None
+    assert all(result == path for path, result in results.items())
+    stored_before = {path: stored for path, result, stored in done if result is not None}
+    stored_paths = [p for commit in store.commits for p in commit]
+    for path, stored in stored_before.items():
+        assert path in stored_paths[:stored]
+
+
 def test_unreadable_files_are_counted_and_kept() -> None:
     problem = InputError("scan.md", "binary file, not text")
     summary = build_index(iter([problem, *documents(2)]), None, FakeAnalyser(1), batch_size=8)

@@ -72,7 +72,7 @@ def run_index(args: argparse.Namespace, engine: Any) -> int:
         # The fact index is brought in line now, from the analyses just cached, so
         # that the first check after indexing reads only its own documents.
         _, synced = engine.sync_index(list_corpus=True)
-        print(fact_index_line(synced))
+        print(fact_index_line(synced, summary))
     if summary.unreadable:
         files = "file" if len(summary.unreadable) == 1 else "files"
         print(f"{len(summary.unreadable)} corpus {files} skipped:")
@@ -93,11 +93,14 @@ def summary_line(summary: BuildSummary, *, worker_processes: bool = False) -> st
     )
 
 
-def fact_index_line(synced: Any) -> str:
-    """What the sync of the fact index did (a :class:`~factcheck.index.SyncResult`)."""
+def fact_index_line(synced: Any, built: BuildSummary | None = None) -> str:
+    """What the fact index took in: the documents the build indexed as it analysed
+    them (``built``), and the sync after it (a :class:`~factcheck.index.SyncResult`)."""
+    added = synced.added + (built.index_added if built is not None else 0)
+    changed = synced.changed + (built.index_changed if built is not None else 0)
     return (
-        f"fact index: {len(synced.indexed)} documents ({synced.added} added,"
-        f" {synced.changed} changed, {synced.removed} removed)"
+        f"fact index: {len(synced.indexed)} documents ({added} added,"
+        f" {changed} changed, {synced.removed} removed)"
     )
 
 

@@ -201,9 +201,9 @@ class _Writer:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
-    def put(self, entry: DocumentEntry) -> None:
+    def put(self, entry: DocumentEntry) -> bool:
         document = entry.document
-        self.remove(document.path)
+        replaced = self.remove(document.path)
         keys = sorted(entry.keys.keys)
         spellings = sorted(entry.keys.spellings)
         cursor = self._connection.execute(
@@ -236,6 +236,7 @@ class _Writer:
                     "INSERT OR IGNORE INTO name_blocks (block, word) VALUES (?, ?)",
                     ((block, word) for block in word_blocks(word)),
                 )
+        return replaced
 
     def restamp(self, path: str, stamp: Stamp) -> None:
         self._connection.execute(
@@ -243,12 +244,13 @@ class _Writer:
             (stamp.size, stamp.mtime_ns, path),
         )
 
-    def remove(self, path: str) -> None:
+    def remove(self, path: str) -> bool:
+        """Drop the document at ``path``; whether there was one."""
         row = self._connection.execute(
             "SELECT id, keys, spellings FROM documents WHERE path = ?", (path,)
         ).fetchone()
         if row is None:
-            return
+            return False
         doc_id, keys_text, spellings_text = row
         keys = _lines(keys_text)
         self._connection.executemany(
@@ -265,6 +267,7 @@ class _Writer:
                     ((block, word) for block in word_blocks(word)),
                 )
         self._connection.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return True
 
     def _count(self, table: str, column: str, values: Iterable[str], change: int) -> None:
         rows = [(value, change) for value in values]

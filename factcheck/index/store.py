@@ -46,14 +46,16 @@ class DocumentEntry:
 class IndexWriter(Protocol):
     """The writes of one transaction: all of them, or none."""
 
-    def put(self, entry: DocumentEntry) -> None:
-        """Add the document, or replace the one at its path (its rows and aggregates)."""
+    def put(self, entry: DocumentEntry) -> bool:
+        """Add the document, or replace the one at its path (its rows and aggregates);
+        whether there was one to replace."""
 
     def restamp(self, path: str, stamp: Stamp) -> None:
         """Same content, new size or time (a touched file): no key changes."""
 
-    def remove(self, path: str) -> None:
-        """Drop the document at ``path`` and its share of every aggregate."""
+    def remove(self, path: str) -> bool:
+        """Drop the document at ``path`` and its share of every aggregate; whether
+        there was one."""
 
 
 class FactStore(Protocol):

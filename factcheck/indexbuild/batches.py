@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck.model import Analysis, Document
 from factcheck.storage.codec import encode_analysis
 
+if TYPE_CHECKING:  # the keys import the name book, and with it spaCy: not for parsing
+    from factcheck.index.keys import DocumentKeys
+
 
 @dataclass(frozen=True)
 class Encoded:
-    """One analysis as the cache stores it, with what the progress line counts."""
+    """One analysis as the cache stores it, with what the progress line counts and
+    what the fact index stores of it (made where it was analysed: the build then
+    indexes the document without decoding its analysis again)."""
 
     sha256: str
     path: str
     data: bytes  # factcheck.storage.codec's form: what the cache row holds
     words: int
+    keys: DocumentKeys | None = None  # its retrieval keys (factcheck.index.keys)
+    tokens: int = 0  # its analysis's tokens, as the index counts a document's words
 
 
 def word_count(document: Document) -> int:
@@ -26,7 +33,18 @@ def word_count(document: Document) -> int:
 
 
 def encoded(document: Document, analysis: Analysis) -> Encoded:
-    return Encoded(analysis.sha256, analysis.path, encode_analysis(analysis), word_count(document))
+    # Here, not at the top: `factcheck index --help` imports this module, and the
+    # keys import spaCy; whoever calls this has loaded it already.
+    from factcheck.index.keys import analysis_keys
+
+    return Encoded(
+        analysis.sha256,
+        analysis.path,
+        encode_analysis(analysis),
+        word_count(document),
+        analysis_keys(analysis),
+        len(analysis.tokens),
+    )
 
 
 class Analyser(Protocol):

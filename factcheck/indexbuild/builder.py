@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from factcheck.errors import InputError
-from factcheck.indexbuild.batches import Analyser
+from factcheck.indexbuild.batches import Analyser, Encoded
 from factcheck.model import Document
 from factcheck.progress import Progress
 
 DEFAULT_BATCH_SIZE = 32
+
+# Told of each readable document when the build is done with it (see build_index).
+Done = Callable[[Document, Encoded | None], None]
 
 
 class BuildStore(Protocol):
@@ -45,6 +48,10 @@ class BuildSummary:
     words: int = 0  # words of the documents analysed in this build
     seconds: float = 0.0
     unreadable: list[InputError] = field(default_factory=list)
+    # Documents the build itself wrote to the fact index (new to it, or replacing
+    # an older row), as their analyses came back; the sync after it does the rest.
+    index_added: int = 0
+    index_changed: int = 0
 
     @property
     def words_per_second(self) -> float:
@@ -58,19 +65,31 @@ def build_index(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    on_done: Done | None = None,
 ) -> BuildSummary:
-    """Analyse and store every document of ``items`` that ``store`` lacks."""
+    """Analyse and store every document of ``items`` that ``store`` lacks.
+
+    ``on_done``, when given, is told of every readable document once the build is
+    done with it: with its result once that is stored, or with None if it was not
+    analysed (its analysis was stored already, or its text came earlier in the
+    batch)."""
     if batch_size < 1:
         raise ValueError("batch size must be at least 1")
     summary = BuildSummary()
     started = time.perf_counter()
-    batches = _uncached_batches(items, store, batch_size, summary, progress)
+    done: Done = on_done if on_done is not None else _nothing
+    # The documents of the batches handed to the analyser, until their results
+    # are stored: as many as the analyser holds, whatever the archive's size.
+    in_flight: dict[tuple[str, str], Document] = {}
+    batches = _uncached_batches(items, store, batch_size, summary, progress, done, in_flight)
     try:
         for results in analyser.run(batches):
             if store is not None:
                 with store.transaction():
                     for result in results:
                         store.put_encoded(result.sha256, result.path, result.data)
+            for result in results:
+                done(in_flight.pop((result.sha256, result.path)), result)
             words = sum(result.words for result in results)
             summary.analysed += len(results)
             summary.words += words
@@ -89,6 +108,8 @@ def _uncached_batches(
     batch_size: int,
     summary: BuildSummary,
     progress: Progress | None,
+    done: Done,
+    in_flight: dict[tuple[str, str], Document],
 ) -> Iterator[list[Document]]:
     batch: list[Document] = []
     in_batch: set[str] = set()  # the same text twice in a batch is analysed once
@@ -101,14 +122,21 @@ def _uncached_batches(
         if item.sha256 in in_batch or (store is not None and store.has(item.sha256)):
             summary.cached += 1
             _skipped(progress)
+            done(item, None)
             continue
         batch.append(item)
         in_batch.add(item.sha256)
         if len(batch) >= batch_size:
+            in_flight.update(((d.sha256, d.path), d) for d in batch)
             yield batch
             batch, in_batch = [], set()
     if batch:
+        in_flight.update(((d.sha256, d.path), d) for d in batch)
         yield batch
+
+
+def _nothing(_document: Document, _result: Encoded | None) -> None:
+    pass
 
 
 def _skipped(progress: Progress | None) -> None:
