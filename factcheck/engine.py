@@ -379,6 +379,7 @@ class Engine:
             limit=self.config.retrieval_limit,
             threshold=self.config.name_threshold,
             words=self.config.retrieval_words,
+            positions=synced.positions,
         )
         if selection.whole_corpus and self._facts is not None:
             return self._facts  # already built for the whole corpus (the server does)

@@ -4,8 +4,9 @@ the documents its draft needs, and still finds what the whole corpus would."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,6 +216,39 @@ def _selector(
     store, synced = index_engine(archive, tmp_path / "cache", pipeline).sync_index()
     (analysis,) = analyse_many(pipeline.nlp, [document_from_text("draft.md", text)], pipeline.key)
     return functools.partial(select_documents, store, analysis, synced.indexed, threshold=85.0)
+
+
+class _Unwalkable(tuple[tuple[str, str], ...]):
+    """A corpus whose length may be asked, but that must not be walked."""
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        raise AssertionError("the selection walked the whole corpus")
+
+    def __getitem__(self, index: object) -> Any:
+        raise AssertionError("the selection walked the whole corpus")
+
+
+def test_a_selection_is_put_in_corpus_order_without_a_pass_over_the_corpus(
+    archive: Path, tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.index import select_documents
+    from factcheck.nlp.extract import analyse_many
+
+    store, synced = index_engine(archive, tmp_path / "cache", rules_pipeline).sync_index()
+    draft = document_from_text("draft.md", KAZAN_DRAFT)
+    (analysis,) = analyse_many(rules_pipeline.nlp, [draft], rules_pipeline.key)
+    walked = select_documents(store, analysis, synced.indexed, limit=5, threshold=85.0)
+    kept = select_documents(
+        store,
+        analysis,
+        _Unwalkable(synced.indexed),
+        limit=5,
+        threshold=85.0,
+        positions=synced.positions,
+    )
+    assert len(kept.documents) > 1 and kept.documents == walked.documents
+    order = [synced.positions[path] for path, _ in kept.documents]
+    assert order == sorted(order)
 
 
 def test_retrieval_reads_the_rarest_keys_first_and_stops_at_its_budget(

@@ -5,8 +5,8 @@ worker, a Dask worker), and the worker makes the document's keys there too
 (:class:`~factcheck.indexbuild.batches.Encoded`). Writing those keys now, with
 the stamp the corpus listing took before the file was read, leaves the sync
 that follows the build nothing to do for them: before, it read and hashed
-every new file again and decoded its analysis from the cache to key it (27 s
-of a 10,000-document build, 3.4 minutes at 100,000).
+every new file again and decoded its analysis from the cache to key it (about
+25 s for 10,000 documents, 3.4 minutes at 100,000).
 
 A document whose analysis was cached already is left to that sync, which
 indexes whatever the index lacks. A file changed after the listing stamped it

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.index.blocking import closeness, word_blocks
@@ -52,15 +52,21 @@ def select_documents(
     limit: int,
     threshold: float,
     words: int | None = None,
+    positions: Mapping[str, int] | None = None,
 ) -> Selection:
     """``corpus``: (path, sha256) of every indexed corpus document, in corpus order;
     ``words``: the most tokens the chosen documents may hold together (None: no
-    bound), though the best document is chosen whatever its length."""
+    bound), though the best document is chosen whatever its length; ``positions``:
+    each path's place in ``corpus`` (:attr:`factcheck.index.sync.SyncResult.positions`), which a
+    long-lived caller keeps: without it, ordering the choice is a pass over the
+    corpus (3.7 ms at 100,000 documents, every check)."""
     if len(corpus) <= limit:
         return Selection(documents=tuple(corpus), whole_corpus=True)
     with store.reading():
         weights = draft_weights(store, draft, threshold)
-        total = store.document_count()
+        # The corpus as the caller synced it, not count(*): SQLite counts a table by
+        # walking it (1-2 ms a check at 100,000 documents, 50 ms cold).
+        total = len(corpus)
         frequencies = store.document_frequencies(weights)
         most = COMMON_KEY_SHARE * total
         scores: dict[int, float] = defaultdict(float)
@@ -84,8 +90,15 @@ def select_documents(
             break  # in rank order: a shorter, lesser document does not jump the queue
         chosen[document.path] = document.sha256
         taken += document.words
+    order = positions
+    if order is None:
+        order = {path: position for position, (path, _) in enumerate(corpus)}
+    # A document indexed since the caller's sync (another process's) is not in
+    # its corpus: left out, as the corpus it was given does not have it.
+    in_corpus = [item for item in chosen.items() if item[0] in order]
+    in_corpus.sort(key=lambda item: order[item[0]])
     return Selection(
-        documents=tuple((path, chosen[path]) for path, _ in corpus if path in chosen),
+        documents=tuple(in_corpus),
         whole_corpus=False,
         postings_read=read,
         words=taken,

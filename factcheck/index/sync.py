@@ -15,7 +15,8 @@ new.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -64,6 +65,12 @@ class SyncResult:
     restamped: int = 0  # same content, new size or time
     removed: int = 0  # no longer listed, or now unreadable
     unreadable: tuple[InputError, ...] = ()
+
+    @functools.cached_property
+    def positions(self) -> Mapping[str, int]:
+        """Where each indexed path stands in corpus order: made once, so that each
+        check puts its few documents in that order without a pass over the corpus."""
+        return {path: position for position, (path, _) in enumerate(self.indexed)}
 
 
 def sync_index(
