@@ -194,7 +194,7 @@ class Engine:
         if self.uses_index:
             self._require_corpus()
             files = list_files(self._corpus_patterns(), Path.cwd())
-            indexer = BuildIndexer(self._open_index(self._index_patterns()))
+            indexer = BuildIndexer(functools.partial(self._open_index, self._index_patterns()))
             total, items = len(files), self._listed_documents(files, indexer)
         else:
             total, items = self.corpus_items()
@@ -214,8 +214,7 @@ class Engine:
                 cache.close()
             if indexer is not None:
                 # What came back before a stop is kept: its analyses are cached.
-                indexer.flush()
-                indexer.store.close()
+                indexer.close()
         if indexer is not None:
             summary.index_added, summary.index_changed = indexer.added, indexer.changed
         self.corpus_load = CorpusLoad(

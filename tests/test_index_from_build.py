@@ -118,3 +118,16 @@ def test_a_stopped_build_keeps_what_it_indexed_and_the_next_sync_does_the_rest(
     _, synced = resumed.sync_index(list_corpus=True)
     assert (synced.added, len(synced.indexed)) == (4, 8)
     assert _index_tables(resumed) == _fresh_tables(corpus, tmp_path / "fresh", rules_pipeline)
+
+
+def test_a_build_that_analyses_nothing_opens_no_index(
+    tmp_path: Path, rules_pipeline: LoadedPipeline
+) -> None:
+    from factcheck.errors import InputError
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    cache = tmp_path / "cache"
+    with pytest.raises(InputError, match="no readable corpus document"):
+        index_engine(empty, cache, rules_pipeline).index_corpus()
+    assert list(cache.glob("index-*")) == []

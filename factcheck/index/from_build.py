@@ -16,6 +16,7 @@ stamp is never newer than the keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factcheck.index.store import DocumentEntry, FactStore, IndexedDocument, Stamp
@@ -27,9 +28,12 @@ from factcheck.sources import ListedFile
 
 @dataclass
 class BuildIndexer:
-    """Collects the keys of analysed documents and writes them, a batch a transaction."""
+    """Collects the keys of analysed documents and writes them, a batch a transaction.
 
-    store: FactStore
+    The store is opened at the first write: a build that analyses nothing (a
+    corpus cached already, or empty) leaves no index file behind it."""
+
+    open_store: Callable[[], FactStore]
     batch_size: int = DEFAULT_BATCH
     added: int = 0  # documents new to the index
     changed: int = 0  # documents whose row it replaced
@@ -37,6 +41,7 @@ class BuildIndexer:
     # document's own path: as many as the build holds in flight.
     _listed: dict[str, ListedFile] = field(default_factory=dict)
     _entries: list[DocumentEntry] = field(default_factory=list)
+    _store: FactStore | None = None
 
     def listed(self, document: Document, file: ListedFile) -> None:
         """``document`` was read from ``file`` (its stamp taken before the read)."""
@@ -62,13 +67,24 @@ class BuildIndexer:
         """Write what was collected, in one transaction."""
         if not self._entries:
             return
-        with self.store.writing() as writer:
+        if self._store is None:
+            self._store = self.open_store()
+        with self._store.writing() as writer:
             for entry in self._entries:
                 if writer.put(entry):
                     self.changed += 1
                 else:
                     self.added += 1
         self._entries.clear()
+
+    def close(self) -> None:
+        """Write what is left and let the store go."""
+        try:
+            self.flush()
+        finally:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
 
 __all__ = ["BuildIndexer"]
