@@ -202,39 +202,64 @@ def _text_files_under(directory: Path, skip: Skip) -> list[tuple[str, _Status | 
     target resolved and checked.
     """
     boundary = os.path.realpath(directory)
-    found: list[tuple[tuple[str, ...], str, _Status | None]] = []
+    # Sorted by the parts below ``directory`` joined with NUL, which sorts below
+    # every character a name can hold: the order of the parts compared one by one
+    # ("a/x.txt" before "a.txt"), and a file of the top folder is its own key.
+    found: list[tuple[str, str, _Status | None]] = []
     skips = skip is not _skip_nothing
-    pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(directory), ())]
+    pending: list[tuple[str, str]] = [(os.fspath(directory), "")]
     while pending:
-        folder, parts = pending.pop()
+        folder, prefix = pending.pop()
         try:
-            with os.scandir(folder) as scanned:
-                entries = list(scanned)
+            scanned = os.scandir(folder)
         except OSError:
             continue  # unreadable: left out, as os.walk leaves it
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                if not (skips and skip(Path(entry.path), True)):
-                    pending.append((entry.path, (*parts, name)))
-                continue
-            if not name.lower().endswith(TEXT_SUFFIXES):
-                continue
-            if entry.is_symlink() and (
-                os.path.isdir(entry.path) or not _inside(Path(entry.path), boundary)
-            ):
-                continue  # a link to a folder is not walked; one to a file must stay inside
-            if skips and skip(Path(entry.path), False):
-                continue
-            try:
-                status: _Status | None = _kept(entry.stat())  # the link's target, as os.stat
-            except OSError:
-                status = None
-            found.append(((*parts, name), entry.path, status))
+        with scanned:
+            # Entries one at a time, not listed first: a folder of 10^5 files
+            # held 10^5 entries at once.
+            while (entry := _next_entry(scanned)) is not None:
+                listed = _listed_entry(entry, prefix, boundary, skip if skips else None)
+                if isinstance(listed, str):
+                    pending.append((entry.path, listed))
+                elif listed is not None:
+                    found.append(listed)
     found.sort(key=lambda item: item[0])
     return [(path, status) for _, path, status in found]
+
+
+def _next_entry(scanned: Iterator[os.DirEntry[str]]) -> os.DirEntry[str] | None:
+    """The folder's next entry; None at its end, or where it stops being readable
+    (what was read of it stays listed)."""
+    try:
+        return next(scanned)
+    except (StopIteration, OSError):
+        return None
+
+
+def _listed_entry(
+    entry: os.DirEntry[str], prefix: str, boundary: str, skip: Skip | None
+) -> tuple[str, str, _Status | None] | str | None:
+    """A text file's (sort key, path, stat); a folder to walk's key prefix; or None."""
+    name = entry.name
+    if name.startswith("."):
+        return None
+    if entry.is_dir(follow_symlinks=False):
+        if skip is not None and skip(Path(entry.path), True):
+            return None
+        return f"{prefix}{name}\0"
+    if not name.lower().endswith(TEXT_SUFFIXES):
+        return None
+    if entry.is_symlink() and (
+        os.path.isdir(entry.path) or not _inside(Path(entry.path), boundary)
+    ):
+        return None  # a link to a folder is not walked; one to a file must stay inside
+    if skip is not None and skip(Path(entry.path), False):
+        return None
+    try:
+        status: _Status | None = _kept(entry.stat())  # the link's target, as os.stat
+    except OSError:
+        status = None
+    return (prefix + name, entry.path, status)
 
 
 def _unique(

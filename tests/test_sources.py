@@ -255,3 +255,19 @@ def test_a_file_that_cannot_be_stat_ed_is_listed_unstamped_for_the_reader_to_ref
     (tree / "corpus" / "gone.txt").symlink_to(tree / "corpus" / "never-written.txt")
     listed = {Path(file.path).name: file for file in sources.list_files(["corpus"], tree)}
     assert (listed["gone.txt"].size, listed["gone.txt"].mtime_ns) == (-1, -1)
+
+
+def test_a_walk_sorts_by_the_parts_below_the_folder_one_by_one(tmp_path: Path) -> None:
+    # A folder's files come before a file whose name merely starts with the
+    # folder's name ("a/x" before "a-b.txt" and "a.txt"), as comparing the parts
+    # one by one orders them.
+    names = [
+        "a.txt", "a-b.txt", "a/b.txt", "a b/c.txt", "A.txt", "ä.txt", "a/z/y.txt",
+        "a-b/x.txt", "B/q.txt", "a0.txt", "a/a.txt",
+    ]  # fmt: skip
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    found = [path.relative_to(tmp_path).as_posix() for path in expand_paths(["."], tmp_path)]
+    assert found == sorted(names, key=lambda name: name.split("/"))
+    assert found[:5] == ["A.txt", "B/q.txt", "a/a.txt", "a/b.txt", "a/z/y.txt"]
