@@ -4,7 +4,7 @@ A fingerprint is one ``stat`` per corpus file plus the folder walk and glob
 expansion the engine itself does, so it is cheap next to a check; it is still
 taken at most once per ``interval`` seconds, however many requests arrive, and
 never sooner than :data:`LOOK_SPACING` times as long as the last one took: at
-100,000 files a look takes about 0.9 s, and a look every 2 s would hold the
+100,000 files a look takes about 0.7 s, and a look every 2 s would hold the
 server's lock most of the time (the request that takes it waits for it).
 """
 
