@@ -173,15 +173,18 @@ class Engine:
             raise InputError("corpus", "no readable corpus document")
         return documents, unreadable
 
-    def corpus_items(self) -> tuple[int, Iterator[Document | InputError]]:
+    def corpus_items(
+        self, indexer: BuildIndexer | None = None
+    ) -> tuple[int, Iterator[Document | InputError]]:
         """How many corpus files there are, and each read only when it is reached
-        (or the reason it cannot be): the index build holds one at a time."""
+        (or the reason it cannot be): the index build holds one at a time. Each
+        file's listing is told to ``indexer``, when given."""
         source = self._corpus_source
         if isinstance(source, Mapping):
             return len(source), _given_documents(source)
         self._require_corpus()
-        paths = expand_paths(list(source), Path.cwd())
-        return len(paths), _loaded_documents(paths, self.config.encoding)
+        files = list_files(self._corpus_patterns(), Path.cwd())
+        return len(files), self._listed_documents(files, indexer)
 
     def index_corpus(
         self, analyser: Analyser | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE
@@ -190,14 +193,12 @@ class Engine:
         without building the fact base (``factcheck index``); in this process by default.
         With the fact index on, each document analysed is indexed as it comes back
         (:mod:`factcheck.index.from_build`): :meth:`sync_index` is left the rest."""
-        indexer: BuildIndexer | None = None
-        if self.uses_index:
-            self._require_corpus()
-            files = list_files(self._corpus_patterns(), Path.cwd())
-            indexer = BuildIndexer(functools.partial(self._open_index, self._index_patterns()))
-            total, items = len(files), self._listed_documents(files, indexer)
-        else:
-            total, items = self.corpus_items()
+        indexer = (
+            BuildIndexer(functools.partial(self._open_index, self._index_patterns()))
+            if self.uses_index
+            else None
+        )
+        total, items = self.corpus_items(indexer)
         cache = self._open_cache()
         progress = self._progress("indexing", total) if self._progress is not None else None
         try:
@@ -229,7 +230,7 @@ class Engine:
         return summary
 
     def _listed_documents(
-        self, files: Sequence[ListedFile], indexer: BuildIndexer
+        self, files: Sequence[ListedFile], indexer: BuildIndexer | None
     ) -> Iterator[Document | InputError]:
         """Each listed file read, and its listing told to ``indexer``."""
         for file in files:
@@ -238,7 +239,8 @@ class Engine:
             except InputError as error:
                 yield error
                 continue
-            indexer.listed(document, file)
+            if indexer is not None:
+                indexer.listed(document, file)
             yield document
 
     def _analyses(
@@ -774,14 +776,6 @@ def _given_documents(source: Mapping[str, str]) -> Iterator[Document | InputErro
             yield error
             continue
         yield document_from_text(name, text)
-
-
-def _loaded_documents(paths: Sequence[Path], encoding: str) -> Iterator[Document | InputError]:
-    for path in paths:
-        try:
-            yield load_document(path, display_path=display_path(path), encoding=encoding)
-        except InputError as error:
-            yield error
 
 
 def display_path(path: Path) -> str:

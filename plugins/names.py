@@ -277,9 +277,8 @@ def _share(support: int, context: CheckContext) -> str:
     corpus, or the documents the fact index selected from a larger one."""
     read = len(context.corpus.documents)
     whole = context.corpus.corpus_documents
-    if whole is None:
-        return f"{support} of {read} documents"
-    return f"{support} of {plural(read, 'document')} read for this draft, of {whole:,}"
+    share = f"{support} of {plural(read, 'document')}"
+    return share if whole is None else f"{share} read for this draft, of {whole:,}"
 
 
 def _other_person(

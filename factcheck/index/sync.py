@@ -206,10 +206,8 @@ def _commit(store: FactStore, batch: _Batch, current: dict[str, str], counts: _C
             writer.restamp(key, stamp)
             counts.restamped += 1
         for entry in batch.entries:
-            key = entry.document.path
-            if key in current:
+            if writer.put(entry):
                 counts.changed += 1
             else:
                 counts.added += 1
-            writer.put(entry)
-            current[key] = entry.document.sha256
+            current[entry.document.path] = entry.document.sha256
