@@ -112,7 +112,7 @@ class ParallelSentences:
                 for key in aligned.entities:
                     self._sentences_by_entity[key].append(aligned)
                 if aligned.value_items:
-                    for key in {i.key for i in aligned.value_items if i.is_content}:
+                    for key in aligned.value_content:
                         self._value_sentences_by_word[key].append(aligned)
         self._anchors = AnchorIndex(anchored)
         self._anchors.add_numbers(numbers)
@@ -270,7 +270,7 @@ class ParallelSentences:
     def _value_candidates(self, draft: AlignedSentence) -> list[AlignedSentence]:
         """Corpus sentences with numbers that share content words with the draft sentence."""
         candidates: dict[tuple[str, int], AlignedSentence] = {}
-        for key in sorted({i.key for i in draft.value_items if i.is_content}):
+        for key in sorted(draft.value_content):
             found = self._value_sentences_by_word.get(key, [])
             if len(found) <= MAX_SENTENCES_PER_WORD:
                 for corpus in found:

@@ -42,30 +42,22 @@ class ValuePair:
     corpus_sentence: AlignedSentence
 
 
-def _content(items: Sequence[Item]) -> frozenset[str]:
-    return frozenset(i.key for i in items if i.is_content)
-
-
-def _entities(items: Sequence[Item]) -> frozenset[str]:
-    return frozenset(i.key for i in items if i.mention is not None)
-
-
 def close_enough(draft: AlignedSentence, corpus: AlignedSentence) -> bool:
     """Do the two sentences share enough words and names to compare their numbers?"""
-    words = _content(draft.value_items)
+    words = draft.value_content
     if not words:
         return False
-    if len(words & _content(corpus.value_items)) / len(words) < MIN_OVERLAP:
+    if len(words & corpus.value_content) / len(words) < MIN_OVERLAP:
         return False
-    names = _entities(draft.value_items)
-    return not names or 2 * len(names & _entities(corpus.value_items)) >= len(names)
+    names = draft.value_entities
+    return not names or 2 * len(names & corpus.value_entities) >= len(names)
 
 
 def paired_values(draft: AlignedSentence, candidates: Sequence[AlignedSentence]) -> list[ValuePair]:
     """The draft's numbers and what the parallel corpus sentences have in their slots."""
     if not any(i.value is not None for i in draft.value_items):
         return []
-    needed = MIN_ANCHORS + len(_content(draft.value_items)) // WORDS_PER_ANCHOR
+    needed = MIN_ANCHORS + len(draft.value_content) // WORDS_PER_ANCHOR
     pairs: list[ValuePair] = []
     for corpus in candidates:
         if not corpus.value_items or not close_enough(draft, corpus):
@@ -107,7 +99,7 @@ def _values_in(draft: AlignedSentence, corpus: AlignedSentence, needed: int) -> 
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):
             matched[block.a + offset] = block.b + offset
-    shared_names = _entities(draft.value_items) & _entities(corpus.value_items)
+    shared_names = draft.value_entities & corpus.value_entities
     pairs = []
     for i, j in matched.items():
         d_item, c_item = draft.value_items[i], corpus.value_items[j]
