@@ -15,7 +15,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.facts.sentences import by_sentence
@@ -76,6 +76,8 @@ ALNUM = re.compile(r"[^\W_]")
 MIN_OVERLAP = 0.35
 # How far from a slot a matching content word still anchors it.
 ANCHOR_WINDOW = 4
+# Distinct word items kept (see _word_item): a corpus's running words repeat.
+_WORD_ITEMS_KEPT = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -205,16 +207,29 @@ def aligned_sentences(
             value = value_at.get(position)
             if value is not None and value.first_token == position:
                 value_items.append(Item(f"{VALUE}:{value.kind}", value=value))
-            if ALNUM.search(token.text):
-                items.append(Item(token.lower))
+            word = _word_item(token.lower)
+            if word is not None:
+                items.append(word)
                 if value is None:
-                    value_items.append(items[-1])
+                    value_items.append(word)
         sentences.append(
             AlignedSentence(
                 analysis.path, index, tuple(items), tuple(value_items) if value_at else ()
             )
         )
     return sentences
+
+
+@lru_cache(maxsize=_WORD_ITEMS_KEPT)
+def _word_item(lower: str) -> Item | None:
+    """The item of a word written ``lower`` in lower case, None for punctuation.
+
+    One object per word, shared by every sentence that writes it: an item is a
+    value, compared by its fields, and a selection's sentences hold tens of
+    thousands of words, each a new object for the allocator and the cyclic
+    collector to walk. (Lower case has a letter or digit exactly where the
+    word as written has one.)"""
+    return Item(lower) if ALNUM.search(lower) else None
 
 
 def parallel(draft: AlignedSentence, corpus: AlignedSentence) -> bool:

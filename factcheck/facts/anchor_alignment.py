@@ -61,6 +61,8 @@ FAMILIES = {
 _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss", "nummod", "quantmod"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _OBJECTS = frozenset(["dobj", "attr", "oprd"])
+# Relations of a word that qualifies the noun a value hangs on ("new vessels").
+_QUALIFYING = frozenset(["amod", "compound"])
 # Words in an entity's run that are not part of the value.
 _EDGE_WORDS = frozenset(["the", "a", "an", "'s", "’s", "'", "’"])
 # Anchors are content words: these parts of speech, not function words.
@@ -86,6 +88,8 @@ _COUNTED = frozenset(["number", "time"])
 # Distinct value keys whose name words are kept: the corpus's are read at every
 # build, and its names repeat.
 _KEYS_KEPT = 1 << 13
+# Distinct (lemma, part of speech) pairs whose anchor is kept.
+_LEMMAS_KEPT = 1 << 16
 # A conjunct takes the role of the first ("yellow and white paint"): at most this
 # many steps up a list.
 _MAX_CONJUNCTS = 4
@@ -139,8 +143,14 @@ class SlotContradiction:
 
 
 def _anchor(token: Token) -> str | None:
-    lemma = token.lemma or token.lower
-    if token.pos not in _CONTENT_POS or lemma in FUNCTION_WORDS or lemma in _LIGHT_LEMMAS:
+    return _anchor_lemma(token.lemma or token.lower, token.pos)
+
+
+@lru_cache(maxsize=_LEMMAS_KEPT)
+def _anchor_lemma(lemma: str, pos: str) -> str | None:
+    """``lemma`` if a word of it and ``pos`` is an anchor: asked for every token of
+    every selected document, and a corpus's (lemma, part of speech) pairs repeat."""
+    if pos not in _CONTENT_POS or lemma in FUNCTION_WORDS or lemma in _LIGHT_LEMMAS:
         return None
     return lemma if ALNUM.search(lemma) else None
 
@@ -158,8 +168,8 @@ def anchored_sentences(
         first, end = sentence.first_token, sentence.end_token
         anchors = tuple(
             (position, lemma)
-            for position in range(first, end)
-            if (lemma := _anchor(analysis.tokens[position])) is not None
+            for position, token in enumerate(analysis.tokens[first:end], first)
+            if (lemma := _anchor(token)) is not None
         )
         values = tuple(_slot_values(analysis, index, numbers[index])) if analysis.parses else ()
         text = _joined(analysis.tokens[first:end])
@@ -198,6 +208,7 @@ def _slot_values(
 ) -> Iterable[SlotValue]:
     bounds = analysis.sentences[sentence]
     tokens = analysis.tokens
+    modifiers: dict[int, list[tuple[int, str]]] | None = None  # read at the first value
     for start, end, label in _entity_runs(analysis, bounds.first_token, bounds.end_token):
         family = FAMILIES.get(label)
         if family is None:
@@ -232,22 +243,27 @@ def _slot_values(
             end = max(end, number.end_token + bounds.first_token)
             span = Span(tokens[start].span.start, tokens[end - 1].span.end)
         key = _joined(tokens[start:end])
-        qualifiers = _qualifiers(analysis, governor, range(start, end), bounds)
+        if modifiers is None:
+            modifiers = _modifiers(analysis, bounds)
+        qualifiers = frozenset(
+            lemma for position, lemma in modifiers.get(governor, ()) if not start <= position < end
+        )
         yield SlotValue(family, key, span, sentence, role, start, end, number, qualifiers)
 
 
-def _qualifiers(analysis: Analysis, governor: int, run: range, bounds: Sentence) -> frozenset[str]:
-    found = set()
+def _modifiers(analysis: Analysis, bounds: Sentence) -> dict[int, list[tuple[int, str]]]:
+    """(position, anchor) of the adjectives and nouns that modify each word of the
+    sentence, by the word's position: a value's qualifiers are those of the word it
+    hangs on, outside its own run. Read once a sentence, not once a value."""
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for position in range(bounds.first_token, bounds.end_token):
         parse = analysis.parses[position]
-        if parse.head != governor or position in run or parse.relation not in {"amod", "compound"}:
-            continue
-        if parse.entity:
-            continue  # another value, compared in its own slot
+        if parse.relation not in _QUALIFYING or parse.entity:
+            continue  # an entity is another value, compared in its own slot
         lemma = _anchor(analysis.tokens[position])
         if lemma is not None:
-            found.add(lemma)
-    return frozenset(found)
+            found[parse.head].append((position, lemma))
+    return found
 
 
 def _run_head(analysis: Analysis, start: int, end: int) -> int:
