@@ -8,13 +8,21 @@ pipeline has none and must report nothing from this mechanism.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.config import config_from_mapping
 from factcheck.documents import document_from_text
 from factcheck.engine import Engine
-from factcheck.facts.anchor_alignment import AnchorIndex, _joined, anchored_sentences
+from factcheck.facts.anchor_alignment import (
+    AnchorIndex,
+    _contains_words,
+    _joined,
+    anchored_sentences,
+)
 from factcheck.model import Analysis, Finding, Span, Token
 from factcheck.nlp.casing import fold_case
 from factcheck.nlp.extract import analyse
@@ -257,3 +265,24 @@ def test_a_number_whose_role_the_paraphrase_changed_meets_the_sole_number_of_its
 def test_a_sentence_is_folded_as_its_tokens_are(texts: list[str]) -> None:
     split = [Token(Span(0, len(t)), t, t.lower(), t.lower(), "") for t in texts]
     assert _joined(split) == " ".join(fold_case(t) for t in texts)
+
+
+# Letters, digits, the underscore, spaces and punctuation, and letters \w reads
+# as word characters beyond ASCII: where whole-word boundaries are decided.
+_BOUNDARY_TEXT = st.text(alphabet="ab1_ .'-\u00e9\u0663\u2019", max_size=30)
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(text=_BOUNDARY_TEXT, words=_BOUNDARY_TEXT)
+def test_whole_words_are_found_as_the_word_boundary_pattern_finds_them(
+    text: str, words: str
+) -> None:
+    expected = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    assert _contains_words(text, words) is expected
+
+
+def test_a_value_inside_a_longer_word_is_not_stated() -> None:
+    assert not _contains_words("the 150 vessels of kazan", "zan")
+    assert _contains_words("the 150 vessels of kazan", "kazan")
+    assert not _contains_words("the 1500 vessels", "150")
+    assert _contains_words("the 1500 vessels, 150 more", "150")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -456,3 +458,27 @@ def test_an_engine_that_loads_its_model_puts_it_out_of_the_collector_s_sight(
         assert not any(loaded[0] is found for found in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+def test_a_fact_base_the_engine_drops_is_freed_at_once_with_what_its_checks_built(
+    tmp_path: Path, statistical_pipeline: LoadedPipeline
+) -> None:
+    # A long-lived engine drops a fact base at each reload (and at each evicted
+    # selection, with the index): kept alive by a reference cycle or a cache of the
+    # checkers' indexes, every dropped one would stay in memory with its analyses.
+    corpus = {seed.name: seed.read_text(encoding="utf-8") for seed in SEED_FILES}
+    config = config_from_mapping({"cache-dir": str(tmp_path)}, source=None, root=tmp_path)
+    engine = Engine(config, corpus=corpus, pipeline=statistical_pipeline)
+    draft = f"{MISSPELT}\n\nZhao Leji and Vyacheslav Volodin held the 11th meeting on Monday.\n"
+    report = engine.check_document(document_from_text("draft.md", draft))
+    assert report.findings, "the checks ran on the fact base"
+    dropped = weakref.ref(engine.facts)
+    collecting = gc.isenabled()
+    gc.disable()  # freed by reference counting, not found later by the collector
+    try:
+        engine.reload_corpus()
+        assert engine.facts is not dropped()
+        assert dropped() is None, "something still holds the dropped fact base"
+    finally:
+        if collecting:
+            gc.enable()

@@ -25,6 +25,7 @@ from factcheck.facts.events import (
     sentence_events,
 )
 from factcheck.facts.founding import year_shift
+from factcheck.facts.name_keys import NameKeys
 from factcheck.facts.names.namebook import NameBook, NameEntity, normalise_name
 from factcheck.facts.parallel_sentences import ContradictedValue, ParallelSentences, SwappedName
 from factcheck.facts.records import (
@@ -98,8 +99,9 @@ class CorpusFacts:
             (piece.defined_acronyms for piece in pieces), (piece.initialisms for piece in pieces)
         )
         self.place_words = organisations.place_words(self.names)
-        self._org_keys: dict[str, str] = {}
-        self._entity_keys: dict[tuple[str, str], str | None] = {}
+        # What outlives a query (the parallel sentences, the hierarchies) keeps these
+        # keys, not this object's methods: no cycle keeps a dropped fact base alive.
+        self.keys = NameKeys(self.names, self.acronyms, self.place_words)
         self.roles: list[RoleFact] = []
         self._roles_by_key: dict[tuple[str, str, str], RoleFact] = {}
         self._roles_by_person: dict[str, list[RoleFact]] = defaultdict(list)
@@ -116,15 +118,12 @@ class CorpusFacts:
         for piece in pieces:
             self._add_document(piece.document, piece.analysis)
         self.parallel = ParallelSentences(
-            pieces,
-            self.entity_key,
-            self.texts,
-            same_body=lambda a, b: self.same_organisation(self.org_key(a), self.org_key(b)),
+            pieces, self.keys.entity_key, self.texts, same_body=self.keys.same_body
         )
         self.organisation_links = stated_links(
             self.texts,
             self.is_organisation,
-            self.org_key,
+            self.keys.org_key,
             {piece.document.path: piece.parent_patterns for piece in pieces},
         )
         self._hierarchies: dict[tuple[tuple[str, str], ...], Hierarchy] = {}
@@ -136,24 +135,7 @@ class CorpusFacts:
 
     def entity_key(self, mention: Mention) -> str | None:
         """How a name is compared across sentences: a person, an organisation, or not a slot."""
-        # Asked for every corpus mention and every draft's: the book is fixed, so
-        # each written name with its label is keyed once.
-        asked = (mention.label, mention.text)
-        if asked not in self._entity_keys:
-            self._entity_keys[asked] = self._entity_key(mention)
-        return self._entity_keys[asked]
-
-    def _entity_key(self, mention: Mention) -> str | None:
-        if mention.label in {"GPE", "NORP"}:
-            return None
-        person = self.resolve_person(mention.text)
-        if person is not None and person.kind == "PERSON":
-            return f"person:{person.canonical}"
-        entity = self.names.entity(mention.text)
-        if mention.label == "ORG" or (entity is not None and entity.kind == "ORG"):
-            key = self.org_key(mention.text)
-            return f"org:{key}" if key else None  # "China-Russia": only country words
-        return None
+        return self.keys.entity_key(mention)
 
     def entity_swaps(self, analysis: Analysis) -> list[Swap]:
         """Names in ``analysis`` that parallel corpus sentences put another name in place of."""
@@ -178,17 +160,12 @@ class CorpusFacts:
     # --- names and organisations -----------------------------------------------------
 
     def person(self, name: str) -> NameEntity | None:
-        entity = self.names.entity(name)
-        return entity if entity is not None and entity.kind != "ORG" else None
+        """The entity ``name`` refers to, unless it is an organisation."""
+        return self.keys.person(name)
 
     def resolve_person(self, name: str) -> NameEntity | None:
         """The person a name refers to, misspelt or not ("Yacheslav Volodin")."""
-        entity = self.person(name)
-        if entity is None:
-            correction = self.names.correct(name)
-            if correction is not None and correction[1].kind != "ORG":
-                entity = correction[1]
-        return entity
+        return self.keys.resolve_person(name)
 
     def resolve_organisation(self, name: str) -> str:
         """An organisation's name with a misspelling corrected ("State Dumma" is the
@@ -253,13 +230,7 @@ class CorpusFacts:
 
     def org_key(self, organisation: str) -> str:
         """A comparison key for an organisation: acronyms expanded, country words dropped."""
-        # Asked for every organisation mention, role and swap: the book is fixed, so
-        # each written name is keyed once.
-        key = self._org_keys.get(organisation)
-        if key is None:
-            key = organisations.org_key(organisation, self.acronyms, self.place_words)
-            self._org_keys[organisation] = key
-        return key
+        return self.keys.org_key(organisation)
 
     def is_organisation(self, mention: Mention) -> bool:
         """A name that refers to a body: labelled one here, or by the corpus's votes."""
@@ -272,15 +243,15 @@ class CorpusFacts:
         """The corpus's parent links with the configured ones; built once per table,
         since every draft of a run shares its configuration."""
         if configured not in self._hierarchies:
-            links = [*self.organisation_links, *configured_links(configured, self.org_key)]
-            self._hierarchies[configured] = Hierarchy(links, self.org_key)
+            links = [*self.organisation_links, *configured_links(configured, self.keys.org_key)]
+            self._hierarchies[configured] = Hierarchy(links, self.keys.org_key)
         return self._hierarchies[configured]
 
     def learnt_titles(self) -> LearntTitles:
         """The titles the corpus writes before each person's name; read on first use."""
         if self._learnt_titles is None:
             pairs = [(t.analysis, t) for t in self.texts.values()]
-            self._learnt_titles = learn(pairs, self._title_phrases, self.person)
+            self._learnt_titles = learn(pairs, self._title_phrases, self.keys.person)
         return self._learnt_titles
 
     def _title_phrases(self, analysis: Analysis, prose: str) -> list[TitlePhrase]:

@@ -58,7 +58,9 @@ class ValueIndex:
     """The corpus's value claims, by counted noun."""
 
     def __init__(self, corpus: CorpusFacts) -> None:
-        self._corpus = corpus
+        # The name book, not the fact base: this index is kept beside the fact base
+        # (by weak reference) and must not keep it alive.
+        self._names = corpus.names
         self._by_noun: dict[str, list[_Stated]] = defaultdict(list)
         self._people = frozenset(
             e.canonical for e in corpus.names.entities if e.kind not in _NOT_PEOPLE
@@ -78,7 +80,7 @@ class ValueIndex:
     def owners(self, claim: ValueClaim) -> frozenset[str]:
         found = set()
         for name in claim.owners:
-            entity = self._corpus.names.entity(name)
+            entity = self._names.entity(name)
             found.add(entity.canonical if entity is not None else normalise_name(name))
         return frozenset(found)
 
