@@ -211,7 +211,10 @@ class CloseWordIndex:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self._by_romanisation: dict[str, list[str]] = defaultdict(list)
-        self._by_deletion: dict[str, list[str]] = defaultdict(list)
+        # A form most words share with no other: held as the one word, and as a
+        # list from the second on (a list for each of a book's ~15 forms a word
+        # would be most of the objects a selection's name book allocates).
+        self._by_deletion: dict[str, str | list[str]] = {}
         self._by_piece: dict[tuple[int, int, str], list[str]] = defaultdict(list)
         self._lengths_in_pieces: set[int] = set()
         self._words: set[str] = set()
@@ -278,8 +281,15 @@ class CloseWordIndex:
             return
         self._words.add(lower)
         self._by_romanisation[romanisation_key(lower)].append(lower)
+        by_deletion = self._by_deletion
         for form in deletion_forms(lower, self._depth(len(lower))):
-            self._by_deletion[form].append(lower)
+            held = by_deletion.get(form)
+            if held is None:
+                by_deletion[form] = lower
+            elif isinstance(held, str):
+                by_deletion[form] = [held, lower]
+            else:
+                held.append(lower)
         if self.threshold > 0 and self._by_pieces(len(lower)):
             self._lengths_in_pieces.add(len(lower))
             for piece, (start, end) in enumerate(self._pieces(len(lower))):
@@ -302,8 +312,15 @@ class CloseWordIndex:
 
     def _keyed(self, lower: str) -> set[str]:
         found: set[str] = set()
+        by_deletion = self._by_deletion
         for form in deletion_forms(lower, self._depth(len(lower))):
-            found.update(self._by_deletion.get(form, ()))
+            held = by_deletion.get(form)
+            if held is None:
+                continue
+            if isinstance(held, str):
+                found.add(held)
+            else:
+                found.update(held)
         short = len(lower) <= _LONGEST_BY_DELETION
         for length in self._ratio_partners(len(lower)):
             # A pair of short words is found by its deletion forms.
