@@ -469,7 +469,13 @@ def test_a_fact_base_the_engine_drops_is_freed_at_once_with_what_its_checks_buil
     corpus = {seed.name: seed.read_text(encoding="utf-8") for seed in SEED_FILES}
     config = config_from_mapping({"cache-dir": str(tmp_path)}, source=None, root=tmp_path)
     engine = Engine(config, corpus=corpus, pipeline=statistical_pipeline)
-    draft = f"{MISSPELT}\n\nZhao Leji and Vyacheslav Volodin held the 11th meeting on Monday.\n"
+    # Sentences that make the checkers build what they keep per fact base (see
+    # factcheck.facts.per_fact_base): the value index, the participants' sentences,
+    # and the people's company ("Boris Volodin" beside Zhao Leji).
+    draft = (
+        f"{MISSPELT}\n\nZhao Leji and Vyacheslav Volodin held the 11th meeting on Monday.\n\n"
+        "Boris Volodin met Zhao Leji in Beijing.\n"
+    )
     report = engine.check_document(document_from_text("draft.md", draft))
     assert report.findings, "the checks ran on the fact base"
     dropped = weakref.ref(engine.facts)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 from factcheck.facts.events import same_occasion
 from factcheck.facts.names.namebook import name_tokens, normalise_name
 from factcheck.facts.parallel_sentences import SwappedName
+from factcheck.facts.per_fact_base import built_once_per_fact_base
 from factcheck.facts.records import Fact, Occurrence
 from factcheck.facts.series import content_words
 from factcheck.model import Analysis, Mention
@@ -72,14 +72,9 @@ class _Index:
                     self.by_person[person].append(index)
 
 
-_INDEXES: weakref.WeakKeyDictionary[CorpusFacts, _Index] = weakref.WeakKeyDictionary()
-
-
+@built_once_per_fact_base
 def _index(corpus: CorpusFacts) -> _Index:
-    index = _INDEXES.get(corpus)
-    if index is None:
-        index = _INDEXES[corpus] = _Index(corpus)
-    return index
+    return _Index(corpus)
 
 
 def _person(corpus: CorpusFacts, mention: Mention) -> str | None:

@@ -26,7 +26,6 @@ value, the corpus is split.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING
 from factcheck.facts.events import same_occasion
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.parallel_sentences import ContradictedValue
+from factcheck.facts.per_fact_base import built_once_per_fact_base
 from factcheck.facts.records import Fact, Occurrence
 from factcheck.model import Analysis, Evidence, ValueClaim
 
@@ -58,8 +58,8 @@ class ValueIndex:
     """The corpus's value claims, by counted noun."""
 
     def __init__(self, corpus: CorpusFacts) -> None:
-        # The name book, not the fact base: this index is kept beside the fact base
-        # (by weak reference) and must not keep it alive.
+        # The name book, not the fact base: kept once per fact base, this index must
+        # not keep it alive (see factcheck.facts.per_fact_base).
         self._names = corpus.names
         self._by_noun: dict[str, list[_Stated]] = defaultdict(list)
         self._people = frozenset(
@@ -178,12 +178,7 @@ def _evidence(statements: list[_Stated]) -> tuple[Evidence, ...]:
     return Fact(occurrences=[stated.occurrence for stated in statements]).evidence()
 
 
-_INDEXES: weakref.WeakKeyDictionary[CorpusFacts, ValueIndex] = weakref.WeakKeyDictionary()
-
-
+@built_once_per_fact_base
 def value_index(corpus: CorpusFacts) -> ValueIndex:
     """The corpus's value index, built once per fact base."""
-    index = _INDEXES.get(corpus)
-    if index is None:
-        index = _INDEXES[corpus] = ValueIndex(corpus)
-    return index
+    return ValueIndex(corpus)

@@ -14,21 +14,17 @@ other company may be a relative or a namesake, so nothing is said.
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.facts.names.namebook import NameEntity, name_tokens, normalise_name
 from factcheck.facts.names.spelling import romanised_alike, words_close
+from factcheck.facts.per_fact_base import built_once_per_fact_base
 from factcheck.model import Analysis, Mention
 
 if TYPE_CHECKING:
     from factcheck.facts.corpus import CorpusFacts
-
-# The corpus's people, by the entities each is named beside (built once per corpus).
-_COMPANY: weakref.WeakKeyDictionary[CorpusFacts, dict[str, set[str]]] = weakref.WeakKeyDictionary()
-
 
 _NOT_PEOPLE = frozenset(["ORG", "GPE", "NORP", "FAC"])
 
@@ -46,16 +42,14 @@ def _key(corpus: CorpusFacts, name: str) -> str:
     return entity.canonical if entity is not None else normalise_name(name)
 
 
+@built_once_per_fact_base
 def _company(corpus: CorpusFacts) -> dict[str, set[str]]:
     """Each known entity with the entities named in the same corpus sentences."""
-    found = _COMPANY.get(corpus)
-    if found is None:
-        found = defaultdict(set)
-        for analysis in corpus.analyses.values():
-            for names in _by_sentence(corpus, analysis).values():
-                for name in names:
-                    found[name].update(names - {name})
-        _COMPANY[corpus] = found
+    found: dict[str, set[str]] = defaultdict(set)
+    for analysis in corpus.analyses.values():
+        for names in _by_sentence(corpus, analysis).values():
+            for name in names:
+                found[name].update(names - {name})
     return found
 
 
