@@ -39,6 +39,7 @@ from factcheck.engine_codes import (
 from factcheck.errors import InputError
 from factcheck.facts.corpus import CorpusFacts
 from factcheck.facts.document_pieces import DocumentFacts
+from factcheck.frozen_heap import freeze_survivors
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
 from factcheck.index.from_build import BuildIndexer
 from factcheck.indexbuild.batches import Analyser, word_count
@@ -323,9 +324,13 @@ class Engine:
     def check_document(self, document: Document, *, date: dt.date | None = None) -> FileReport:
         """Check one draft; ``date`` overrides the draft's own (front matter) date."""
         # A check allocates in bursts: the collector walking the model's heap at each
-        # burst cost a quarter of a check (see factcheck.collector).
+        # burst cost a quarter of a check (see factcheck.collector). What the check
+        # keeps for the next ones is then frozen, not walked by the next young
+        # collection (see factcheck.frozen_heap).
         with collection_paused():
-            return self._check_document(document, date)
+            report = self._check_document(document, date)
+            freeze_survivors()
+            return report
 
     def _check_document(self, document: Document, date: dt.date | None) -> FileReport:
         try:
