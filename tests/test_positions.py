@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from factcheck.positions import LineIndex
 
 
@@ -45,3 +48,13 @@ def test_line_span_of_an_empty_last_line() -> None:
     text = "only\n"
     assert LineIndex(text).line_span(2) == (5, 5)
     assert LineIndex("").line_span(1) == (0, 0)
+
+
+@given(st.text(alphabet="ab\n\r", max_size=60), st.data())
+def test_every_offset_is_counted_as_the_newlines_before_it(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    index = LineIndex(text)
+    assert index.position(offset) == (line, column)
+    assert index.line_count == text.count("\n") + 1
