@@ -51,8 +51,10 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 # How many documents one DELETE names when pruning.
 _PRUNE_CHUNK = 500
 
-# Bumped when the table changes shape; a database of another version is emptied.
-# 2: ``data`` holds the msgpack form of factcheck.storage.codec, not JSON text.
+# Bumped when the analyses table changes shape; a database of another version is
+# emptied. 2: ``data`` holds the msgpack form of factcheck.storage.codec, not JSON.
+# The document_facts table came later and is made where missing, not by a new
+# version: an older factcheck opening the file keeps its analyses.
 _SCHEMA_VERSION = 2
 
 # What an analysis is made from, besides the document and the pipeline, relative
@@ -77,6 +79,20 @@ CREATE TABLE IF NOT EXISTS analyses (
     PRIMARY KEY (sha256, key)
 )
 """
+
+# A document's own facts (factcheck.facts.stored_pieces) by content hash, under a
+# key that names the analysis key and the facts code they were computed by.
+_FACTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS document_facts (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (sha256, key)
+)
+"""
+
+# How many hashes one SELECT of stored facts names (under SQLite's oldest limit).
+_READ_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -138,6 +154,7 @@ class AnalysisCache:
         self.in_memory = False
         self._transaction_depth = 0
         self._connection = self._open()
+        self._facts_table = self._open_facts_table()
 
     # --- opening ----------------------------------------------------------------
 
@@ -160,6 +177,27 @@ class AnalysisCache:
             return _connect(self.path, self.timeout)
         except sqlite3.DatabaseError as exc:
             return self._open_in_memory(f"cannot recreate cache {self.path}: {exc}")
+
+    def _open_facts_table(self) -> bool:
+        """Make the document_facts table where a file from before it lacks it, if the
+        write lock is free now (an existing table needs none): without it, a run
+        reads its documents' facts from their analyses, as before."""
+        try:
+            with self._no_wait():
+                self._connection.execute(_FACTS_SCHEMA)
+        except sqlite3.DatabaseError:
+            return False  # another process writes, or the file is read-only
+        return True
+
+    @contextlib.contextmanager
+    def _no_wait(self) -> Iterator[None]:
+        """Statements that fail at once, not after the lock timeout, if another
+        connection holds the write lock."""
+        self._connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self._connection.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
 
     def _open_in_memory(self, problem: str) -> sqlite3.Connection:
         self.notice = f"{problem}; using a cache in memory for this run"
@@ -221,6 +259,68 @@ class AnalysisCache:
         except sqlite3.DatabaseError as exc:
             self._note(f"cache write failed: {exc}")
 
+    # --- a document's own facts, stored beside its analysis ------------------------
+
+    def facts_key(self, code: str) -> str:
+        """The key a document's facts are stored under: this cache's analysis key
+        and ``code``, the fingerprint of the facts code that computed them."""
+        return f"{self.key}|facts-{code}"
+
+    def get_facts(self, sha256s: Iterable[str], key: str) -> dict[str, bytes]:
+        """The stored facts of these documents under ``key``, by SHA-256 (those
+        stored; a failed read is a miss, noted once)."""
+        wanted = sorted(set(sha256s))
+        found: dict[str, bytes] = {}
+        if not self._facts_table:
+            return found
+        try:
+            for first in range(0, len(wanted), _READ_CHUNK):
+                chunk = wanted[first : first + _READ_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    self._connection.execute(
+                        f"SELECT sha256, data FROM document_facts WHERE key = ?"
+                        f" AND sha256 IN ({marks})",
+                        (key, *chunk),
+                    )
+                )
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache read failed: {exc}")
+            return {}
+        return found
+
+    def put_facts(self, rows: Iterable[tuple[str, bytes]], key: str) -> bool:
+        """Store (sha256, data) rows under ``key``, in one transaction, if the write
+        lock is free now: the facts can be computed again, so a check does not wait
+        behind another writer (``factcheck index``) to store them. Whether stored."""
+        keyed = [(sha, key, data) for sha, data in rows]
+        if not keyed or not self._facts_table:
+            return not keyed
+        if self._transaction_depth:  # inside the caller's transaction: its lock
+            return self._insert_facts(keyed)
+        try:
+            with self._no_wait():
+                self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False  # another process writes: the next check stores them
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache write failed: {exc}")
+            return False
+        stored = self._insert_facts(keyed)
+        self._finish("COMMIT" if stored else "ROLLBACK")
+        return stored
+
+    def _insert_facts(self, rows: list[tuple[str, str, bytes]]) -> bool:
+        try:
+            self._connection.executemany(
+                "INSERT OR REPLACE INTO document_facts (sha256, key, data) VALUES (?, ?, ?)",
+                rows,
+            )
+        except sqlite3.DatabaseError as exc:
+            self._note(f"cache write failed: {exc}")
+            return False
+        return True
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Batch puts into one commit; nested uses join the outer transaction."""
@@ -280,6 +380,15 @@ class AnalysisCache:
                     (self.key, *chunk),
                 )
                 deleted += cursor.rowcount
+                # The facts stored from those analyses, whatever facts code made them.
+                prefix = self.facts_key("")
+                if not self._facts_table:
+                    continue
+                self._connection.execute(
+                    "DELETE FROM document_facts WHERE substr(key, 1, ?) = ?"
+                    f" AND sha256 IN ({marks})",
+                    (len(prefix), prefix, *chunk),
+                )
         except sqlite3.DatabaseError as exc:
             self._note(f"cache prune failed: {exc}")
         return deleted
@@ -340,8 +449,10 @@ def _connect(database: Path | str, timeout: float) -> sqlite3.Connection:
         (version,) = connection.execute("PRAGMA user_version").fetchone()
         if version != _SCHEMA_VERSION:
             connection.execute("DROP TABLE IF EXISTS analyses")
+            connection.execute("DROP TABLE IF EXISTS document_facts")  # of those analyses
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
         connection.execute(_SCHEMA)
+        connection.execute(_FACTS_SCHEMA)
         connection.execute("COMMIT")
     except BaseException:
         connection.close()

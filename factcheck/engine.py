@@ -39,6 +39,7 @@ from factcheck.engine_codes import (
 from factcheck.errors import InputError
 from factcheck.facts.corpus import CorpusFacts
 from factcheck.facts.document_pieces import DocumentFacts
+from factcheck.facts.stored_pieces import decode_pieces, encode_pieces, facts_fingerprint
 from factcheck.frozen_heap import freeze_survivors
 from factcheck.index import SqliteFactStore, SyncResult, index_path, select_documents, sync_index
 from factcheck.index.from_build import BuildIndexer
@@ -591,12 +592,44 @@ class Engine:
         missing = [d for d, key in zip(documents, keys, strict=True) if key not in found]
         if missing:
             load = self.corpus_load
-            for document, analysis in zip(missing, self._analyses(missing, ()), strict=True):
-                found[(document.path, document.sha256)] = DocumentFacts(document, analysis)
+            analyses = self._analyses(missing, ())
+            for document, facts in zip(missing, self._stored_facts(missing, analyses), strict=True):
+                found[(document.path, document.sha256)] = facts
             self.corpus_load = load  # what the run loaded, not this selection
         for key in keys:
             self._documents_kept.put(key, found[key])
         return [found[key] for key in keys]
+
+    def _stored_facts(
+        self, documents: Sequence[Document], analyses: Sequence[Analysis]
+    ) -> list[DocumentFacts]:
+        """Each document's own facts as the cache stores them beside its analysis
+        (factcheck.facts.stored_pieces), or read from the analysis now and stored
+        for the next check that selects the document."""
+        cache = self._open_cache()
+        if cache is None:
+            return [DocumentFacts(d, a) for d, a in zip(documents, analyses, strict=True)]
+        key = cache.facts_key(facts_fingerprint())
+        made: list[DocumentFacts] = []
+        new_rows: list[tuple[str, bytes]] = []
+        try:
+            stored = cache.get_facts((document.sha256 for document in documents), key)
+            for document, analysis in zip(documents, analyses, strict=True):
+                data = stored.get(document.sha256)
+                facts = None
+                if data is not None:
+                    # Stored by other code under the same key (a development
+                    # checkout): read again, and stored anew.
+                    with contextlib.suppress(ValueError):
+                        facts = decode_pieces(data, document, analysis)
+                if facts is None:
+                    facts = DocumentFacts(document, analysis)
+                    new_rows.append((document.sha256, encode_pieces(facts)))
+                made.append(facts)
+            cache.put_facts(new_rows, key)
+        finally:
+            cache.close()
+        return made
 
     def check_paths(self, paths: Sequence[str], *, date: dt.date | None = None) -> Report:
         """Check drafts named on a command line; ``-`` is standard input."""

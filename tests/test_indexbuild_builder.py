@@ -12,6 +12,8 @@ import pytest
 from factcheck.cache import DATABASE_NAME, AnalysisCache
 from factcheck.documents import document_from_text, load_document
 from factcheck.errors import InputError
+from factcheck.facts.document_pieces import DocumentFacts
+from factcheck.facts.stored_pieces import decode_pieces, facts_fingerprint
 from factcheck.indexbuild.batches import Encoded, word_count
 from factcheck.indexbuild.builder import build_index
 from factcheck.indexbuild.local import LocalAnalyser
@@ -182,3 +184,20 @@ def test_the_built_cache_holds_what_the_engine_would_analyse(
     with sqlite3.connect(tmp_path / DATABASE_NAME) as raw:
         (rows,) = raw.execute("SELECT count(*) FROM analyses").fetchone()
     assert rows == len(corpus)
+
+
+def test_the_build_stores_each_document_s_own_facts_beside_its_analysis(
+    tmp_path: Path, pipeline: LoadedPipeline
+) -> None:
+    corpus = [load_document(path) for path in SEED_FILES]
+    with AnalysisCache(tmp_path, key="k") as cache:
+        build_index(iter(corpus), cache, LocalAnalyser(pipeline), batch_size=2)
+        stored = cache.get_facts([d.sha256 for d in corpus], cache.facts_key(facts_fingerprint()))
+        assert set(stored) == {d.sha256 for d in corpus}
+        for document in corpus:
+            analysis = cache.get(document.sha256)
+            assert analysis is not None
+            restored = decode_pieces(stored[document.sha256], document, analysis)
+            computed = DocumentFacts(document, analysis)
+            assert restored.anchored == computed.anchored
+            assert restored.title_phrases == computed.title_phrases

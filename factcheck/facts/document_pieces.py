@@ -47,6 +47,20 @@ class DocumentFacts:
         object.__setattr__(self, "_document", document)
         object.__setattr__(self, "_analysis", analysis)
 
+    @classmethod
+    def restored(
+        cls, document: Document, analysis: Analysis, pieces: Mapping[str, object]
+    ) -> DocumentFacts:
+        """The document's facts with ``pieces`` (by name) already read: what
+        :mod:`factcheck.facts.stored_pieces` reads back from storage. The others
+        are computed on first use, as for any document."""
+        unknown = sorted(set(pieces) - set(_PIECES))
+        if unknown:
+            raise ValueError(f"not pieces of a document's facts: {', '.join(unknown)}")
+        facts = cls(document, analysis)
+        facts.__dict__.update(pieces)  # past __setattr__, as cached_property stores them
+        return facts
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"DocumentFacts is read-only: cannot set {name!r}")
 

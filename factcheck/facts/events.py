@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from factcheck.facts.names.namebook import NameEntity
-from factcheck.model import Analysis, Span, TimeExpression
+from factcheck.model import Analysis, Span, TimeExpression, Token
 from factcheck.nlp.timex import RawTime, resolve
 
 _EVENT_KINDS = {
@@ -159,12 +160,25 @@ _RANGE_PREPOSITIONS = frozenset({"from", "to", "between", "through", "and"})
 _MONTH_WINDOW = 2
 
 
+def _token_at(analysis: Analysis, starts: list[int], span: Span) -> Token | None:
+    """The token whose span is ``span`` (the last, were two the same), found by its
+    start among the tokens' ``starts``: a dictionary of every token by its span,
+    for a document's few events, hashed tens of thousands of spans a check."""
+    found = None
+    for position in range(bisect.bisect_left(starts, span.start), len(starts)):
+        if starts[position] != span.start:
+            break
+        if analysis.tokens[position].span == span:
+            found = analysis.tokens[position]
+    return found
+
+
 def dated_claims(
     facts: KnownPeople, analysis: Analysis, reference: dt.date | None
 ) -> list[DatedClaim]:
     """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
     by_span = {mention.span: mention for mention in analysis.mentions}
-    token_by_span = {token.span: token for token in analysis.tokens}
+    starts = [token.span.start for token in analysis.tokens] if analysis.events else []
     claims = []
     for event in analysis.events:
         if event.preposition in _RANGE_PREPOSITIONS:
@@ -176,7 +190,7 @@ def dated_claims(
             if (mention := by_span.get(span)) is not None
             and (key := participant_key(facts, mention.text)) is not None
         )
-        token = token_by_span.get(event.predicate_span)
+        token = _token_at(analysis, starts, event.predicate_span)
         noun = token is not None and token.pos == "NOUN"
         claims.append(
             DatedClaim(

@@ -25,6 +25,11 @@ class Encoded:
     words: int
     keys: DocumentKeys | None = None  # its retrieval keys (factcheck.index.keys)
     tokens: int = 0  # its analysis's tokens, as the index counts a document's words
+    # Its own facts as the cache stores them (factcheck.facts.stored_pieces), and the
+    # fingerprint of the facts code that read them: the worker's, whatever the
+    # builder's process runs.
+    facts: bytes | None = None
+    facts_code: str = ""
 
 
 def word_count(document: Document) -> int:
@@ -35,6 +40,8 @@ def word_count(document: Document) -> int:
 def encoded(document: Document, analysis: Analysis) -> Encoded:
     # Here, not at the top: `factcheck index --help` imports this module, and the
     # keys import spaCy; whoever calls this has loaded it already.
+    from factcheck.facts.document_pieces import DocumentFacts
+    from factcheck.facts.stored_pieces import encode_pieces, facts_fingerprint
     from factcheck.index.keys import analysis_keys
 
     return Encoded(
@@ -44,6 +51,11 @@ def encoded(document: Document, analysis: Analysis) -> Encoded:
         word_count(document),
         analysis_keys(analysis),
         len(analysis.tokens),
+        # Read where the document was analysed (a pool or cluster worker), so that
+        # the first check that selects it reads them instead (about 1.5 ms a
+        # document, against spaCy's tens of milliseconds).
+        encode_pieces(DocumentFacts(document, analysis)),
+        facts_fingerprint(),
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -34,6 +34,10 @@ class BuildStore(Protocol):
     def has(self, sha256: str) -> bool: ...
 
     def put_encoded(self, sha256: str, path: str, data: bytes) -> None: ...
+
+    def facts_key(self, code: str) -> str: ...
+
+    def put_facts(self, rows: Iterable[tuple[str, bytes]], key: str) -> bool: ...
 
     def transaction(self) -> contextlib.AbstractContextManager[None]: ...
 
@@ -88,6 +92,7 @@ def build_index(
                 with store.transaction():
                     for result in results:
                         store.put_encoded(result.sha256, result.path, result.data)
+                    _put_facts(store, results)
             for result in results:
                 done(in_flight.pop((result.sha256, result.path)), result)
             words = sum(result.words for result in results)
@@ -100,6 +105,16 @@ def build_index(
             progress.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _put_facts(store: BuildStore, results: Sequence[Encoded]) -> None:
+    """The documents' own facts, under the key of the facts code that read them."""
+    by_code: dict[str, list[tuple[str, bytes]]] = {}
+    for result in results:
+        if result.facts is not None:
+            by_code.setdefault(result.facts_code, []).append((result.sha256, result.facts))
+    for code, rows in by_code.items():
+        store.put_facts(rows, store.facts_key(code))
 
 
 def _uncached_batches(
