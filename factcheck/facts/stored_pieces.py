@@ -6,18 +6,22 @@ the anchors and slot values of every sentence, the titles it gives people, the
 parent patterns, acronyms and initialisms it writes, its long sentences, its
 lower-case words) took about 60 ms for a selection of 40 documents, every
 check, for documents read many times before. Stored once per document, they
-are read back in about 9 ms (``benchmarks`` and the issue's note say how).
+are read back in about 9 ms (40 documents of a 10,000-document archive; see
+docs/indexing.md).
 
 The form: a msgpack array of positional tuples, the first item
-:data:`FORMAT_VERSION`, compressed with zlib. Mentions are stored as their index in the document's
-analysis, and a slot value's number as its place among the sentence's number
-groups, so that the restored objects are the analysis's own, as when
-computed. Pieces that cost little to compute (sentence text and lines, times
+:data:`FORMAT_VERSION`, compressed with zlib. Mentions are stored as their
+index in the document's analysis, and a slot value's number as its place
+among the sentence's number groups, so that the restored objects are the
+analysis's own, as when computed. Pieces that cost little to compute (sentence text and lines, times
 and mentions by sentence, written names) are not stored.
 
 What the pieces are depends on the facts code; the store keys them by a
 fingerprint of ``factcheck/facts/`` (:func:`facts_fingerprint`) next to the
-analysis's key, so a change of that code recomputes them. Decoding checks the
+analysis's key, so a change of that code recomputes them. (Besides itself,
+the facts code imports only ``factcheck.model`` and ``factcheck.nlp``, which
+the analysis key covers, and ``factcheck.positions``, for the sentence text
+and lines, which are not stored.) Decoding checks the
 shape against the analysis it is given and raises :class:`ValueError` for
 anything else, which the caller treats as a miss.
 """
