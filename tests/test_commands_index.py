@@ -36,6 +36,15 @@ def make_archive(root: Path, copies: int) -> Path:
     return corpus
 
 
+def facts_rows(root: Path) -> list[tuple[str, str, bytes]]:
+    """The documents' own facts the build stored beside their analyses."""
+    connection = sqlite3.connect(root / ".cache" / DATABASE_NAME, timeout=30)
+    try:
+        return sorted(connection.execute("SELECT sha256, key, data FROM document_facts"))
+    finally:
+        connection.close()
+
+
 def cache_rows(root: Path) -> list[tuple[str, str, str, bytes]]:
     """The cache's contents, without the time each row was stored."""
     database = root / ".cache" / DATABASE_NAME
@@ -100,6 +109,8 @@ def test_a_killed_index_resumes_and_ends_as_a_clean_build(tmp_path: Path) -> Non
     run_index(clean)
     assert cache_rows(killed) == cache_rows(clean)
     assert len(cache_rows(clean)) == total
+    assert facts_rows(killed) == facts_rows(clean)
+    assert len(facts_rows(clean)) == total
 
 
 def test_workers_build_the_same_cache_as_one_process(tmp_path: Path) -> None:
@@ -115,6 +126,7 @@ def test_workers_build_the_same_cache_as_one_process(tmp_path: Path) -> None:
     assert "fact index: 10 documents (10 added, 0 changed, 0 removed)" in out
     assert re.search(r"largest worker process [\d,]+ MiB", out)
     assert cache_rows(one) == cache_rows(two)
+    assert facts_rows(one) == facts_rows(two) and len(facts_rows(one)) == 10
 
 
 @pytest.mark.parametrize(

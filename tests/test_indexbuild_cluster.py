@@ -14,7 +14,7 @@ from factcheck.documents import document_from_text
 from factcheck.indexbuild import cluster as cluster_module
 from factcheck.indexbuild.cluster import ClusterError, DaskAnalyser, local_workers
 from factcheck.indexbuild.worker import PipelineSpec
-from tests.test_commands_index import cache_rows, make_archive
+from tests.test_commands_index import cache_rows, facts_rows, make_archive
 
 distributed = pytest.importorskip("distributed")
 
@@ -55,8 +55,8 @@ def test_a_cluster_build_fills_the_cache_as_a_local_build_does(
         monkeypatch.chdir(root)
         assert main(["index", "--batch-size", "3", *options]) == 0
         assert "10 documents (10 analysed, 0 from the cache)" in capsys.readouterr().out
-        built[name] = cache_rows(root)
-    assert len(built["local"]) == 10
+        built[name] = (cache_rows(root), facts_rows(root))
+    assert len(built["local"][0]) == len(built["local"][1]) == 10
     assert built["scheduler"] == built["local"]
     assert built["cluster"] == built["local"]
     # And a re-run on the cluster resumes from the cache like a local one.
