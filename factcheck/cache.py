@@ -48,8 +48,9 @@ DATABASE_NAME = "analyses.sqlite3"
 # before giving up on a statement.
 DEFAULT_LOCK_TIMEOUT = 30.0
 
-# How many documents one DELETE names when pruning.
-_PRUNE_CHUNK = 500
+# How many documents one statement names (a DELETE when pruning, a SELECT of
+# stored facts): under SQLite's oldest limit of 999 parameters.
+_CHUNK = 500
 
 # Bumped when the analyses table changes shape; a database of another version is
 # emptied. 2: ``data`` holds the msgpack form of factcheck.storage.codec, not JSON.
@@ -90,9 +91,6 @@ CREATE TABLE IF NOT EXISTS document_facts (
     PRIMARY KEY (sha256, key)
 )
 """
-
-# How many hashes one SELECT of stored facts names (under SQLite's oldest limit).
-_READ_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -274,8 +272,7 @@ class AnalysisCache:
         if not self._facts_table:
             return found
         try:
-            for first in range(0, len(wanted), _READ_CHUNK):
-                chunk = wanted[first : first + _READ_CHUNK]
+            for chunk in _chunks(wanted):
                 marks = ",".join("?" * len(chunk))
                 found.update(
                     self._connection.execute(
@@ -370,18 +367,16 @@ class AnalysisCache:
                 )
             ]
             stale = sorted(set(stored) - wanted)
-            # In chunks under SQLite's oldest limit of 999 parameters; each
-            # DELETE is atomic, so the count is what was really deleted.
-            for first in range(0, len(stale), _PRUNE_CHUNK):
-                chunk = stale[first : first + _PRUNE_CHUNK]
+            # The facts stored from those analyses go too, whatever facts code made them.
+            prefix = self.facts_key("")
+            # Each DELETE is atomic, so the count is what was really deleted.
+            for chunk in _chunks(stale):
                 marks = ",".join("?" * len(chunk))
                 cursor = self._connection.execute(
                     f"DELETE FROM analyses WHERE key = ? AND sha256 IN ({marks})",
                     (self.key, *chunk),
                 )
                 deleted += cursor.rowcount
-                # The facts stored from those analyses, whatever facts code made them.
-                prefix = self.facts_key("")
                 if not self._facts_table:
                     continue
                 self._connection.execute(
@@ -458,6 +453,12 @@ def _connect(database: Path | str, timeout: float) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    """``items`` in runs of at most :data:`_CHUNK`, for one statement each."""
+    for first in range(0, len(items), _CHUNK):
+        yield items[first : first + _CHUNK]
 
 
 def _move_aside(path: Path) -> Path:

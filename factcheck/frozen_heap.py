@@ -1,9 +1,11 @@
 """What a check leaves alive, frozen out of the cyclic collector's sight.
 
-The engine keeps a selection's facts and its documents' facts for the next
-checks. With the collector held off during a check (factcheck.collector),
-the first young collection after it walked every one of those objects to free
-the dozen a check leaves in reference cycles: 51 to 82 ms of a new story's
+The engine freezes the heap once the spaCy model is loaded (its objects live
+as long as the process) and after each check. It keeps a selection's facts
+and its documents' facts for the next checks; with the collector held off
+during a check (factcheck.collector), the first young collection after it
+walked every one of those objects to free the dozen a check leaves in
+reference cycles: 51 to 82 ms of a new story's
 check at 10,000 documents (timed with ``gc.callbacks``). Frozen objects are
 skipped by the collector but still freed by reference counting, so what the
 engine drops goes at once, as before (tests/test_engine.py holds it).

@@ -460,14 +460,19 @@ def test_an_engine_that_loads_its_model_puts_it_out_of_the_collector_s_sight(
         gc.unfreeze()
 
 
+def _engine_on_seed_texts(cache: Path, pipeline: LoadedPipeline) -> Engine:
+    """An engine on the seeds given as texts (the API's way), its cache in ``cache``."""
+    corpus = {seed.name: seed.read_text(encoding="utf-8") for seed in SEED_FILES}
+    config = config_from_mapping({"cache-dir": str(cache)}, source=None, root=cache)
+    return Engine(config, corpus=corpus, pipeline=pipeline)
+
+
 def test_what_a_check_keeps_is_frozen_after_it(
     tmp_path: Path, rules_pipeline: LoadedPipeline
 ) -> None:
     # The next young collection walked all of it, for nothing it could free
     # (factcheck.frozen_heap): a fifth of a new story's check at 10,000 documents.
-    corpus = {seed.name: seed.read_text(encoding="utf-8") for seed in SEED_FILES}
-    config = config_from_mapping({"cache-dir": str(tmp_path)}, source=None, root=tmp_path)
-    engine = Engine(config, corpus=corpus, pipeline=rules_pipeline)
+    engine = _engine_on_seed_texts(tmp_path, rules_pipeline)
     gc.unfreeze()
     engine.check_document(document_from_text("draft.md", MISSPELT))
     kept = engine.facts
@@ -480,9 +485,7 @@ def test_a_fact_base_the_engine_drops_is_freed_at_once_with_what_its_checks_buil
     # A long-lived engine drops a fact base at each reload (and at each evicted
     # selection, with the index): kept alive by a reference cycle or a cache of the
     # checkers' indexes, every dropped one would stay in memory with its analyses.
-    corpus = {seed.name: seed.read_text(encoding="utf-8") for seed in SEED_FILES}
-    config = config_from_mapping({"cache-dir": str(tmp_path)}, source=None, root=tmp_path)
-    engine = Engine(config, corpus=corpus, pipeline=statistical_pipeline)
+    engine = _engine_on_seed_texts(tmp_path, statistical_pipeline)
     # Sentences that make the checkers build what they keep per fact base (see
     # factcheck.facts.per_fact_base): the value index, the participants' sentences,
     # and the people's company ("Boris Volodin" beside Zhao Leji).

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 
 from factcheck.cache import DATABASE_NAME
-from factcheck.documents import document_from_text
-from factcheck.engine import Engine
 from factcheck.facts import document_pieces
 from factcheck.nlp.pipeline import LoadedPipeline
 from tests.conftest import SEED_FILES
 from tests.index_corpora import write_distractors
-from tests.index_engines import index_engine
+from tests.index_engines import findings, index_engine
 
 DRAFT = (
     "His guest was Yacheslav Volodin, chairman of the Russian State Duma.\n\n"
@@ -32,20 +30,6 @@ def archive(tmp_path: Path) -> Path:
     for seed in SEED_FILES:
         shutil.copyfile(seed, corpus / seed.name)
     return corpus
-
-
-def _findings(engine: Engine) -> list[tuple[object, ...]]:
-    report = engine.check_document(document_from_text("draft.md", DRAFT))
-    return [
-        (
-            f.code,
-            f.message,
-            f.line,
-            f.column,
-            tuple((e.source, e.line, e.quote) for e in f.evidence),
-        )
-        for f in report.findings
-    ]
 
 
 def _stored_rows(cache: Path) -> list[tuple[str, bytes]]:
@@ -72,12 +56,12 @@ def test_a_later_engine_reads_the_stored_facts_and_finds_the_same(
     archive: Path, tmp_path: Path, pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    first = _findings(index_engine(archive, cache, pipeline, limit=5))
+    first = findings(index_engine(archive, cache, pipeline, limit=5), DRAFT)
     assert any(code == "FC101" for code, *_ in first)
     stored = _stored_rows(cache)
     assert 1 <= len(stored) <= 5, "the selected documents' facts, and only theirs"
     read = _anchors_read(monkeypatch)
-    again = _findings(index_engine(archive, cache, pipeline, limit=5))
+    again = findings(index_engine(archive, cache, pipeline, limit=5), DRAFT)
     assert again == first
     assert read == [], "a stored document's facts were read from its analysis again"
 
@@ -86,22 +70,22 @@ def test_stored_facts_that_do_not_read_back_are_read_again_and_replaced(
     archive: Path, tmp_path: Path, pipeline: LoadedPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
-    first = _findings(index_engine(archive, cache, pipeline, limit=5))
+    first = findings(index_engine(archive, cache, pipeline, limit=5), DRAFT)
     stored = dict(_stored_rows(cache))
     with sqlite3.connect(cache / DATABASE_NAME) as raw:
         raw.execute("UPDATE document_facts SET data = ?", (b"\x93\x01\x02\x03",))
     raw.close()
     read = _anchors_read(monkeypatch)
-    assert _findings(index_engine(archive, cache, pipeline, limit=5)) == first
+    assert findings(index_engine(archive, cache, pipeline, limit=5), DRAFT) == first
     assert len(read) == len(stored), "every unreadable entry is read from its analysis"
     assert dict(_stored_rows(cache)) == stored, "and stored anew, as it was"
 
 
-def test_without_the_cache_nothing_is_stored_and_the_findings_hold(
+def test_a_cache_file_without_the_table_opened_while_locked_finds_the_same(
     archive: Path, tmp_path: Path, pipeline: LoadedPipeline
 ) -> None:
     cache = tmp_path / "cache"
-    with_store = _findings(index_engine(archive, cache, pipeline, limit=5))
+    with_store = findings(index_engine(archive, cache, pipeline, limit=5), DRAFT)
     with sqlite3.connect(cache / DATABASE_NAME) as raw:
         raw.execute("DROP TABLE document_facts")
     raw.close()
@@ -110,7 +94,7 @@ def test_without_the_cache_nothing_is_stored_and_the_findings_hold(
     writer = sqlite3.connect(cache / DATABASE_NAME, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     try:
-        assert _findings(index_engine(archive, cache, pipeline, limit=5)) == with_store
+        assert findings(index_engine(archive, cache, pipeline, limit=5), DRAFT) == with_store
     finally:
         writer.execute("ROLLBACK")
         writer.close()

@@ -173,7 +173,7 @@ def test_a_batch_size_below_one_is_refused() -> None:
         build_index(iter(()), None, FakeAnalyser(1), batch_size=0)
 
 
-def test_the_built_cache_holds_what_the_engine_would_analyse(
+def test_the_built_cache_holds_the_analyses_and_facts_the_engine_would_make(
     tmp_path: Path, pipeline: LoadedPipeline
 ) -> None:
     corpus = [load_document(path) for path in SEED_FILES]
@@ -181,23 +181,14 @@ def test_the_built_cache_holds_what_the_engine_would_analyse(
         build_index(iter(corpus), cache, LocalAnalyser(pipeline), batch_size=2)
         expected = analyse_many(pipeline.nlp, corpus, pipeline.key)
         assert [cache.get(d.sha256) for d in corpus] == expected
-    with sqlite3.connect(tmp_path / DATABASE_NAME) as raw:
-        (rows,) = raw.execute("SELECT count(*) FROM analyses").fetchone()
-    assert rows == len(corpus)
-
-
-def test_the_build_stores_each_document_s_own_facts_beside_its_analysis(
-    tmp_path: Path, pipeline: LoadedPipeline
-) -> None:
-    corpus = [load_document(path) for path in SEED_FILES]
-    with AnalysisCache(tmp_path, key="k") as cache:
-        build_index(iter(corpus), cache, LocalAnalyser(pipeline), batch_size=2)
+        # Each document's own facts beside its analysis, as a check would read them.
         stored = cache.get_facts([d.sha256 for d in corpus], cache.facts_key(facts_fingerprint()))
         assert set(stored) == {d.sha256 for d in corpus}
-        for document in corpus:
-            analysis = cache.get(document.sha256)
-            assert analysis is not None
+        for document, analysis in zip(corpus, expected, strict=True):
             restored = decode_pieces(stored[document.sha256], document, analysis)
             computed = DocumentFacts(document, analysis)
             assert restored.anchored == computed.anchored
             assert restored.title_phrases == computed.title_phrases
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as raw:
+        (rows,) = raw.execute("SELECT count(*) FROM analyses").fetchone()
+    assert rows == len(corpus)

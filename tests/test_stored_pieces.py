@@ -11,7 +11,6 @@ import pytest
 
 from factcheck.config import config_from_mapping
 from factcheck.engine import Engine
-from factcheck.facts import stored_pieces
 from factcheck.facts.document_pieces import DocumentFacts
 from factcheck.facts.stored_pieces import (
     FORMAT_VERSION,
@@ -19,7 +18,6 @@ from factcheck.facts.stored_pieces import (
     code_fingerprint,
     decode_pieces,
     encode_pieces,
-    facts_fingerprint,
 )
 from factcheck.model import Analysis, Document
 from factcheck.nlp.pipeline import LoadedPipeline
@@ -123,4 +121,3 @@ def test_the_fingerprint_follows_the_facts_code(tmp_path: Path) -> None:
     assert changed != first
     (tmp_path / "titles" / "phrases.py").rename(tmp_path / "titles" / "other.py")
     assert code_fingerprint(tmp_path) not in {first, changed}
-    assert facts_fingerprint() == code_fingerprint(Path(stored_pieces.__file__).parent)

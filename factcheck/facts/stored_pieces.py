@@ -4,9 +4,9 @@ A new story's check reads the documents the fact index selects for it, and
 what it read of each of them by itself (:class:`DocumentFacts`: the numbers,
 the anchors and slot values of every sentence, the titles it gives people, the
 parent patterns, acronyms and initialisms it writes, its long sentences, its
-lower-case words) took about 60 ms for a selection of 40 documents, every
+lower-case words) took 43 to 50 ms for a selection of 40 documents, every
 check, for documents read many times before. Stored once per document, they
-are read back in about 9 ms (40 documents of a 10,000-document archive; see
+are read back in 9 to 10 ms (40 documents of a 10,000-document archive; see
 docs/indexing.md).
 
 The form: a msgpack array of positional tuples, the first item
