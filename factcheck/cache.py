@@ -29,7 +29,7 @@ from types import TracebackType
 from factcheck import __version__
 from factcheck.model import Analysis
 from factcheck.nlp.language_data import Vocabulary
-from factcheck.storage.codec import decode_analysis, encode_analysis
+from factcheck.storage.codec import FORMAT_VERSION, decode_analysis, encode_analysis
 
 __all__ = [
     "DATABASE_NAME",
@@ -60,14 +60,16 @@ _SCHEMA_VERSION = 2
 
 # What an analysis is made from, besides the document and the pipeline, relative
 # to the package: the NLP layer (every file: code and word lists), the records
-# and their stored forms (JSON, and the cache's codec in storage/), and the
-# reading of a file into its text and prose mask.
+# and their JSON form, and the reading of a file into its text and prose mask.
+# The cache's binary form (storage/codec.py) is named by its FORMAT_VERSION in
+# the key instead of by its code: a faster decoder of the same form reads the
+# rows already stored, and a changed form bumps the version
+# (tests/test_storage_codec.py holds the form's shapes to the version).
 # tests/test_cache.py checks that every module they import is here (errors.py
 # too: simpler than a list of exceptions, and it seldom changes).
-_EXTRACTION_FOLDERS = ("nlp", "storage")
+_EXTRACTION_FOLDERS = ("nlp",)
 _EXTRACTION_MODULES = (
     "model.py", "serialize.py", "documents.py", "markup.py", "pubdate.py", "errors.py",
-    "collector.py",
 )  # fmt: skip
 
 _SCHEMA = """
@@ -102,8 +104,12 @@ class CacheStats:
 
 def cache_key(pipeline_key: str, vocabulary: Vocabulary | None = None) -> str:
     """The key analyses are stored under: pipeline, factcheck version, extraction
-    code, and the word lists the configuration added (they change what is found)."""
-    key = f"{pipeline_key}|factcheck-{__version__}|extraction-{extraction_fingerprint()}"
+    code, the stored form's version, and the word lists the configuration added
+    (they change what is found)."""
+    key = (
+        f"{pipeline_key}|factcheck-{__version__}|extraction-{extraction_fingerprint()}"
+        f"|format-{FORMAT_VERSION}"
+    )
     added = vocabulary.fingerprint if vocabulary is not None else ""
     return f"{key}|vocabulary-{added}" if added else key
 

@@ -16,8 +16,7 @@ again (170 to 240 ms at 10,000 documents, once in that many checks). Freezing
 is process-wide: objects of the caller's that are alive at the end of a check
 are frozen too, and their cycles wait for the same thaw.
 
-Not in the analysis cache's fingerprint (unlike factcheck.collector): it does
-not change what an analysis holds.
+Not in the analysis cache's fingerprint: it does not change what an analysis holds.
 """
 
 from __future__ import annotations

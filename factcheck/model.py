@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The records checkers and tools read and write: the public API (docs/plugins.md).
@@ -292,7 +293,9 @@ class Analysis:
     sha256: str
     pipeline: str
     published: dt.date | None
-    tokens: tuple[Token, ...] = ()
+    # Sequences, not tuples: an analysis read from the cache keeps its tokens and
+    # parses as columns and makes each record when it is read (factcheck.columns).
+    tokens: Sequence[Token] = ()
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     roles: tuple[RoleClaim, ...] = ()
@@ -300,7 +303,7 @@ class Analysis:
     counts: tuple[CountExpression, ...] = ()
     quotations: tuple[Quotation, ...] = ()
     # One per token when the pipeline parses, else empty: what a value's slot is.
-    parses: tuple[TokenParse, ...] = ()
+    parses: Sequence[TokenParse] = ()
     events: tuple[EventClaim, ...] = ()
     values: tuple[ValueClaim, ...] = ()
 

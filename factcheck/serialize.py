@@ -18,6 +18,7 @@ import functools
 import json
 import types
 import typing
+from collections import abc
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -70,7 +71,7 @@ def _encode(value: object) -> Any:
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {name: _encode(getattr(value, name)) for name in _init_field_names(type(value))}
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, abc.Sequence):  # a tuple, a list, the cache's columns
         return [_encode(item) for item in value]
     if isinstance(value, Mapping):
         return {_mapping_key(key): _encode(item) for key, item in value.items()}
@@ -105,6 +106,9 @@ def _decoder(hint: Any) -> _Decoder:
         return _union_decoder(typing.get_args(hint))
     if origin is tuple:
         return _tuple_decoder(typing.get_args(hint))
+    if origin is abc.Sequence:  # read back as the tuple it equals
+        (item,) = typing.get_args(hint)
+        return _tuple_decoder((item, ...))
     if origin is list:
         (item,) = typing.get_args(hint)
         return _list_decoder(item)

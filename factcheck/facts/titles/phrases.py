@@ -22,6 +22,7 @@ so that it is compared only with the corpus's past titles.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.model import Analysis, Mention, Span, Token
@@ -93,7 +94,7 @@ def title_phrases(analysis: Analysis, prose: str) -> list[TitlePhrase]:
     return found
 
 
-def _touching(tokens: tuple[Token, ...], left: int, right: int) -> bool:
+def _touching(tokens: Sequence[Token], left: int, right: int) -> bool:
     return all(tokens[i].span.end == tokens[i + 1].span.start for i in range(left, right))
 
 
