@@ -11,9 +11,10 @@ swapped entities; the checkers only choose which kinds to report.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -181,6 +182,7 @@ def aligned_sentences(
         mentions = {m.span.start: m for m in mentions_in.get(index, ())}
         times = sorted(times_in.get(index, ()), key=lambda t: t.span.start)
         first = sentence.first_token
+        last = min(sentence.end_token, len(lowers))
         value_at = {
             position: value
             for value in numbers[index]
@@ -190,15 +192,27 @@ def aligned_sentences(
         # The same sentence with each number one item: only when it has one.
         value_items: list[Item] = []
         skip_until = -1
-        for at in range(first, min(sentence.end_token, len(lowers))):
-            start = starts[at]
+        at = first
+        # Most words are only words: between the tokens where a date, a name or a
+        # number may stand, the words are taken as a run, not token by token.
+        for special in (*_special_positions(columns, first, last, mentions, times, value_at), last):
+            while at < special and starts[at] < skip_until:
+                at += 1
+            if at < special:
+                run = list(filter(None, map(_word_item, lowers[at:special])))
+                items.extend(run)
+                value_items.extend(run)
+            if special == last:
+                break
+            at = special + 1
+            start = starts[special]
             if start < skip_until:
                 continue
             # A date may start inside a token ("NewsNovember 23"): it begins at the
             # first token it overlaps.
             while times and times[0].span.end <= start:
                 times.pop(0)
-            if times and times[0].span.start < ends[at]:
+            if times and times[0].span.start < ends[special]:
                 items.append(Item(TIME, time=times[0]))
                 value_items.append(items[-1])
                 skip_until = times.pop(0).span.end
@@ -210,11 +224,11 @@ def aligned_sentences(
                 value_items.append(items[-1])
                 skip_until = found.span.end
                 continue
-            position = at - first  # what the sentence's number groups count in
+            position = special - first  # what the sentence's number groups count in
             value = value_at.get(position)
             if value is not None and value.first_token == position:
                 value_items.append(Item(f"{VALUE}:{value.kind}", value=value))
-            word = _word_item(lowers[at])
+            word = _word_item(lowers[special])
             if word is not None:
                 items.append(word)
                 if value is None:
@@ -225,6 +239,32 @@ def aligned_sentences(
             )
         )
     return sentences
+
+
+def _special_positions(
+    columns: TokenColumns,
+    first: int,
+    last: int,
+    mentions: Mapping[int, Mention],
+    times: Sequence[TimeExpression],
+    value_at: Mapping[int, NumberValue],
+) -> list[int]:
+    """The tokens of ``first:last`` that may be more than a word: those a date
+    overlaps, those a name starts at, those in a number, in order. (Tokens do not
+    overlap, so their starts and ends both rise.)"""
+    starts, ends = columns.starts, columns.ends
+    special = {first + position for position in value_at if first + position < last}
+    for time in times:
+        # From the first token ending after the date starts to the last starting before it ends.
+        at = bisect.bisect_right(ends, time.span.start, first, last)
+        while at < last and starts[at] < time.span.end:
+            special.add(at)
+            at += 1
+    for start in mentions:
+        at = bisect.bisect_left(starts, start, first, last)
+        if at < last and starts[at] == start:
+            special.add(at)
+    return sorted(special)
 
 
 @lru_cache(maxsize=_WORD_ITEMS_KEPT)
