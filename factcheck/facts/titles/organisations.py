@@ -11,6 +11,7 @@ for the "International Olympic Committee"). A word for the kind of body
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -116,7 +117,15 @@ def _is_place_word(word: str, places: frozenset[str]) -> bool:
         return True
     if not word.endswith(("an", "ese", "ish", "i")) or len(word) < 5:
         return False
-    return any(len(p) >= 4 and p[:4] == word[:4] for p in places)
+    return word[:4] in _four_letter_starts(places)
+
+
+@functools.lru_cache(maxsize=8)
+def _four_letter_starts(places: frozenset[str]) -> frozenset[str]:
+    """The first four letters of the place words of four letters or more: asked of
+    every word of every organisation a fact base keys, for the same few sets (a
+    frozenset keeps its hash, so the lookup does not walk it)."""
+    return frozenset(p[:4] for p in places if len(p) >= 4)
 
 
 def org_key(organisation: str, expansions: dict[str, str], places: frozenset[str]) -> str:
