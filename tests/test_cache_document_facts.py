@@ -15,18 +15,36 @@ SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
 
 def test_stored_facts_are_read_back_under_their_key_only(tmp_path: Path) -> None:
     with AnalysisCache(tmp_path, key=KEY) as cache:
-        current, other = cache.facts_key("code1"), cache.facts_key("code2")
+        current = cache.facts_key("code1")
         assert cache.put_facts([(SHA_A, b"facts of a"), (SHA_B, b"facts of b")], current)
-        assert cache.put_facts([(SHA_A, b"older code's facts")], other)
     with AnalysisCache(tmp_path, key=KEY) as cache:
         assert cache.get_facts([SHA_A, SHA_B, SHA_C], current) == {
             SHA_A: b"facts of a",
             SHA_B: b"facts of b",
         }
-        assert cache.get_facts([SHA_A], other) == {SHA_A: b"older code's facts"}
+        assert cache.get_facts([SHA_A], cache.facts_key("code2")) == {}
     with AnalysisCache(tmp_path, key=KEY + "|vocabulary-x") as cache:
         # Another analysis key (another configuration's word lists): none of them.
         assert cache.get_facts([SHA_A], cache.facts_key("code1")) == {}
+
+
+def _rows(folder: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(folder / DATABASE_NAME) as connection:
+        return sorted(connection.execute("SELECT sha256, key FROM document_facts"))
+
+
+def test_facts_stored_by_new_code_replace_the_old_codes_of_that_document(tmp_path: Path) -> None:
+    with AnalysisCache(tmp_path, key=KEY + "|vocabulary-x") as elsewhere:
+        theirs = elsewhere.facts_key("code1")
+        assert elsewhere.put_facts([(SHA_A, b"another key's facts")], theirs)
+    with AnalysisCache(tmp_path, key=KEY) as cache:
+        old, new = cache.facts_key("code1"), cache.facts_key("code2")
+        assert cache.put_facts([(SHA_A, b"old a"), (SHA_B, b"old b")], old)
+        assert cache.put_facts([(SHA_A, b"new a")], new)
+        assert cache.get_facts([SHA_A, SHA_B], new) == {SHA_A: b"new a"}
+        assert cache.get_facts([SHA_A, SHA_B], old) == {SHA_B: b"old b"}  # not stored again yet
+    # One row a document and analysis key; the other key's row is left alone.
+    assert _rows(tmp_path) == sorted([(SHA_A, theirs), (SHA_A, new), (SHA_B, old)])
 
 
 def test_many_documents_are_read_in_chunks(tmp_path: Path) -> None:
