@@ -17,7 +17,7 @@ pickle as that tuple, so a worker process or a test sees no difference.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from typing import Any, Literal, TypeVar, overload
 
 from factcheck.model import Sentence, Span, Token, TokenParse
 
@@ -182,7 +182,12 @@ class ParseColumns(_Columns[TokenParse]):
         )
 
 
-def sentence_column(tokens: Sequence[Token], sentence: Sentence, column: str) -> Sequence[Any]:
+TokenField = Literal["starts", "ends", "texts", "lowers", "lemmas", "pos"]
+
+
+def sentence_column(
+    tokens: Sequence[Token], sentence: Sentence, column: TokenField
+) -> Sequence[Any]:
     """One column ("lowers", "starts", ...) of a sentence's tokens: a slice of the
     column when ``tokens`` are columns, else read off the sentence's token objects.
     Read per sentence, not through :meth:`TokenColumns.of`, which reads a whole
@@ -195,7 +200,7 @@ def sentence_column(tokens: Sequence[Token], sentence: Sentence, column: str) ->
     return [field(token) for token in tokens[sentence.first_token : sentence.end_token]]
 
 
-_TOKEN_FIELDS: dict[str, Callable[[Token], Any]] = {
+_TOKEN_FIELDS: dict[TokenField, Callable[[Token], Any]] = {
     "starts": lambda token: token.span.start,
     "ends": lambda token: token.span.end,
     "texts": lambda token: token.text,
