@@ -81,14 +81,16 @@ _EDITORIAL = re.compile(r"\[[^\]\[]*\]|\.\.\.|…")
 
 
 def _pieces(text: str) -> list[str]:
+    """The runs of a quotation's words between editorial marks: read once for a
+    draft quotation, which is looked for in every corpus quotation."""
     return [joined for piece in _EDITORIAL.split(text) if (joined := " ".join(_words(piece)))]
 
 
-def _quoted_in(draft: str, corpus_text: str) -> bool:
-    """The draft's quotation is the corpus's, or part of it, editorial marks allowed."""
+def _quoted_in(pieces: Sequence[str], corpus_text: str) -> bool:
+    """The draft's quotation (its :func:`_pieces`) is the corpus's, or part of it,
+    editorial marks allowed."""
     corpus = f" {_joined(corpus_text)} "
     at = 0
-    pieces = _pieces(draft)
     for piece in pieces:
         found = corpus.find(f" {piece} ", at)
         if found < 0:
@@ -123,10 +125,11 @@ def _check_quotation(context: CheckContext, quotation: Quotation) -> Finding | N
             if q.speaker is None or same_speaker(q.speaker, speaker.canonical)
         ]
     draft = _joined(quotation.text)
+    pieces = _pieces(quotation.text)
     best = None
     best_score = 0.0
     for fact in candidates:
-        if _quoted_in(quotation.text, fact.text):
+        if _quoted_in(pieces, fact.text):
             return None  # an exact quotation, or an exact part of one
         score = fuzz.ratio(draft, _joined(fact.text))
         if score > best_score:
@@ -174,7 +177,8 @@ def _is_title(text: str) -> bool:
 def _other_speaker(context: CheckContext, quotation: Quotation, speaker: str) -> Finding | None:
     """The corpus has these words (or a longer quotation holding them) from another
     person only: the draft gives them to the wrong speaker."""
-    holders = [fact for fact in context.corpus.quotes if _quoted_in(quotation.text, fact.text)]
+    pieces = _pieces(quotation.text)
+    holders = [fact for fact in context.corpus.quotes if _quoted_in(pieces, fact.text)]
     speakers = {fact.speaker for fact in holders}
     if not holders or None in speakers:
         return None  # unattributed in the corpus: no one to say it is wrong

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
 from factcheck.facts.names.namebook import NameBook, NameEntity, name_tokens, normalise_name
-from factcheck.facts.names.spelling import words_close
+from factcheck.facts.names.spelling import one_edit_apart, words_close
 
 
 class AllPairsNameBook(NameBook):
@@ -58,4 +58,4 @@ class AllPairsNameBook(NameBook):
     def _candidate_words(self, word: str, context: set[str]) -> list[str]:
         if context:
             return [self._known_words[w] for w in {w for c in context for w in self._neighbours[c]}]
-        return sorted(self._indexed_words().near(word))
+        return sorted(w for w in self._known_words.values() if one_edit_apart(word, w))

@@ -34,8 +34,7 @@ def test_correction_keeps_hyphens() -> None:
 
 
 def test_a_word_alone_is_corrected_by_every_known_word() -> None:
-    # The words are indexed for this look-up only when it is first made: each
-    # known word, from names grouped early and late, must be in it then.
+    # Each known word, from names grouped early and late, is a candidate alone.
     book = _book(
         ("a", "Vyacheslav Volodin", "PERSON"),
         ("b", "Vyacheslav Volodin", "PERSON"),

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from factcheck.facts.names.initials import Initialled, initials_fit, split_initials
 from factcheck.facts.names.leading_titles import behind_leading_words, title_led
-from factcheck.facts.names.spelling import WORD, CloseWordIndex, WordIndex, words_close
+from factcheck.facts.names.spelling import WORD, CloseWordIndex, one_edit_forms, words_close
 from factcheck.model import Mention
 
 _POSSESSIVE_SUFFIXES = ("'s", "’s", "'", "’")
@@ -91,11 +91,6 @@ class NameBook:
         self._aliases: dict[str, NameEntity] = {}  # lower-cased single words and sub-names
         self._known_words: dict[str, str] = {}  # lower -> as written, from canonical names
         self._neighbours: dict[str, set[str]] = defaultdict(set)
-        # Known words, for misspellings of one-word names. Only a look-up of an
-        # unknown word with no context reads it, which a build rarely does: the
-        # words are added to it on that first look-up, not as they become known.
-        self._word_index = WordIndex()
-        self._words_to_index: list[str] = []
         self._by_word: dict[str, list[NameEntity]] = defaultdict(list)  # full names by word
         self._mention_counts: Counter[str] = Counter()  # spelling -> corpus mentions
         self._owner: dict[str, NameEntity] = {}  # every grouped spelling -> its entity
@@ -283,7 +278,6 @@ class NameBook:
         for index, word in enumerate(words):
             if word.lower() not in self._known_words:
                 self._known_words[word.lower()] = word
-                self._words_to_index.append(word)
             if index:
                 self._neighbours[word.lower()].add(words[index - 1].lower())
             if index + 1 < len(words):
@@ -498,14 +492,16 @@ class NameBook:
                 for w in self._close_words.candidates(word)
                 if w in self._known_words
             ]
-        return sorted(self._indexed_words().near(word))
-
-    def _indexed_words(self) -> WordIndex:
-        """The known words by their deletion forms, brought up to date."""
-        for word in self._words_to_index:
-            self._word_index.add(word)
-        self._words_to_index.clear()
-        return self._word_index
+        # Alone, the words one edit away among the close ones: :class:`CloseWordIndex`
+        # finds every word that ``words_close`` accepts with context, its widest
+        # reading, so none that it accepts alone is missed, and no second index of
+        # the known words is built for the first word corrected alone.
+        forms = one_edit_forms(word)
+        return sorted(
+            self._known_words[w]
+            for w in self._close_words.candidates(word)
+            if w in self._known_words and not forms.isdisjoint(one_edit_forms(w))
+        )
 
     def people_named(self, surname: str) -> list[NameEntity]:
         """Known people whose name ends with ``surname``, by the word index."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -129,32 +128,18 @@ def _deletions(word: str) -> frozenset[str]:
     return frozenset({word} | {word[:i] + word[i + 1 :] for i in range(len(word))})
 
 
-class WordIndex:
-    """Known words by their one-letter deletions: finds the words one edit (or one
-    romanisation) away without comparing with every known word.
+def one_edit_forms(word: str) -> frozenset[str]:
+    """The forms of ``word`` with at most one letter left out, in lower case and by
+    its romanisation key. Two words at most one insertion, deletion, substitution
+    or adjacent swap apart (or romanised alike) share one (symmetric deletion)."""
+    lower, romanised = word.lower(), romanisation_key(word)
+    return _deletions(lower) | _deletions(romanised) if romanised != lower else _deletions(lower)
 
-    Two words at most one insertion, deletion, substitution or adjacent swap
-    apart share a deletion form (symmetric deletion), so a look-up is a few
-    dictionary hits.
-    """
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
-        self._by_form: dict[str, set[str]] = defaultdict(set)
-        for word in words:
-            self.add(word)
-
-    def add(self, word: str) -> None:
-        for key in {word.lower(), romanisation_key(word)}:
-            for form in _deletions(key):
-                self._by_form[form].add(word)
-
-    def near(self, word: str) -> set[str]:
-        """Known words that may be one edit from ``word`` (to be confirmed by the caller)."""
-        found: set[str] = set()
-        for key in {word.lower(), romanisation_key(word)}:
-            for form in _deletions(key):
-                found |= self._by_form.get(form, set())
-        return found
+def one_edit_apart(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` share a form of :func:`one_edit_forms`? The caller confirms
+    with :func:`words_close`: a shared form also joins some words two edits apart."""
+    return not one_edit_forms(a).isdisjoint(one_edit_forms(b))
 
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
