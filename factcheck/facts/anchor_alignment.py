@@ -379,6 +379,9 @@ class AnchorIndex:
             if value.family in _NAMED and _name_words(value.key) & self._name_words:
                 continue  # a known name misspelt or written otherwise: the name checks' case
             best: SlotContradiction | None = None
+            # The value's anchors and their weight, once for every corpus value of its role.
+            near = self._near(draft, value) - {value.role.split(":", 1)[1]}
+            total = sum(self.weight(lemma) for lemma in near)
             for corpus, sentence in self._by_role.get((value.family, value.role), ()):
                 if sentence.source == draft.source or _contains_words(draft.text, corpus.key):
                     continue  # the draft states the corpus's value too: moved, not replaced
@@ -388,7 +391,7 @@ class AnchorIndex:
                     continue  # a count of other things ("new vessels", "registered vessels")
                 if _other_kind(value, corpus):
                     continue  # "$5bn" is no slot for "5 per cent"
-                shared = self._shared(draft, value, sentence)
+                shared = self._shared(near, total, sentence)
                 if shared is not None and (best is None or shared > best.shared):
                     best = SlotContradiction(value, corpus, sentence, shared)
             if best is None:
@@ -450,16 +453,12 @@ class AnchorIndex:
             and lemma in self._frequency
         }
 
-    def _shared(
-        self, draft: AnchoredSentence, value: SlotValue, corpus: AnchoredSentence
-    ) -> int | None:
-        """Anchors near ``value`` that ``corpus`` shares, when they are enough."""
-        head_lemma = value.role.split(":", 1)[1]
-        near = self._near(draft, value) - {head_lemma}
+    def _shared(self, near: set[str], total: float, corpus: AnchoredSentence) -> int | None:
+        """Of a draft value's anchors ``near`` (but its head), of weight ``total``, those
+        that ``corpus`` shares, when they are enough."""
         if not near:
             return None
         shared = near & corpus.lemmas
-        total = sum(self.weight(lemma) for lemma in near)
         weight = sum(self.weight(lemma) for lemma in shared)
         if len(shared) < MIN_SHARED_ANCHORS or weight < MIN_SHARED_WEIGHT * total:
             return None
@@ -479,6 +478,7 @@ def _shares_word(a: SlotValue, b: SlotValue) -> bool:
 _NUMERAL = re.compile(r"[ivxlc]+|\d+")
 
 
+@lru_cache(maxsize=_KEYS_KEPT)
 def _abbreviates(short: str, long: str) -> bool:
     """Is ``short`` the initials of ``long``'s words (numerals kept whole)?"""
     letters = re.sub(r"[^\w]", "", short)
@@ -495,8 +495,10 @@ def _name_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _words(text) if len(w) > 2 and w not in FUNCTION_WORDS)
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text))
+@lru_cache(maxsize=_KEYS_KEPT)
+def _words(text: str) -> frozenset[str]:
+    # Asked of a draft value's key for every corpus value of its role.
+    return frozenset(re.findall(r"\w+", text))
 
 
 def _comparable(a: SlotValue, b: SlotValue) -> bool:
