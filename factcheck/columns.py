@@ -8,7 +8,10 @@ corpus document (its numbers, anchors, title phrases) is stored already made,
 and the sentence alignment reads the starts and lower-case words, not the
 objects. So the cache's decoder keeps the columns it read, already checked
 for type, and a :class:`~factcheck.model.Token` is made only for the position
-asked for; all of them once, and kept, when the whole sequence is walked.
+asked for; all of them once, and kept, when the whole sequence is walked. The
+columns that nothing walks (texts, lemmas, parts of speech, sentence starts;
+every parse column) are not even read from the cache's bytes until asked for
+(:meth:`TokenColumns.deferred`, :meth:`ParseColumns.deferred`).
 
 Both are read-only sequences equal to the tuple of the same records, and they
 pickle as that tuple, so a worker process or a test sees no difference.
@@ -80,12 +83,19 @@ class _Columns(Sequence[R]):
         return (tuple, (self.records(),))
 
 
+# The token columns a check seldom reads (text, lemma, part of speech, sentence
+# start), or a document's parse columns: given later, by a function that reads them.
+TokenRest = tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[bool]]
+ParseFields = tuple[Sequence[int], Sequence[str], Sequence[str], Sequence[bool]]
+
+
 class TokenColumns(_Columns[Token]):
     """Tokens as the columns of their fields: start, end, text, lower, lemma, pos,
     sentence start. ``starts``, ``ends`` and ``lowers`` are read directly by what
-    walks a whole document (the sentence alignment)."""
+    walks a whole document (the sentence alignment); the others may be read from
+    the cache only when first asked for (:meth:`deferred`)."""
 
-    __slots__ = ("ends", "lemmas", "lowers", "pos", "sentence_starts", "starts", "texts")
+    __slots__ = ("_load_rest", "_rest", "ends", "lowers", "starts")
 
     def __init__(
         self,
@@ -100,11 +110,23 @@ class TokenColumns(_Columns[Token]):
         super().__init__()
         self.starts = starts
         self.ends = ends
-        self.texts = texts
         self.lowers = lowers
-        self.lemmas = lemmas
-        self.pos = pos
-        self.sentence_starts = sentence_starts
+        self._rest: TokenRest | None = (texts, lemmas, pos, sentence_starts)
+        self._load_rest: Callable[[], TokenRest] | None = None
+
+    @classmethod
+    def deferred(
+        cls,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        lowers: Sequence[str],
+        load_rest: Callable[[], TokenRest],
+    ) -> TokenColumns:
+        """Columns whose texts, lemmas, parts of speech and sentence starts are read
+        by ``load_rest`` when one of them is first asked for."""
+        columns = cls(starts, ends, (), lowers, (), (), ())
+        columns._rest, columns._load_rest = None, load_rest
+        return columns
 
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> TokenColumns:
@@ -124,24 +146,49 @@ class TokenColumns(_Columns[Token]):
         columns._made = tuple(tokens)
         return columns
 
+    def _rest_columns(self) -> TokenRest:
+        if self._rest is None:
+            assert self._load_rest is not None
+            self._rest, self._load_rest = self._load_rest(), None
+        return self._rest
+
+    @property
+    def texts(self) -> Sequence[str]:
+        return self._rest_columns()[0]
+
+    @property
+    def lemmas(self) -> Sequence[str]:
+        return self._rest_columns()[1]
+
+    @property
+    def pos(self) -> Sequence[str]:
+        return self._rest_columns()[2]
+
+    @property
+    def sentence_starts(self) -> Sequence[bool]:
+        return self._rest_columns()[3]
+
     def __len__(self) -> int:
         return len(self.starts)
 
     def _make(self, index: int) -> Token:
+        texts, lemmas, pos, sentence_starts = self._rest_columns()
         return Token(
             Span(self.starts[index], self.ends[index]),
-            self.texts[index],
+            texts[index],
             self.lowers[index],
-            self.lemmas[index],
-            self.pos[index],
-            self.sentence_starts[index],
+            lemmas[index],
+            pos[index],
+            sentence_starts[index],
         )
 
 
 class ParseColumns(_Columns[TokenParse]):
-    """Token parses as the columns of their fields: head, relation, entity, entity start."""
+    """Token parses as the columns of their fields: head, relation, entity, entity
+    start; all of them read from the cache only when first asked for, maybe
+    (:meth:`deferred`): a check reads the parses of no corpus document."""
 
-    __slots__ = ("entities", "entity_starts", "heads", "relations")
+    __slots__ = ("_fields", "_length", "_load")
 
     def __init__(
         self,
@@ -151,10 +198,16 @@ class ParseColumns(_Columns[TokenParse]):
         entity_starts: Sequence[bool],
     ) -> None:
         super().__init__()
-        self.heads = heads
-        self.relations = relations
-        self.entities = entities
-        self.entity_starts = entity_starts
+        self._fields: ParseFields | None = (heads, relations, entities, entity_starts)
+        self._length = len(heads)
+        self._load: Callable[[], ParseFields] | None = None
+
+    @classmethod
+    def deferred(cls, length: int, load: Callable[[], ParseFields]) -> ParseColumns:
+        """``length`` parses whose columns ``load`` reads when first asked for."""
+        columns = cls((), (), (), ())
+        columns._fields, columns._length, columns._load = None, length, load
+        return columns
 
     @classmethod
     def of(cls, parses: Sequence[TokenParse]) -> ParseColumns:
@@ -170,16 +223,35 @@ class ParseColumns(_Columns[TokenParse]):
         columns._made = tuple(parses)
         return columns
 
+    def fields(self) -> ParseFields:
+        """The four columns: heads, relations, entities, entity starts."""
+        if self._fields is None:
+            assert self._load is not None
+            self._fields, self._load = self._load(), None
+        return self._fields
+
+    @property
+    def heads(self) -> Sequence[int]:
+        return self.fields()[0]
+
+    @property
+    def relations(self) -> Sequence[str]:
+        return self.fields()[1]
+
+    @property
+    def entities(self) -> Sequence[str]:
+        return self.fields()[2]
+
+    @property
+    def entity_starts(self) -> Sequence[bool]:
+        return self.fields()[3]
+
     def __len__(self) -> int:
-        return len(self.heads)
+        return self._length
 
     def _make(self, index: int) -> TokenParse:
-        return TokenParse(
-            self.heads[index],
-            self.relations[index],
-            self.entities[index],
-            self.entity_starts[index],
-        )
+        heads, relations, entities, entity_starts = self.fields()
+        return TokenParse(heads[index], relations[index], entities[index], entity_starts[index])
 
 
 TokenField = Literal["starts", "ends", "texts", "lowers", "lemmas", "pos"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 import msgpack
@@ -156,9 +157,10 @@ def _with(position: int, value: Any, *inner: int) -> bytes:
         _with(1, 7),  # path: an int
         _with(4, "2023-11-23"),  # published: not an ordinal
         _with(4, 10**9),  # published: no such date
-        _with(5, 5, 2, 0),  # a token's text: not a string
-        _with(5, 1, 6, 0),  # is_sent_start: an int, not a bool
+        _with(5, 5, 3, 0),  # a token's lower case: not a string
         _with(5, [0], 0),  # token columns of different lengths
+        _with(5, [1], 2),  # a column read later of another length
+        _with(12, [[0], [], [], []]),  # parse columns of different lengths
         _with(7, [0, 10, "Zhao Leji", "PERSON", 0], 0),  # a mention one item short
         _with(7, True, 0, 4),  # a bool for an int
         _with(9, 3.5, 0, 3),  # weekday: a float
@@ -169,7 +171,27 @@ def _with(position: int, value: Any, *inner: int) -> bytes:
 )
 def test_data_of_another_shape_is_rejected(data: bytes) -> None:
     with pytest.raises(ValueError):
-        decode_analysis(data)
+        analysis = decode_analysis(data)
+        tuple(analysis.tokens), tuple(analysis.parses)  # the columns read when asked for
+
+
+@pytest.mark.parametrize(
+    ("data", "read"),
+    [
+        (_with(5, 5, 2, 0), lambda a: a.tokens[0]),  # a token's text: not a string
+        (_with(5, 1, 6, 0), lambda a: a.tokens.sentence_starts),  # an int, not a bool
+        (_with(12, ["x", "ROOT"], 0), lambda a: a.parses[1]),  # a head: not an index
+    ],
+)
+def test_a_column_read_when_asked_for_is_checked_then(
+    data: bytes, read: Callable[[Analysis], object]
+) -> None:
+    # What a check seldom reads is passed over at decoding, its framing read: the
+    # types of its values are checked when it is first read.
+    analysis = decode_analysis(data)
+    assert analysis.mentions and analysis.tokens.starts  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match=r"tokens|parses"):
+        read(analysis)
 
 
 def test_the_binary_form_is_smaller_than_json() -> None:

@@ -121,3 +121,18 @@ def test_the_fingerprint_follows_the_facts_code(tmp_path: Path) -> None:
     assert changed != first
     (tmp_path / "titles" / "phrases.py").rename(tmp_path / "titles" / "other.py")
     assert code_fingerprint(tmp_path) not in {first, changed}
+
+
+@pytest.mark.parametrize("predicates", [[], [[1, False]], [["held", "no"]]])
+def test_events_predicates_of_another_shape_are_refused(
+    predicates: list[list[object]], statistical_pipeline: LoadedPipeline
+) -> None:
+    document, analysis = next(
+        (d, a) for d, a in _beats_and_seeds(statistical_pipeline) if len(a.events) == 1
+    )
+    stored = list(
+        msgpack.unpackb(zlib.decompress(encode_pieces(DocumentFacts(document, analysis))))
+    )
+    stored[9] = predicates
+    with pytest.raises(ValueError):
+        decode_pieces(zlib.compress(msgpack.packb(stored)), document, analysis)

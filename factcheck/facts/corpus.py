@@ -384,7 +384,8 @@ class CorpusFacts:
             else:
                 self._events_by_date[fact.date].append(len(self.events))
             self.events.append(fact)
-        self.claims.extend(dated_claims(self, analysis, self.dates[analysis.path]))
+        predicates = self._pieces[analysis.path].event_predicates
+        self.claims.extend(dated_claims(self, analysis, self.dates[analysis.path], predicates))
 
     def _add_counts(self, analysis: Analysis, text: SentenceText) -> None:
         for count in analysis.counts:

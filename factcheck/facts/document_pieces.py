@@ -23,6 +23,7 @@ from functools import cached_property
 from factcheck.facts.alignment import AlignedSentence, aligned_sentences
 from factcheck.facts.anchor_alignment import AnchoredSentence, anchored_sentences
 from factcheck.facts.document_dates import DatingSentences, long_sentences
+from factcheck.facts.events import predicate_words
 from factcheck.facts.names.leading_titles import lower_case_words
 from factcheck.facts.names.namebook import normalise_name
 from factcheck.facts.number_values import NumberValue, sentence_values
@@ -114,6 +115,11 @@ class DocumentFacts:
     def dating(self) -> DatingSentences:
         """The long sentences a copy of this story is told by, for document dates."""
         return long_sentences(self.document, self.analysis)
+
+    @cached_property
+    def event_predicates(self) -> tuple[tuple[str, bool], ...]:
+        """Each event's predicate as written, and whether it is a noun."""
+        return predicate_words(self.analysis)
 
     @cached_property
     def defined_acronyms(self) -> tuple[tuple[str, str], ...]:

@@ -180,14 +180,34 @@ def _token_at(analysis: Analysis, starts: Sequence[int], span: Span) -> Token | 
     return found
 
 
-def dated_claims(
-    facts: KnownPeople, analysis: Analysis, reference: dt.date | None
-) -> list[DatedClaim]:
-    """The parse's dated events of ``analysis``, with names keyed as the corpus keys them."""
-    by_span = {mention.span: mention for mention in analysis.mentions}
+def predicate_words(analysis: Analysis) -> tuple[tuple[str, bool], ...]:
+    """Each event's predicate as written ("issued") and whether it is a noun
+    ("hearing", "win"): what a dated claim reads of the token, kept with a corpus
+    document so that its claims are read without making its tokens."""
     starts = TokenColumns.of(analysis.tokens).starts if analysis.events else ()
-    claims = []
+    found = []
     for event in analysis.events:
+        token = _token_at(analysis, starts, event.predicate_span)
+        if token is None:
+            found.append((event.predicate, False))
+        else:
+            found.append((token.text, token.pos == "NOUN"))
+    return tuple(found)
+
+
+def dated_claims(
+    facts: KnownPeople,
+    analysis: Analysis,
+    reference: dt.date | None,
+    predicates: Sequence[tuple[str, bool]] | None = None,
+) -> list[DatedClaim]:
+    """The parse's dated events of ``analysis``, with names keyed as the corpus keys
+    them; ``predicates``: its :func:`predicate_words`, when the caller keeps them."""
+    by_span = {mention.span: mention for mention in analysis.mentions}
+    if predicates is None:
+        predicates = predicate_words(analysis)
+    claims = []
+    for event, (written, noun) in zip(analysis.events, predicates, strict=True):
         if event.preposition in _RANGE_PREPOSITIONS:
             continue
         time = analysis.times[event.time]
@@ -197,12 +217,10 @@ def dated_claims(
             if (mention := by_span.get(span)) is not None
             and (key := participant_key(facts, mention.text)) is not None
         )
-        token = _token_at(analysis, starts, event.predicate_span)
-        noun = token is not None and token.pos == "NOUN"
         claims.append(
             DatedClaim(
                 predicate=event.predicate,
-                written=token.text if token is not None else event.predicate,
+                written=written,
                 noun=noun,
                 nouns=frozenset(event.nouns),
                 content=frozenset(event.content),

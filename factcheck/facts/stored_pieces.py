@@ -55,7 +55,7 @@ __all__ = [
 
 # Bumped when the stored shapes below change (the fingerprint changes with any
 # edit of factcheck/facts/ anyway; the version guards data from another release).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: and the events' predicates as written
 
 # The DocumentFacts pieces stored, in the order of the stored array.
 STORED_PIECES = (
@@ -67,6 +67,7 @@ STORED_PIECES = (
     "common_words",
     "defined_acronyms",
     "initialisms",
+    "event_predicates",
 )
 
 
@@ -169,6 +170,7 @@ def encode_pieces(facts: DocumentFacts) -> bytes:
         sorted(facts.common_words),
         facts.defined_acronyms,
         facts.initialisms,
+        facts.event_predicates,
     )
     # Compressed, fast: the words and sentence texts repeat, and a stored form of
     # 12 KB a document (more than its analysis) becomes under 5 KB, for about
@@ -208,9 +210,14 @@ def decode_pieces(data: bytes, document: Document, analysis: Analysis) -> Docume
 
 def _decode(data: bytes, document: Document, analysis: Analysis) -> DocumentFacts:
     stored = msgpack.unpackb(zlib.decompress(data), use_list=False, raw=False)
-    if not isinstance(stored, tuple) or len(stored) != 9 or stored[0] != FORMAT_VERSION:
+    if not isinstance(stored, tuple) or len(stored) != 10 or stored[0] != FORMAT_VERSION:
         raise ValueError("another format version or shape")
-    _, numbers_in, anchored_in, titles_in, parents_in, dating, common, acronyms, initials = stored
+    _, numbers_in, anchored_in, titles_in, parents_in, dating, common, acronyms, initials = stored[
+        :9
+    ]
+    predicates = stored[9]
+    if len(predicates) != len(analysis.events):
+        raise ValueError("stored for another analysis: the events differ")
     sentences = len(analysis.sentences)
     if len(numbers_in) != sentences or len(anchored_in) != sentences:
         raise ValueError("stored for another analysis: the sentences differ")
@@ -293,6 +300,7 @@ def _decode(data: bytes, document: Document, analysis: Analysis) -> DocumentFact
         "common_words": frozenset(_strings(common)),
         "defined_acronyms": _pairs(acronyms),
         "initialisms": _pairs(initials),
+        "event_predicates": tuple(_predicate(found) for found in predicates),
     }
     return DocumentFacts.restored(document, analysis, pieces)
 
@@ -300,6 +308,13 @@ def _decode(data: bytes, document: Document, analysis: Analysis) -> DocumentFact
 def _number_from(stored: Sequence[Any]) -> NumberValue:
     kind, amount, start, end, first, last = stored
     return NumberValue(kind, amount, Span(start, end), first, last)
+
+
+def _predicate(stored: Sequence[Any]) -> tuple[str, bool]:
+    written, noun = stored
+    if not isinstance(written, str) or not isinstance(noun, bool):
+        raise ValueError("a predicate that is not a word and whether it is a noun")
+    return written, noun
 
 
 def _strings(stored: Sequence[Any]) -> tuple[str, ...]:

@@ -11,7 +11,12 @@ those columns (:mod:`factcheck.columns`): a record is made when it is read.
 The first item is :data:`FORMAT_VERSION`. Decoding is strict all the same: a
 wrong version, a wrong number of items or a value of the wrong type raises
 :class:`ValueError`, so the cache treats data written by other code as a miss
-rather than guessing. A change to a record's fields must change the shapes
+rather than guessing. One exception, for speed: the token columns a check does
+not walk (text, lemma, part of speech, sentence start) and the parses are
+passed over, their msgpack framing read but not their values; the values are
+read and checked, with the same ValueError, when first asked for (a corpus
+document's check reads none of them: what the fact base needs of them is
+stored with the document's facts). A change to a record's fields must change the shapes
 here and bump the version (``tests/test_storage_codec.py`` fails until it does).
 """
 
@@ -191,32 +196,44 @@ def _decode(data: bytes) -> Analysis:
     if not isinstance(data, bytes):
         raise ValueError(f"expected bytes, got {type(data).__name__}")
     try:
-        # Tuples, not lists: the records keep them as they are. No maps are
-        # written, so a map anywhere is a shape error caught below.
-        row = msgpack.unpackb(data, use_list=False, raw=False, strict_map_key=True)
-    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+        # Item by item, so that what a check seldom reads (most token columns, the
+        # parses) is passed over and read only when asked for. Tuples, not lists:
+        # the records keep them as they are. No maps are written, so a map
+        # anywhere is a shape error caught below.
+        unpacker = msgpack.Unpacker(use_list=False, raw=False, strict_map_key=True)
+        unpacker.feed(data)
+        if unpacker.read_array_header() != _ITEMS:
+            raise ValueError("not an encoded analysis: wrong shape")
+        version = unpacker.unpack()
+        if version != FORMAT_VERSION or type(version) is not int:
+            raise ValueError(f"analysis format {version!r}, expected {FORMAT_VERSION}")
+        header = tuple(unpacker.unpack() for _ in _HEADER)
+        tokens = _tokens(unpacker, data)
+        records = [unpacker.unpack() for _ in range(6)]  # sentences to quotations
+        parses = _parses(unpacker, data)
+        events, values = unpacker.unpack(), unpacker.unpack()
+        if unpacker.tell() != len(data):
+            raise ValueError("not an encoded analysis: data after its end")
+    except (TypeError, msgpack.UnpackException) as exc:
         raise ValueError(f"not an encoded analysis: {exc}") from exc
-    if type(row) is not tuple or len(row) != _ITEMS:
-        raise ValueError("not an encoded analysis: wrong shape")
-    if row[0] != FORMAT_VERSION or type(row[0]) is not int:
-        raise ValueError(f"analysis format {row[0]!r}, expected {FORMAT_VERSION}")
-    path, sha256, pipeline, published = _checked_row(row[1:5], _HEADER, "header")
+    path, sha256, pipeline, published = _checked_row(header, _HEADER, "header")
+    sentences, mentions, roles, times, counts, quotations = records
     try:
         return Analysis(
             path=path,
             sha256=sha256,
             pipeline=pipeline,
             published=dt.date.fromordinal(published) if published is not None else None,
-            tokens=_tokens(row[5]),
-            sentences=_records(row[6], _SENTENCE, "sentence", _sentence),
-            mentions=_records(row[7], _MENTION, "mention", _mention),
-            roles=_records(row[8], _ROLE, "role", _role),
-            times=_records(row[9], _TIME, "time", _time),
-            counts=_records(row[10], _COUNT, "count", _count),
-            quotations=_records(row[11], _QUOTE, "quotation", _quotation),
-            parses=_parses(row[12]),
-            events=_records(row[13], _EVENT, "event", _event),
-            values=_records(row[14], _VALUE, "value", _value),
+            tokens=tokens,
+            sentences=_records(sentences, _SENTENCE, "sentence", _sentence),
+            mentions=_records(mentions, _MENTION, "mention", _mention),
+            roles=_records(roles, _ROLE, "role", _role),
+            times=_records(times, _TIME, "time", _time),
+            counts=_records(counts, _COUNT, "count", _count),
+            quotations=_records(quotations, _QUOTE, "quotation", _quotation),
+            parses=parses,
+            events=_records(events, _EVENT, "event", _event),
+            values=_records(values, _VALUE, "value", _value),
         )
     except (OverflowError, TypeError) as exc:  # an ordinal out of range, say
         raise ValueError(f"not an encoded analysis: {exc}") from exc
@@ -231,25 +248,84 @@ def _checked_row(row: Any, shape: Sequence[frozenset[type]], what: str) -> tuple
     return row
 
 
-def _tokens(columns: Any) -> TokenColumns:
-    # Kept as the columns read (factcheck.columns): the objects are made when read.
-    # What making them would have checked is checked here, so that bad data is
-    # still a miss now rather than an error in a checker later.
-    checked = _columns(columns, _TOKEN_COLUMNS, "tokens")
-    starts, ends = checked[0], checked[1]
+def _tokens(unpacker: msgpack.Unpacker, data: bytes) -> TokenColumns:
+    # Kept as columns (factcheck.columns): the objects are made when read. The
+    # starts, ends and lower case, which the fact base walks, are read and checked
+    # now, their spans too, so that bad data is a miss now rather than an error in
+    # a checker later; the other four columns are passed over, read and checked
+    # when first asked for. The framing of all of them was read to pass them over.
+    if unpacker.read_array_header() != len(_TOKEN_COLUMNS):
+        raise ValueError("tokens: wrong shape")
+    starts, ends = unpacker.unpack(), unpacker.unpack()
+    texts = _passed_over(unpacker)
+    lowers = unpacker.unpack()
+    rest = [texts, *(_passed_over(unpacker) for _ in range(3))]  # lemmas, pos, starts
+    checked = _columns((starts, ends, lowers), _TOKEN_COLUMNS[:2] + _TOKEN_COLUMNS[3:4], "tokens")
     if (starts and min(starts) < 0) or not all(map(operator.le, starts, ends)):
         raise ValueError("tokens: a span that ends before it starts")
-    return TokenColumns(*checked)
+    shape = (_TOKEN_COLUMNS[2], *_TOKEN_COLUMNS[4:])
+
+    def load_rest() -> Any:
+        return _columns(_read_ranges(data, rest), shape, "tokens", length=len(starts))
+
+    return TokenColumns.deferred(checked[0], checked[1], checked[2], load_rest)
 
 
-def _parses(columns: Any) -> ParseColumns:
-    return ParseColumns(*_columns(columns, _PARSE_COLUMNS, "parses"))
+def _parses(unpacker: msgpack.Unpacker, data: bytes) -> ParseColumns:
+    # A check reads no corpus document's parse: passed over, read when asked for.
+    begin, end = _passed_over(unpacker)
+    if data[begin] != _FIXARRAY | len(_PARSE_COLUMNS):
+        raise ValueError("parses: wrong shape")
+    length = _array_length(data, begin + 1)
+
+    def load() -> Any:
+        (columns,) = _read_ranges(data, [(begin, end)])
+        return _columns(columns, _PARSE_COLUMNS, "parses", length=length)
+
+    return ParseColumns.deferred(length, load)
 
 
-def _columns(columns: Any, shape: Sequence[frozenset[type]], what: str) -> tuple[Any, ...]:
+_FIXARRAY = 0x90  # msgpack: an array of up to 15 items, its length in the low bits
+
+
+def _array_length(data: bytes, at: int) -> int:
+    """The length of the msgpack array whose header is at ``at``."""
+    kind = data[at]
+    if kind & 0xF0 == _FIXARRAY:
+        return kind & 0x0F
+    if kind == 0xDC:  # array 16
+        return int.from_bytes(data[at + 1 : at + 3], "big")
+    if kind == 0xDD:  # array 32
+        return int.from_bytes(data[at + 1 : at + 5], "big")
+    raise ValueError("parses: a column that is not an array")
+
+
+def _passed_over(unpacker: msgpack.Unpacker) -> tuple[int, int]:
+    """The byte range of the next item, skipped."""
+    begin = unpacker.tell()
+    unpacker.skip()
+    return begin, unpacker.tell()
+
+
+def _read_ranges(data: bytes, ranges: Sequence[tuple[int, int]]) -> tuple[Any, ...]:
+    try:
+        return tuple(
+            msgpack.unpackb(data[begin:end], use_list=False, raw=False, strict_map_key=True)
+            for begin, end in ranges
+        )
+    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+        raise ValueError(f"not an encoded analysis: {exc}") from exc
+
+
+def _columns(
+    columns: Any, shape: Sequence[frozenset[type]], what: str, *, length: int | None = None
+) -> tuple[Any, ...]:
+    """``columns`` checked: as many as ``shape`` has, each a tuple of its types, all
+    of one length (``length``, when it is known from columns read before)."""
     if type(columns) is not tuple or len(columns) != len(shape):
         raise ValueError(f"{what}: wrong shape")
-    length = len(columns[0]) if type(columns[0]) is tuple else -1
+    if length is None:
+        length = len(columns[0]) if type(columns[0]) is tuple else -1
     for column, allowed in zip(columns, shape, strict=True):
         # One set of types per column: far cheaper than a check per value.
         if type(column) is not tuple or len(column) != length:
