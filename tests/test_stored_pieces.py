@@ -123,16 +123,18 @@ def test_the_fingerprint_follows_the_facts_code(tmp_path: Path) -> None:
     assert code_fingerprint(tmp_path) not in {first, changed}
 
 
-@pytest.mark.parametrize("predicates", [[], [[1, False]], [["held", "no"]]])
+@pytest.mark.parametrize("predicate", [None, [1, False], ["held", "no"], ["held"]])
 def test_events_predicates_of_another_shape_are_refused(
-    predicates: list[list[object]], statistical_pipeline: LoadedPipeline
+    predicate: list[object] | None, statistical_pipeline: LoadedPipeline
 ) -> None:
     document, analysis = next(
-        (d, a) for d, a in _beats_and_seeds(statistical_pipeline) if len(a.events) == 1
+        (d, a) for d, a in _pairs(Engine(seeds_config(), pipeline=statistical_pipeline)) if a.events
     )
     stored = list(
         msgpack.unpackb(zlib.decompress(encode_pieces(DocumentFacts(document, analysis))))
     )
-    stored[9] = predicates
+    # None: one predicate short of the events; else each of another shape.
+    events = len(analysis.events)
+    stored[9] = stored[9][1:] if predicate is None else [predicate] * events
     with pytest.raises(ValueError):
         decode_pieces(zlib.compress(msgpack.packb(stored)), document, analysis)
