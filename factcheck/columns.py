@@ -20,22 +20,53 @@ pickle as that tuple, so a worker process or a test sees no difference.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
 
 from factcheck.model import Sentence, Span, Token, TokenParse
 
 __all__ = ["ParseColumns", "TokenColumns", "sentence_column"]
 
 R = TypeVar("R")
+T = TypeVar("T")
+ColumnsT = TypeVar("ColumnsT", bound="_Columns[Any]")
+# Columns given later, by a function that reads them from the cache's bytes.
+Load = Callable[[], tuple[Sequence[Any], ...]]
 
 
 class _Columns(Sequence[R]):
-    """Records of one kind as equal-length columns, one per field."""
+    """Records of one kind as equal-length columns, one per field: some given at
+    once, a group of others maybe read only when one of them is first asked for."""
 
-    __slots__ = ("_made",)
+    __slots__ = ("_deferred", "_load", "_made")
+    # How each argument of the constructor, in order, is read off a record.
+    _READERS: ClassVar[tuple[Callable[[Any], Any], ...]] = ()
 
-    def __init__(self) -> None:
+    def __init__(self, deferred: tuple[Sequence[Any], ...]) -> None:
         self._made: tuple[R, ...] | None = None
+        self._deferred: tuple[Sequence[Any], ...] | None = deferred
+        self._load: Load | None = None
+
+    @classmethod
+    def of(cls: type[ColumnsT], records: Sequence[Any]) -> ColumnsT:
+        """``records`` as columns: themselves when they are, else read off the
+        objects (a draft's, made by the pipeline), the objects kept."""
+        if isinstance(records, cls):
+            return records
+        columns = cls(*(tuple(map(read, records)) for read in cls._READERS))
+        columns._made = tuple(records)
+        return columns
+
+    def _later(self: ColumnsT, load: Load) -> ColumnsT:
+        """These columns, the deferred group to be read by ``load`` when first asked for."""
+        self._deferred, self._load = None, load
+        return self
+
+    def deferred_columns(self) -> tuple[Sequence[Any], ...]:
+        """The group of columns given later, read now if they were not yet."""
+        if self._deferred is None:
+            assert self._load is not None
+            self._deferred, self._load = self._load(), None
+        return self._deferred
 
     def _make(self, index: int) -> R:
         raise NotImplementedError
@@ -83,10 +114,27 @@ class _Columns(Sequence[R]):
         return (tuple, (self.records(),))
 
 
-# The token columns a check seldom reads (text, lemma, part of speech, sentence
-# start), or a document's parse columns: given later, by a function that reads them.
-TokenRest = tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[bool]]
-ParseFields = tuple[Sequence[int], Sequence[str], Sequence[str], Sequence[bool]]
+class _Deferred(Generic[T]):
+    """A column of the deferred group, by its place in the group."""
+
+    def __init__(self, place: int) -> None:
+        self.place = place
+
+    def __get__(self, columns: _Columns[Any], owner: type | None = None) -> Sequence[T]:
+        found: Sequence[T] = columns.deferred_columns()[self.place]
+        return found
+
+
+# A token's fields as columns, in the order TokenColumns takes them.
+_TOKEN_READERS: dict[str, Callable[[Token], Any]] = {
+    "starts": lambda token: token.span.start,
+    "ends": lambda token: token.span.end,
+    "texts": lambda token: token.text,
+    "lowers": lambda token: token.lower,
+    "lemmas": lambda token: token.lemma,
+    "pos": lambda token: token.pos,
+    "sentence_starts": lambda token: token.is_sent_start,
+}
 
 
 class TokenColumns(_Columns[Token]):
@@ -95,7 +143,12 @@ class TokenColumns(_Columns[Token]):
     walks a whole document (the sentence alignment); the others may be read from
     the cache only when first asked for (:meth:`deferred`)."""
 
-    __slots__ = ("_load_rest", "_rest", "ends", "lowers", "starts")
+    __slots__ = ("ends", "lowers", "starts")
+    _READERS = tuple(_TOKEN_READERS.values())
+    texts: _Deferred[str] = _Deferred(0)
+    lemmas: _Deferred[str] = _Deferred(1)
+    pos: _Deferred[str] = _Deferred(2)
+    sentence_starts: _Deferred[bool] = _Deferred(3)
 
     def __init__(
         self,
@@ -107,72 +160,24 @@ class TokenColumns(_Columns[Token]):
         pos: Sequence[str],
         sentence_starts: Sequence[bool],
     ) -> None:
-        super().__init__()
+        super().__init__((texts, lemmas, pos, sentence_starts))
         self.starts = starts
         self.ends = ends
         self.lowers = lowers
-        self._rest: TokenRest | None = (texts, lemmas, pos, sentence_starts)
-        self._load_rest: Callable[[], TokenRest] | None = None
 
     @classmethod
     def deferred(
-        cls,
-        starts: Sequence[int],
-        ends: Sequence[int],
-        lowers: Sequence[str],
-        load_rest: Callable[[], TokenRest],
+        cls, starts: Sequence[int], ends: Sequence[int], lowers: Sequence[str], load: Load
     ) -> TokenColumns:
         """Columns whose texts, lemmas, parts of speech and sentence starts are read
-        by ``load_rest`` when one of them is first asked for."""
-        columns = cls(starts, ends, (), lowers, (), (), ())
-        columns._rest, columns._load_rest = None, load_rest
-        return columns
-
-    @classmethod
-    def of(cls, tokens: Sequence[Token]) -> TokenColumns:
-        """``tokens`` as columns: themselves when they are, else read off the objects
-        (a draft's tokens, made by the pipeline), the objects kept."""
-        if isinstance(tokens, TokenColumns):
-            return tokens
-        columns = cls(
-            tuple(t.span.start for t in tokens),
-            tuple(t.span.end for t in tokens),
-            tuple(t.text for t in tokens),
-            tuple(t.lower for t in tokens),
-            tuple(t.lemma for t in tokens),
-            tuple(t.pos for t in tokens),
-            tuple(t.is_sent_start for t in tokens),
-        )
-        columns._made = tuple(tokens)
-        return columns
-
-    def _rest_columns(self) -> TokenRest:
-        if self._rest is None:
-            assert self._load_rest is not None
-            self._rest, self._load_rest = self._load_rest(), None
-        return self._rest
-
-    @property
-    def texts(self) -> Sequence[str]:
-        return self._rest_columns()[0]
-
-    @property
-    def lemmas(self) -> Sequence[str]:
-        return self._rest_columns()[1]
-
-    @property
-    def pos(self) -> Sequence[str]:
-        return self._rest_columns()[2]
-
-    @property
-    def sentence_starts(self) -> Sequence[bool]:
-        return self._rest_columns()[3]
+        by ``load`` when one of them is first asked for."""
+        return cls(starts, ends, (), lowers, (), (), ())._later(load)
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def _make(self, index: int) -> Token:
-        texts, lemmas, pos, sentence_starts = self._rest_columns()
+        texts, lemmas, pos, sentence_starts = self.deferred_columns()
         return Token(
             Span(self.starts[index], self.ends[index]),
             texts[index],
@@ -188,7 +193,17 @@ class ParseColumns(_Columns[TokenParse]):
     start; all of them read from the cache only when first asked for, maybe
     (:meth:`deferred`): a check reads the parses of no corpus document."""
 
-    __slots__ = ("_fields", "_length", "_load")
+    __slots__ = ("_length",)
+    _READERS = (
+        lambda parse: parse.head,
+        lambda parse: parse.relation,
+        lambda parse: parse.entity,
+        lambda parse: parse.entity_start,
+    )
+    heads: _Deferred[int] = _Deferred(0)
+    relations: _Deferred[str] = _Deferred(1)
+    entities: _Deferred[str] = _Deferred(2)
+    entity_starts: _Deferred[bool] = _Deferred(3)
 
     def __init__(
         self,
@@ -197,60 +212,21 @@ class ParseColumns(_Columns[TokenParse]):
         entities: Sequence[str],
         entity_starts: Sequence[bool],
     ) -> None:
-        super().__init__()
-        self._fields: ParseFields | None = (heads, relations, entities, entity_starts)
+        super().__init__((heads, relations, entities, entity_starts))
         self._length = len(heads)
-        self._load: Callable[[], ParseFields] | None = None
 
     @classmethod
-    def deferred(cls, length: int, load: Callable[[], ParseFields]) -> ParseColumns:
+    def deferred(cls, length: int, load: Load) -> ParseColumns:
         """``length`` parses whose columns ``load`` reads when first asked for."""
-        columns = cls((), (), (), ())
-        columns._fields, columns._length, columns._load = None, length, load
+        columns = cls((), (), (), ())._later(load)
+        columns._length = length
         return columns
-
-    @classmethod
-    def of(cls, parses: Sequence[TokenParse]) -> ParseColumns:
-        """``parses`` as columns: themselves when they are, else read off the objects."""
-        if isinstance(parses, ParseColumns):
-            return parses
-        columns = cls(
-            tuple(p.head for p in parses),
-            tuple(p.relation for p in parses),
-            tuple(p.entity for p in parses),
-            tuple(p.entity_start for p in parses),
-        )
-        columns._made = tuple(parses)
-        return columns
-
-    def fields(self) -> ParseFields:
-        """The four columns: heads, relations, entities, entity starts."""
-        if self._fields is None:
-            assert self._load is not None
-            self._fields, self._load = self._load(), None
-        return self._fields
-
-    @property
-    def heads(self) -> Sequence[int]:
-        return self.fields()[0]
-
-    @property
-    def relations(self) -> Sequence[str]:
-        return self.fields()[1]
-
-    @property
-    def entities(self) -> Sequence[str]:
-        return self.fields()[2]
-
-    @property
-    def entity_starts(self) -> Sequence[bool]:
-        return self.fields()[3]
 
     def __len__(self) -> int:
         return self._length
 
     def _make(self, index: int) -> TokenParse:
-        heads, relations, entities, entity_starts = self.fields()
+        heads, relations, entities, entity_starts = self.deferred_columns()
         return TokenParse(heads[index], relations[index], entities[index], entity_starts[index])
 
 
@@ -268,15 +244,5 @@ def sentence_column(
     if isinstance(tokens, TokenColumns):
         found: Sequence[Any] = getattr(tokens, column)[sentence.first_token : sentence.end_token]
         return found
-    field = _TOKEN_FIELDS[column]
-    return [field(token) for token in tokens[sentence.first_token : sentence.end_token]]
-
-
-_TOKEN_FIELDS: dict[TokenField, Callable[[Token], Any]] = {
-    "starts": lambda token: token.span.start,
-    "ends": lambda token: token.span.end,
-    "texts": lambda token: token.text,
-    "lowers": lambda token: token.lower,
-    "lemmas": lambda token: token.lemma,
-    "pos": lambda token: token.pos,
-}
+    read = _TOKEN_READERS[column]
+    return [read(token) for token in tokens[sentence.first_token : sentence.end_token]]

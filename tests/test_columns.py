@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.columns import ParseColumns, TokenColumns, sentence_column
-from factcheck.model import Sentence, Span, Token, TokenParse
+from factcheck.model import Analysis, Sentence, Span, Token, TokenParse
 from factcheck.storage.codec import decode_analysis, encode_analysis
 from tests.test_serialize import full_analysis
 
@@ -25,16 +25,10 @@ def _tokens(words: list[str]) -> tuple[Token, ...]:
 
 
 def _columns_of(tokens: tuple[Token, ...]) -> TokenColumns:
-    # Built from bare columns, as the cache's decoder builds them: nothing made yet.
-    return TokenColumns(
-        tuple(t.span.start for t in tokens),
-        tuple(t.span.end for t in tokens),
-        tuple(t.text for t in tokens),
-        tuple(t.lower for t in tokens),
-        tuple(t.lemma for t in tokens),
-        tuple(t.pos for t in tokens),
-        tuple(t.is_sent_start for t in tokens),
-    )
+    # As a check reads them: written to the cache's form and read back, nothing made.
+    read = decode_analysis(encode_analysis(Analysis("d.md", "", "p", None, tokens=tokens))).tokens
+    assert isinstance(read, TokenColumns) and read._made is None
+    return read
 
 
 _WORDS = st.lists(st.text(alphabet="abcXY", min_size=1, max_size=4), max_size=12)
@@ -59,7 +53,10 @@ def test_reads_as_the_tuple_of_its_tokens(
 
 def test_makes_a_token_only_when_one_is_read() -> None:
     columns = _columns_of(_tokens(["The", "Duma", "met"]))
+    assert columns.lowers == ("the", "duma", "met") and columns.starts == (0, 4, 9)
+    assert columns._deferred is None  # what the alignment walks read the bytes of no other
     assert columns[1] == Token(Span(4, 8), "Duma", "duma", "Duma", "X", False)
+    assert columns._deferred is not None
     assert columns._made is None  # one read, none kept
     assert columns.records() is columns.records()  # a walk makes them all, once
 

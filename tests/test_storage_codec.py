@@ -161,6 +161,8 @@ def _with(position: int, value: Any, *inner: int) -> bytes:
         _with(5, [0], 0),  # token columns of different lengths
         _with(5, [1], 2),  # a column read later of another length
         _with(12, [[0], [], [], []]),  # parse columns of different lengths
+        _with(12, [5, [], [], []]),  # a parse column that is not an array
+        _with(12, [[], [], []]),  # three parse columns
         _with(7, [0, 10, "Zhao Leji", "PERSON", 0], 0),  # a mention one item short
         _with(7, True, 0, 4),  # a bool for an int
         _with(9, 3.5, 0, 3),  # weekday: a float

@@ -272,32 +272,23 @@ def _tokens(unpacker: msgpack.Unpacker, data: bytes) -> TokenColumns:
 
 
 def _parses(unpacker: msgpack.Unpacker, data: bytes) -> ParseColumns:
-    # A check reads no corpus document's parse: passed over, read when asked for.
+    # A check reads no corpus document's parse: passed over, read when asked for;
+    # only the array headers are read now, for how many there are.
     begin, end = _passed_over(unpacker)
-    if data[begin] != _FIXARRAY | len(_PARSE_COLUMNS):
+    headers = msgpack.Unpacker()
+    headers.feed(data[begin:end])
+    try:
+        items, length = headers.read_array_header(), headers.read_array_header()
+    except (ValueError, msgpack.UnpackException) as exc:  # not arrays
+        raise ValueError(f"parses: wrong shape: {exc}") from exc
+    if items != len(_PARSE_COLUMNS):
         raise ValueError("parses: wrong shape")
-    length = _array_length(data, begin + 1)
 
     def load() -> Any:
         (columns,) = _read_ranges(data, [(begin, end)])
         return _columns(columns, _PARSE_COLUMNS, "parses", length=length)
 
     return ParseColumns.deferred(length, load)
-
-
-_FIXARRAY = 0x90  # msgpack: an array of up to 15 items, its length in the low bits
-
-
-def _array_length(data: bytes, at: int) -> int:
-    """The length of the msgpack array whose header is at ``at``."""
-    kind = data[at]
-    if kind & 0xF0 == _FIXARRAY:
-        return kind & 0x0F
-    if kind == 0xDC:  # array 16
-        return int.from_bytes(data[at + 1 : at + 3], "big")
-    if kind == 0xDD:  # array 32
-        return int.from_bytes(data[at + 1 : at + 5], "big")
-    raise ValueError("parses: a column that is not an array")
 
 
 def _passed_over(unpacker: msgpack.Unpacker) -> tuple[int, int]:
