@@ -19,6 +19,7 @@ from factcheck.documents import document_from_text
 from factcheck.engine import Engine
 from factcheck.facts.anchor_alignment import (
     AnchorIndex,
+    _abbreviates,
     _contains_words,
     _joined,
     anchored_sentences,
@@ -286,3 +287,33 @@ def test_a_value_inside_a_longer_word_is_not_stated() -> None:
     assert _contains_words("the 150 vessels of kazan", "kazan")
     assert not _contains_words("the 1500 vessels", "150")
     assert _contains_words("the 1500 vessels, 150 more", "150")
+
+
+def _abbreviates_by_pair(short: str, long: str) -> bool:
+    """The initials test as first written, on the two keys at once."""
+    letters = re.sub(r"[^\w]", "", short)
+    words = re.findall(r"\w+", long)
+    if len(words) < 2 or not letters:
+        return False
+    initials = "".join(w if re.fullmatch(r"[ivxlc]+|\d+", w) else w[0] for w in words)
+    return letters == initials or letters == "".join(w[0] for w in words)
+
+
+_KEY_WORDS = st.sampled_from(["world", "war", "ii", "2", "w", "wwii", "ww2", "w.w.", "un", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY_WORDS, max_size=4), st.lists(_KEY_WORDS, max_size=4))
+def test_initials_read_per_key_agree_with_the_pairwise_reading(
+    short: list[str], long: list[str]
+) -> None:
+    a, b = " ".join(short), " ".join(long)
+    assert _abbreviates(a, b) == _abbreviates_by_pair(a, b)
+
+
+def test_initials_keep_numerals_whole() -> None:
+    assert _abbreviates("wwii", "world war ii")
+    assert _abbreviates("ww2", "world war 2")
+    assert _abbreviates("w.w.", "world war")
+    assert not _abbreviates("wwii", "world")
+    assert not _abbreviates("", "world war")

@@ -478,15 +478,30 @@ def _shares_word(a: SlotValue, b: SlotValue) -> bool:
 _NUMERAL = re.compile(r"[ivxlc]+|\d+")
 
 
-@lru_cache(maxsize=_KEYS_KEPT)
 def _abbreviates(short: str, long: str) -> bool:
     """Is ``short`` the initials of ``long``'s words (numerals kept whole)?"""
-    letters = re.sub(r"[^\w]", "", short)
-    words = re.findall(r"\w+", long)
-    if len(words) < 2 or not letters:
-        return False
-    initials = "".join(w if _NUMERAL.fullmatch(w) else w[0] for w in words)
-    return letters == initials or letters == "".join(w[0] for w in words)
+    # Each key read once, not each pair: a draft value meets every corpus value of its role.
+    letters = _letters(short)
+    return bool(letters) and letters in _initials(long)
+
+
+@lru_cache(maxsize=_KEYS_KEPT)
+def _letters(key: str) -> str:
+    """The key's word characters, as initials would be written ("W.W.I.I." is "WWII")."""
+    return re.sub(r"[^\w]", "", key)
+
+
+@lru_cache(maxsize=_KEYS_KEPT)
+def _initials(key: str) -> tuple[str, ...]:
+    """The initials a key of two words or more may be shortened to: its words' first
+    letters with numerals kept whole, and its words' first letters; none for one word."""
+    words = re.findall(r"\w+", key)
+    if len(words) < 2:
+        return ()
+    return (
+        "".join(w if _NUMERAL.fullmatch(w) else w[0] for w in words),
+        "".join(w[0] for w in words),
+    )
 
 
 @lru_cache(maxsize=_KEYS_KEPT)

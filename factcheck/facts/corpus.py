@@ -54,6 +54,16 @@ _LONGEST_INDEXED_RUN = 6
 __all__ = ["CorpusFacts", "PersonTitles", "mentions_in", "speaker_surname"]
 
 
+def _run_keys(written: str) -> frozenset[str]:
+    """A written name's keys in :meth:`CorpusFacts._written_runs`."""
+    words = written.split(" ")
+    keys = {f"={written}"}
+    for start in range(len(words)):
+        for end in range(start + 2, min(len(words), start + _LONGEST_INDEXED_RUN) + 1):
+            keys.add(" ".join(words[start:end]))
+    return frozenset(keys)
+
+
 @dataclass(frozen=True)
 class PersonTitles:
     """A person's titles in the corpus: the role claims read off the parse
@@ -212,12 +222,12 @@ class CorpusFacts:
         name under ``"="`` and itself, as only equality finds it."""
         if self._runs_written is None:
             runs: dict[str, list[int]] = defaultdict(list)
+            # A name's keys, made once per distinct name: the selection repeats them.
+            keys_of: dict[str, frozenset[str]] = {}
             for index, (written, _, _) in enumerate(self._written_names()):
-                words = written.split(" ")
-                keys = {f"={written}"}
-                for start in range(len(words)):
-                    for end in range(start + 2, min(len(words), start + _LONGEST_INDEXED_RUN) + 1):
-                        keys.add(" ".join(words[start:end]))
+                keys = keys_of.get(written)
+                if keys is None:
+                    keys = keys_of[written] = _run_keys(written)
                 for key in keys:
                     runs[key].append(index)
             self._runs_written = dict(runs)

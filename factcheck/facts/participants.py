@@ -53,9 +53,12 @@ class _Index:
     def __init__(self, corpus: CorpusFacts) -> None:
         self.sentences: list[_Sentence] = []
         self.by_person: dict[str, list[int]] = defaultdict(list)
+        # Who each written name is, asked once per build: a selection writes the
+        # same names in document after document.
+        known: dict[tuple[str, str], str | None] = {}
         for path, analysis in corpus.analyses.items():
             text = corpus.texts[path]
-            for sentence, people in _people_by_sentence(corpus, analysis).items():
+            for sentence, people in _people_by_sentence(corpus, analysis, known).items():
                 if len(people) < MIN_SHARED_PEOPLE:
                     continue
                 span = analysis.sentences[sentence].span
@@ -86,10 +89,22 @@ def _person(corpus: CorpusFacts, mention: Mention) -> str | None:
     return entity.canonical
 
 
-def _people_by_sentence(corpus: CorpusFacts, analysis: Analysis) -> dict[int, dict[str, Mention]]:
+def _people_by_sentence(
+    corpus: CorpusFacts,
+    analysis: Analysis,
+    known: dict[tuple[str, str], str | None] | None = None,
+) -> dict[int, dict[str, Mention]]:
+    """The people of each sentence; ``known``: who each (label, text) is, as far as
+    asked already (:func:`_person` reads only those two)."""
     found: dict[int, dict[str, Mention]] = defaultdict(dict)
+    if known is None:
+        known = {}
     for mention in analysis.mentions:
-        person = _person(corpus, mention)
+        written = (mention.label, mention.text)
+        if written in known:
+            person = known[written]
+        else:
+            person = known[written] = _person(corpus, mention)
         if person is not None:
             found[mention.sentence].setdefault(person, mention)
     return found

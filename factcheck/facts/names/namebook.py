@@ -55,6 +55,13 @@ def name_tokens(name: str) -> list[str]:
     return WORD.findall(name)
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
+def _words_of(name: str) -> tuple[str, ...]:
+    """:func:`name_tokens` as a tuple, kept: a build asks it of every name several
+    times (its size, its words to index, to compare, to alias)."""
+    return tuple(WORD.findall(name))
+
+
 def _word_spans(name: str) -> list[tuple[int, int]]:
     return [match.span() for match in WORD.finditer(name)]
 
@@ -77,6 +84,12 @@ class NameEntity:
     @property
     def variants(self) -> list[str]:
         return [s for s in self.spellings if s != self.canonical]
+
+
+def _most_voted(votes: Counter[str]) -> str:
+    """The kind most votes give, the first voted among equals (as ``most_common``
+    orders them), or "MISC" with no vote: without sorting, for each name of a build."""
+    return max(votes, key=votes.__getitem__) if votes else "MISC"
 
 
 class NameBook:
@@ -121,29 +134,31 @@ class NameBook:
         book = cls(threshold, common_words)
         documents: dict[str, set[str]] = defaultdict(set)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
-        word_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        # A single word's votes as a person, by its lower case: all a full name
+        # inherits from it (below).
+        word_person_votes: dict[str, int] = {}
+        mention_counts = book._mention_counts
         for source, mention in mentions:
             name = normalise_name(mention.text)
             if not name:
                 continue
             documents[name].add(source)
-            book._mention_counts[name] += 1
+            mention_counts[name] += 1
             for label in (mention.label, mention.ner_label):
                 if label in NAME_KINDS:
                     votes[name][label] += 1
-            if len(name_tokens(name)) == 1:
-                word_votes[name.lower()].update(
-                    label for label in (mention.label, mention.ner_label) if label in NAME_KINDS
-                )
+            if len(_words_of(name)) == 1:
+                lower = name.lower()
+                as_person = (mention.label == "PERSON") + (mention.ner_label == "PERSON")
+                word_person_votes[lower] = word_person_votes.get(lower, 0) + as_person
         for person in people:
             votes[normalise_name(person)]["PERSON"] += 1
         # A full name inherits the votes of its words used alone ("Volodin said").
+        # Added even when they are none: "PERSON" with no vote still outvotes no kind.
         for name in documents:
-            counter = votes[name]
-            words = name_tokens(name)
-            if len(words) > 1 and "ORG" not in counter:
-                for word in words:
-                    counter["PERSON"] += word_votes[word.lower()]["PERSON"]
+            words = _words_of(name)
+            if len(words) > 1 and "ORG" not in (counter := votes[name]):
+                counter["PERSON"] += sum(word_person_votes.get(w.lower(), 0) for w in words)
         # "Coach Andy Robinson" is Andy Robinson, and votes as his mentions do.
         titled = title_led(documents, book._common_words)
         for name, rest in titled.items():
@@ -164,12 +179,12 @@ class NameBook:
         ordered = sorted(documents, key=lambda n: (-len(documents[n]), -sum(votes[n].values()), n))
         # Initialled names last: "V. Volodin" joins "Vyacheslav Volodin" once it exists.
         full = sorted(
-            (n for n in ordered if len(name_tokens(n)) > 1 and n not in titled),
+            (n for n in ordered if len(_words_of(n)) > 1 and n not in titled),
             key=lambda n: split_initials(n) is not None,
         )
-        single = [n for n in ordered if len(name_tokens(n)) == 1]
+        single = [n for n in ordered if len(_words_of(n)) == 1]
         for name in full:
-            kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
+            kind = _most_voted(votes[name])
             entity = self._variant_of(name, kind)
             if entity is None:
                 entity = NameEntity(canonical=name, kind=kind)
@@ -188,20 +203,19 @@ class NameBook:
                 self._by_spelling.setdefault(name.lower(), owner)
         for name in single:
             owner = self._aliases.get(name.lower())
-            own_kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
+            own_kind = _most_voted(votes[name])
             # A place word is not an alias of a body named after it ("China" in
             # "China-Russia Committee ..."), whatever the corpus size.
             is_place = own_kind in {"GPE", "NORP"} and owner is not None and owner.kind == "ORG"
             if owner is not None and owner is not _AMBIGUOUS and not is_place:
                 owner.spellings[name] = owner.spellings.get(name, set()) | documents[name]
                 continue
-            kind = votes[name].most_common(1)[0][0] if votes[name] else "MISC"
-            entity = NameEntity(canonical=name, kind=kind, spellings={name: documents[name]})
+            entity = NameEntity(canonical=name, kind=own_kind, spellings={name: documents[name]})
             self._add_entity(entity)
             self._index(entity)
 
     def _variant_of(self, name: str, kind: str) -> NameEntity | None:
-        words = name_tokens(name)
+        words = _words_of(name)
         if len(words) < 2:
             return None
         initialled = split_initials(name)
@@ -240,11 +254,11 @@ class NameBook:
         }
 
     def _variant_rank(
-        self, entity: NameEntity, name: str, words: list[str]
+        self, entity: NameEntity, name: str, words: tuple[str, ...]
     ) -> tuple[int, int] | None:
         """Where ``entity`` stands among the names ``name`` may be a variant of (the
         first of its words that ``entity`` shares, then age), or None if it is not one."""
-        other = name_tokens(entity.canonical)
+        other = _words_of(entity.canonical)
         if len(other) != len(words) or entity.canonical.lower() == name.lower():
             return None
         if not all(
@@ -259,7 +273,7 @@ class NameBook:
     def _add_entity(self, entity: NameEntity) -> None:
         self._creation[id(entity)] = len(self.entities)
         self.entities.append(entity)
-        words = name_tokens(entity.canonical)
+        words = _words_of(entity.canonical)
         for word in {w.lower() for w in words}:
             self._by_word[word].append(entity)
         for word in words:
@@ -274,7 +288,7 @@ class NameBook:
     def _index(self, entity: NameEntity) -> None:
         canonical = entity.canonical
         self._by_spelling.setdefault(canonical.lower(), entity)
-        words = name_tokens(canonical)
+        words = _words_of(canonical)
         for index, word in enumerate(words):
             if word.lower() not in self._known_words:
                 self._known_words[word.lower()] = word
