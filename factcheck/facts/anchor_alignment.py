@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from factcheck.facts.alignment import ALNUM, FUNCTION_WORDS
 from factcheck.facts.number_values import NumberValue, sentence_values
@@ -127,7 +127,9 @@ class AnchoredSentence:
     values: tuple[SlotValue, ...]
     text: str  # the folded sentence, to tell whether it states a value anywhere
 
-    @property
+    # Kept: a corpus sentence's anchors are weighed against each draft value of its
+    # role, and the sentence lives with its document's facts from check to check.
+    @cached_property
     def lemmas(self) -> frozenset[str]:
         return frozenset(lemma for _, lemma in self.anchors)
 
