@@ -168,8 +168,15 @@ class DocumentFacts:
         kept = self.__dict__.get("_aligned_by_keys")
         if kept is not None and kept[0] == wanted:
             return kept[1]  # type: ignore[no-any-return]
-        key_of = dict(zip(self.analysis.mentions, wanted, strict=True))
-        aligned = tuple(aligned_sentences(self.analysis, key_of.__getitem__, self.numbers))
+        # By the mention object, not its value: the alignment asks of the analysis's
+        # own mentions, and hashing a mention's fields, twice for each, was a
+        # tenth of the alignment.
+        key_of = {
+            id(mention): key for mention, key in zip(self.analysis.mentions, wanted, strict=True)
+        }
+        aligned = tuple(
+            aligned_sentences(self.analysis, lambda mention: key_of[id(mention)], self.numbers)
+        )
         self.__dict__["_aligned_by_keys"] = (wanted, aligned)  # past __setattr__, as above
         return aligned
 
