@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,10 +27,6 @@ NAME_KINDS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _STRAY_PUNCTUATION = '"“”«»‘,;:!? \t\n'
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z]{2,8}\)")
 
-
-# Most names sharing a word with a name whose variant is sought that are compared
-# with it one by one; beyond, the candidates come from the close-word index.
-_MOST_SHARING = 32
 
 # Distinct written names whose normal form is kept: every mention of every build
 # and every look-up normalises, and a corpus's names repeat.
@@ -56,13 +52,13 @@ def normalise_name(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, without hyphens or stray punctuation ("Trek\"" is "Trek")."""
-    return WORD.findall(name)
+    return list(_words_of(name))
 
 
 @lru_cache(maxsize=_NAMES_KEPT)
 def _words_of(name: str) -> tuple[str, ...]:
-    """:func:`name_tokens` as a tuple, kept: a build asks it of every name several
-    times (its size, its words to index, to compare, to alias)."""
+    """:func:`name_tokens`, kept, as a tuple no caller can change: a build asks it
+    of every name several times (its size, its words to index, to compare, to alias)."""
     return tuple(WORD.findall(name))
 
 
@@ -226,32 +222,9 @@ class NameBook:
         if initialled is not None:
             return self._fitting(initialled)
         # A variant has as many words, each close to the word in its place, and
-        # shares at least one word exactly; the first in the order of the shared
-        # word in ``name``, then of age, is the variant. Every candidate source
-        # below holds every such name, so either gives the same variant: the
-        # names sharing one of its words, when they are few (most names), or
-        # those close at the pair of neighbouring places with the fewest.
-        candidates = self._sharing_a_word(words)
-        if candidates is None:
-            candidates = self._close_at_places(words)
-        found: tuple[int, int, NameEntity] | None = None
-        for entity in candidates:
-            rank = self._variant_rank(entity, name, words)
-            if rank is not None and (found is None or rank < found[:2]):
-                found = (*rank, entity)
-        return found[2] if found is not None else None
-
-    def _sharing_a_word(self, words: tuple[str, ...]) -> list[NameEntity] | None:
-        """The full names that share one of ``words`` exactly, or None if more than
-        :data:`_MOST_SHARING`: then the close-word look-ups cost less."""
-        held = [self._by_word.get(lower, ()) for lower in {w.lower() for w in words}]
-        if sum(map(len, held)) > _MOST_SHARING:
-            return None
-        return [entity for entities in held for entity in entities]
-
-    def _close_at_places(self, words: tuple[str, ...]) -> list[NameEntity]:
-        """The names of as many words whose words at the two neighbouring places
-        with the fewest such names are close to ``words``' there."""
+        # shares at least one word exactly. The candidates come from the pair of
+        # neighbouring places with the fewest known names; the first in the order
+        # of the shared word in ``name``, then of age, is the variant.
         close = [self._close_in_context(word) for word in words]
         size = len(words)
         best: list[tuple[int, int, str, str]] | None = None
@@ -261,7 +234,13 @@ class NameBook:
             count = sum(len(self._by_word_pair.get(key, ())) for key in keys)
             if best is None or count < best_count:
                 best, best_count = keys, count
-        return [entity for key in best or () for entity in self._by_word_pair.get(key, ())]
+        found: tuple[int, int, NameEntity] | None = None
+        for key in best or ():
+            for entity in self._by_word_pair.get(key, ()):
+                rank = self._variant_rank(entity, name, words)
+                if rank is not None and (found is None or rank < found[:2]):
+                    found = (*rank, entity)
+        return found[2] if found is not None else None
 
     def _close_in_context(self, word: str) -> set[str]:
         """Known words (lower case) that ``word`` may be spelt for, with context."""
@@ -275,7 +254,7 @@ class NameBook:
         }
 
     def _variant_rank(
-        self, entity: NameEntity, name: str, words: tuple[str, ...]
+        self, entity: NameEntity, name: str, words: Sequence[str]
     ) -> tuple[int, int] | None:
         """Where ``entity`` stands among the names ``name`` may be a variant of (the
         first of its words that ``entity`` shares, then age), or None if it is not one."""
